@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+
+namespace DataJoint.Definition;
+
+/// <summary>A classified attribute type: the category plus the arguments written in the type text.</summary>
+internal sealed class TypeSpec
+{
+    public TypeSpec(TypeCategory category, string text)
+    {
+        Category = category;
+        Text = text;
+    }
+
+    public TypeCategory Category { get; }
+
+    /// <summary>The type as written in the definition (trimmed).</summary>
+    public string Text { get; }
+
+    /// <summary>n of <c>char(n)</c>/<c>varchar(n)</c>; precision of <c>datetime(n)</c>.</summary>
+    public int? Length { get; init; }
+
+    public int? Precision { get; init; }
+
+    public int? Scale { get; init; }
+
+    public IReadOnlyList<string> EnumValues { get; init; } = [];
+
+    public string? CodecName { get; init; }
+
+    /// <summary>The store of <c>&lt;name@store&gt;</c>; empty for <c>&lt;name@&gt;</c> (the default store); null without <c>@</c>.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>For native types: the C# type that holds its values.</summary>
+    public string? NativeClrType { get; init; }
+
+    /// <summary>True for types stored as large binary columns (no default other than NULL allowed).</summary>
+    public bool IsBlob => Category == TypeCategory.Bytes
+        || (Category == TypeCategory.Codec && CodecName is "blob" or "attach")
+        || (Category == TypeCategory.Native && Text.IndexOf("blob", System.StringComparison.OrdinalIgnoreCase) >= 0);
+
+    public bool IsNumeric => Category is TypeCategory.Int8 or TypeCategory.Int16 or TypeCategory.Int32
+        or TypeCategory.Int64 or TypeCategory.Float32 or TypeCategory.Float64 or TypeCategory.Decimal
+        or TypeCategory.Bool;
+
+    /// <summary>The C# type (with <c>global::</c> where needed) that a row property of this type has.</summary>
+    public string ClrType => Category switch
+    {
+        TypeCategory.Int8 => "sbyte",
+        TypeCategory.Int16 => "short",
+        TypeCategory.Int32 => "int",
+        TypeCategory.Int64 => "long",
+        TypeCategory.Float32 => "float",
+        TypeCategory.Float64 => "double",
+        TypeCategory.Decimal => "decimal",
+        TypeCategory.Bool => "bool",
+        TypeCategory.Char or TypeCategory.VarChar or TypeCategory.Enum => "string",
+        TypeCategory.Date => "global::System.DateOnly",
+        TypeCategory.DateTime => "global::System.DateTime",
+        TypeCategory.Json => "global::System.Text.Json.Nodes.JsonNode",
+        TypeCategory.Uuid => "global::System.Guid",
+        TypeCategory.Bytes => "byte[]",
+        TypeCategory.Codec => "byte[]",
+        _ => NativeClrType ?? "object",
+    };
+
+    /// <summary>True when <see cref="ClrType"/> is a reference type (nullable rows use <c>T?</c> either way).</summary>
+    public bool IsReferenceClrType => ClrType is "string" or "byte[]" or "object"
+        or "global::System.Text.Json.Nodes.JsonNode";
+}

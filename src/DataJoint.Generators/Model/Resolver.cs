@@ -1,0 +1,276 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using DataJoint.Definition;
+
+namespace DataJoint.Generators.Model;
+
+/// <summary>
+/// Resolves one table against all tables of the compilation: finds each <c>-> Parent</c>, copies inherited
+/// key attributes (with renames), detects cycles, and computes the heading the emitter writes.
+/// </summary>
+internal sealed class Resolver
+{
+    private readonly Dictionary<string, TableModel> _byFullName;
+    private readonly Dictionary<string, Heading> _headings = new();
+
+    private Resolver(ImmutableArray<TableModel> all)
+    {
+        _byFullName = new Dictionary<string, TableModel>();
+        foreach (var table in all) _byFullName[table.FullName] = table;
+    }
+
+    public static ResolvedTable Resolve(TableModel table, ImmutableArray<TableModel> all)
+    {
+        try
+        {
+            return new Resolver(all).ResolveTable(table);
+        }
+        catch (System.Exception ex)
+        {
+            var diagnostics = table.Diagnostics.Concat(
+            [
+                new DiagnosticInfo(DiagnosticIds.Internal, $"The DataJoint generator failed on '{table.ClassName}': {ex.GetType().Name}: {ex.Message}",
+                    table.ClassLocation),
+            ]);
+            return new ResolvedTable(table, "", EquatableArray<ResolvedAttribute>.Empty, EquatableArray<ResolvedForeignKey>.Empty,
+                EquatableArray<ResolvedIndex>.Empty, null, EquatableArray<string>.Empty, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private sealed class Heading
+    {
+        public List<ResolvedAttribute> Attributes { get; } = [];
+
+        public List<ResolvedForeignKey> ForeignKeys { get; } = [];
+
+        public List<DiagnosticInfo> Diagnostics { get; } = [];
+    }
+
+    private ResolvedTable ResolveTable(TableModel table)
+    {
+        var heading = HeadingOf(table, []);
+        var diagnostics = table.Diagnostics.Concat(heading.Diagnostics).ToList();
+        var tableName = SqlName(table);
+        if (tableName.Length > 64)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.TableNameTooLong,
+                $"Table name '{tableName}' of '{table.ClassName}' has {tableName.Length} characters; MySQL allows 64 and PostgreSQL 63. Shorten the class name",
+                table.ClassLocation));
+        }
+        else if (tableName.Length > 63)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.TableNameTooLong,
+                $"Table name '{tableName}' of '{table.ClassName}' has 64 characters; PostgreSQL allows 63. Shorten the class name",
+                table.ClassLocation));
+        }
+
+        var indexes = new List<ResolvedIndex>();
+        foreach (var item in table.Items.Where(i => i.Kind == DefinitionItemKind.Index))
+        {
+            foreach (var column in item.Columns.Where(c => !c.StartsWith("(", System.StringComparison.Ordinal)))
+            {
+                if (heading.Attributes.All(a => a.Name != column))
+                {
+                    diagnostics.Add(new DiagnosticInfo(DiagnosticIds.UnknownIndexAttribute,
+                        $"Index names '{column}', which is not an attribute of '{table.ClassName}'", item.Location));
+                }
+            }
+
+            indexes.Add(new ResolvedIndex(item.Columns, item.Unique));
+        }
+
+        var parts = _byFullName.Values.Where(t => t.IsPart && t.ContainingFullName == table.FullName)
+            .OrderBy(t => t.FullName, System.StringComparer.Ordinal).Select(t => t.GlobalName);
+        var master = table.IsPart && table.ContainingFullName is { } m && _byFullName.ContainsKey(m) ? "global::" + m : null;
+        return new ResolvedTable(table, tableName, heading.Attributes.ToEquatableArray(), heading.ForeignKeys.ToEquatableArray(),
+            indexes.ToEquatableArray(), master, parts.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>DataJoint's SQL table name: tier prefix + snake_case, parts as <c>master__part</c>.</summary>
+    private string SqlName(TableModel table)
+    {
+        if (table.IsPart && table.ContainingFullName is { } masterName && _byFullName.TryGetValue(masterName, out var master))
+        {
+            return SqlName(master) + "__" + Naming.ClassToSqlName(table.ClassName);
+        }
+
+        return Naming.TierPrefix(table.Tier) + Naming.ClassToSqlName(table.ClassName);
+    }
+
+    private Heading HeadingOf(TableModel table, HashSet<string> visiting)
+    {
+        if (_headings.TryGetValue(table.FullName, out var known)) return known;
+        var heading = new Heading();
+        visiting.Add(table.FullName);
+        var names = new HashSet<string>();
+        foreach (var item in table.Items)
+        {
+            switch (item.Kind)
+            {
+                case DefinitionItemKind.Attribute:
+                    if (!names.Add(item.Name))
+                    {
+                        heading.Diagnostics.Add(new DiagnosticInfo(DiagnosticIds.DuplicateAttribute,
+                            $"Attribute '{item.Name}' is declared twice in '{table.ClassName}' (possibly inherited through a foreign key); rename one",
+                            item.Location));
+                        break;
+                    }
+
+                    if (TypeClassifier.Classify(item.Type) is { } spec)
+                    {
+                        heading.Attributes.Add(Attribute(item.Name, spec, item.InKey, item.Nullable, item.Default, item.Comment));
+                    }
+
+                    break;
+                case DefinitionItemKind.ForeignKey:
+                    AddForeignKey(table, item, heading, names, visiting);
+                    break;
+            }
+        }
+
+        visiting.Remove(table.FullName);
+        _headings[table.FullName] = heading;
+        return heading;
+    }
+
+    private void AddForeignKey(TableModel table, ItemModel item, Heading heading, HashSet<string> names, HashSet<string> visiting)
+    {
+        var parent = FindParent(table, item, heading.Diagnostics);
+        if (parent is null) return;
+        if (visiting.Contains(parent.FullName))
+        {
+            heading.Diagnostics.Add(new DiagnosticInfo(DiagnosticIds.CircularReference,
+                parent.FullName == table.FullName
+                    ? $"'{table.ClassName}' references itself; DataJoint tables form an acyclic graph"
+                    : $"Circular foreign keys: '{table.ClassName}' and '{parent.ClassName}' depend on each other; DataJoint tables form an acyclic graph",
+                item.Location));
+            return;
+        }
+
+        var parentHeading = HeadingOf(parent, visiting);
+        var parentKey = parentHeading.Attributes.Where(a => a.InKey).ToList();
+        var renames = item.Renames.Select(r => r.Split('=')).ToDictionary(p => p[1], p => p[0]);
+        foreach (var old in renames.Keys.Where(o => parentKey.All(a => a.Name != o)))
+        {
+            heading.Diagnostics.Add(new DiagnosticInfo(DiagnosticIds.UnknownRenamedAttribute,
+                $"'{old}' is not a primary-key attribute of '{parent.ClassName}' ({string.Join(", ", parentKey.Select(a => a.Name))}), so it cannot be renamed",
+                item.Location));
+        }
+
+        var childNames = new List<string>();
+        foreach (var key in parentKey)
+        {
+            var name = renames.TryGetValue(key.Name, out var renamed) ? renamed : key.Name;
+            childNames.Add(name);
+            if (!names.Add(name)) continue;
+            var spec = TypeClassifier.Classify(key.Type)!;
+            heading.Attributes.Add(Attribute(name, spec, item.InKey, item.Nullable, item.Nullable ? "null" : null, key.Comment));
+        }
+
+        heading.ForeignKeys.Add(new ResolvedForeignKey(parent.GlobalName, childNames.ToEquatableArray(),
+            parentKey.Select(a => a.Name).ToEquatableArray(), item.InKey, item.Nullable, item.Unique));
+    }
+
+    /// <summary>Finds <c>-> Name</c>: <c>master</c>, the enclosing types, the namespace and its parents, then a fully qualified name.</summary>
+    private TableModel? FindParent(TableModel table, ItemModel item, List<DiagnosticInfo> diagnostics)
+    {
+        var reference = item.Name;
+        if (reference == "master" || reference.StartsWith("master.", System.StringComparison.Ordinal))
+        {
+            if (!table.IsPart || table.ContainingFullName is not { } masterName || !_byFullName.ContainsKey(masterName))
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.MasterOutsidePart,
+                    $"'-> master' is only valid in a Part table nested in its master; '{table.ClassName}' is not one", item.Location));
+                return null;
+            }
+
+            reference = masterName + reference.Substring("master".Length);
+            if (_byFullName.TryGetValue(reference, out var direct)) return direct;
+        }
+
+        var scopes = new List<string>();
+        var ns = table.Namespace;
+        var types = table.ContainingTypes.ToList();
+        types.Add(table.ClassName);
+        for (var depth = types.Count; depth >= 0; depth--)
+        {
+            scopes.Add((ns.Length == 0 ? "" : ns + ".") + string.Join(".", types.Take(depth)));
+        }
+
+        var nsParts = ns.Split('.').Where(p => p.Length > 0).ToList();
+        for (var depth = nsParts.Count - 1; depth >= 0; depth--) scopes.Add(string.Join(".", nsParts.Take(depth)));
+        foreach (var scope in scopes)
+        {
+            var candidate = scope.Trim('.').Length == 0 ? reference : scope.Trim('.') + "." + reference;
+            if (_byFullName.TryGetValue(candidate, out var found)) return found;
+        }
+
+        var suffixMatches = _byFullName.Values.Where(t => t.FullName.EndsWith("." + reference, System.StringComparison.Ordinal)).ToList();
+        if (suffixMatches.Count == 1) return suffixMatches[0];
+        diagnostics.Add(suffixMatches.Count > 1
+            ? new DiagnosticInfo(DiagnosticIds.AmbiguousParent,
+                $"Foreign key reference '{item.Name}' is ambiguous: it could be {string.Join(" or ", suffixMatches.Select(t => t.FullName))}; qualify it",
+                item.Location)
+            : new DiagnosticInfo(DiagnosticIds.UnknownParent,
+                $"Foreign key reference '{item.Name}' could not be resolved: no [Definition] table class of that name is in scope", item.Location));
+        return null;
+    }
+
+    private static ResolvedAttribute Attribute(string name, TypeSpec spec, bool inKey, bool nullable, string? defaultValue, string comment)
+    {
+        var initializer = nullable ? null : DefaultInitializer(spec, defaultValue);
+        var optional = !nullable && defaultValue is not null && initializer is null;
+        var clr = spec.ClrType;
+        return new ResolvedAttribute(name, spec.Text, inKey, nullable, defaultValue, comment, clr, ReadMethod(spec),
+            spec.IsReferenceClrType, initializer, optional);
+    }
+
+    private static string ReadMethod(TypeSpec spec) => spec.Category switch
+    {
+        TypeCategory.Int8 => "ReadInt8",
+        TypeCategory.Int16 => "ReadInt16",
+        TypeCategory.Int32 => "ReadInt32",
+        TypeCategory.Int64 => "ReadInt64",
+        TypeCategory.Float32 => "ReadFloat32",
+        TypeCategory.Float64 => "ReadFloat64",
+        TypeCategory.Decimal => "ReadDecimal",
+        TypeCategory.Bool => "ReadBool",
+        TypeCategory.Char or TypeCategory.VarChar or TypeCategory.Enum => "ReadString",
+        TypeCategory.Date => "ReadDate",
+        TypeCategory.DateTime => "ReadDateTime",
+        TypeCategory.Json => "ReadJson",
+        TypeCategory.Uuid => "ReadGuid",
+        TypeCategory.Bytes or TypeCategory.Codec => "ReadBytes",
+        _ => "ReadAs<" + spec.ClrType + ">",
+    };
+
+    /// <summary>A C# initializer for a literal default, so an unset Row property carries the declared default; null when none fits.</summary>
+    private static string? DefaultInitializer(TypeSpec spec, string? defaultValue)
+    {
+        if (defaultValue is null) return null;
+        var raw = defaultValue.Trim();
+        var unquoted = raw.Length >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[raw.Length - 1] == raw[0] ? raw.Substring(1, raw.Length - 2) : raw;
+        var invariant = CultureInfo.InvariantCulture;
+        switch (spec.Category)
+        {
+            case TypeCategory.Int8 or TypeCategory.Int16 or TypeCategory.Int32 or TypeCategory.Int64:
+                return long.TryParse(unquoted, NumberStyles.Integer, invariant, out var l) ? $"({spec.ClrType}){l.ToString(invariant)}" : null;
+            case TypeCategory.Float32 or TypeCategory.Float64:
+                return double.TryParse(unquoted, NumberStyles.Float, invariant, out var d)
+                    ? $"({spec.ClrType}){d.ToString("R", invariant)}d" : null;
+            case TypeCategory.Decimal:
+                return decimal.TryParse(unquoted, NumberStyles.Number, invariant, out var m) ? m.ToString(invariant) + "m" : null;
+            case TypeCategory.Bool:
+                return unquoted.ToLowerInvariant() switch { "1" or "true" => "true", "0" or "false" => "false", _ => null };
+            case TypeCategory.Char or TypeCategory.VarChar or TypeCategory.Enum:
+                return Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(unquoted, quote: true);
+            case TypeCategory.Date:
+                return System.DateTime.TryParseExact(unquoted, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var date)
+                    ? $"new global::System.DateOnly({date.Year}, {date.Month}, {date.Day})" : null;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Data.Common;
+using DataJoint.Definition;
+
+namespace DataJoint;
+
+/// <summary>
+/// Everything that differs between database servers: connecting, quoting, placeholders, type mapping,
+/// DDL, introspection and error translation. One subclass per backend; query code never branches on the
+/// backend itself.
+/// </summary>
+internal abstract class BackendAdapter
+{
+    public abstract Backend Backend { get; }
+
+    /// <summary>Longest table name the server accepts.</summary>
+    public abstract int MaxTableNameLength { get; }
+
+    public abstract DbDataSource CreateDataSource(DatabaseSettings settings);
+
+    /// <summary>Statements run on every newly opened connection (session settings), or null.</summary>
+    public virtual string? SessionSetup => null;
+
+    public abstract string Quote(string identifier);
+
+    public string QualifiedName(string schema, string table) => $"{Quote(schema)}.{Quote(table)}";
+
+    public abstract string Placeholder(int index);
+
+    /// <summary>A parameter for the placeholder at <paramref name="index"/>.</summary>
+    public abstract DbParameter CreateParameter(int index, object? value);
+
+    /// <summary>Converts a CLR value to what the driver should bind for a column of the given type.</summary>
+    public abstract object? ToDbValue(TypeSpec spec, object? value);
+
+    /// <summary>Converts a loosely typed value (from a dictionary or anonymous object) for comparison or insert.</summary>
+    public virtual object? ToDbValue(object? value) => value switch
+    {
+        System.Text.Json.Nodes.JsonNode json => json.ToJsonString(),
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    /// <summary>The SELECT expression for a stored column; null when the quoted name itself is read.</summary>
+    public virtual string? ReadExpression(string quotedName, TypeSpec spec) => null;
+
+    /// <summary>SQL column type for a DataJoint type.</summary>
+    public abstract string ColumnType(TypeSpec spec, string schema);
+
+    /// <summary>The statements that declare the table (CREATE TABLE and what the backend needs around it).</summary>
+    public abstract IReadOnlyList<string> DeclareTable(string schema, TableDefinition definition,
+        Func<ForeignKeyDefinition, string> parentFullName);
+
+    public abstract string CreateSchema(string schema);
+
+    public abstract string DropSchema(string schema);
+
+    /// <summary>SELECT returning 1 row when the schema exists; parameter 0 is the schema name.</summary>
+    public abstract string SchemaExists { get; }
+
+    /// <summary>SELECT of table names in a schema; parameter 0 is the schema name.</summary>
+    public abstract string ListTables { get; }
+
+    /// <summary>SELECT returning 1 row when the table exists; parameters: schema, table.</summary>
+    public abstract string TableExists { get; }
+
+    /// <summary>
+    /// SELECT describing a table's columns in order; parameters: schema, table. Columns returned: name, SQL
+    /// column type, nullable (YES/NO), default, comment, in primary key (0/1).
+    /// </summary>
+    public abstract string ColumnsQuery { get; }
+
+    /// <summary>Translates a driver error into the DataJoint exception for it; <paramref name="context"/> names what was being done.</summary>
+    public abstract DataJointException Translate(DbException exception, string context);
+
+    /// <summary>Whether the error means the connection itself failed or was lost.</summary>
+    public abstract bool IsConnectionFailure(DbException exception);
+
+    /// <summary>Appends the clause that makes an INSERT ignore rows whose primary key already exists.</summary>
+    public abstract void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns);
+
+    /// <summary>Starts an INSERT that replaces rows with the same primary key.</summary>
+    public abstract string InsertVerb(bool replace);
+
+    /// <summary>Appends the clause that turns an INSERT into an upsert (used with <see cref="InsertVerb"/>).</summary>
+    public abstract void AppendReplace(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns);
+
+    /// <summary>Describes where the server is, for error messages (never includes credentials).</summary>
+    public static string Describe(DatabaseSettings s) => $"{s.Backend} server at {s.Host}:{s.EffectivePort}";
+
+    public static BackendAdapter For(Backend backend) => backend switch
+    {
+        Backend.MySql => MySqlAdapter.Instance,
+        Backend.PostgreSql => PostgreSqlAdapter.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend; use Backend.MySql or Backend.PostgreSql."),
+    };
+
+    /// <summary>SQL text of a DataJoint default as the DDL writes it (feature map §1.2).</summary>
+    protected static string DefaultClause(AttributeDefinition a)
+    {
+        if (a.Nullable) return "DEFAULT NULL";
+        if (a.DefaultValue is null) return "NOT NULL";
+        var d = a.DefaultValue.Trim();
+        var head = d.Split('(')[0].Trim();
+        if (head.Equals("CURRENT_TIMESTAMP", StringComparison.OrdinalIgnoreCase)) return "NOT NULL DEFAULT " + d.ToUpperInvariant();
+        if (d.Length >= 2 && d[0] == '"' && d[^1] == '"') return "NOT NULL DEFAULT " + QuoteLiteral(d[1..^1].Replace("\\\"", "\""));
+        if (d.Length >= 2 && d[0] == '\'' && d[^1] == '\'') return "NOT NULL DEFAULT " + QuoteLiteral(d[1..^1].Replace("''", "'"));
+        if (a.Spec.Category == TypeCategory.Bool)
+        {
+            d = d.ToLowerInvariant() switch { "true" => "1", "false" => "0", _ => d };
+        }
+
+        return "NOT NULL DEFAULT " + QuoteLiteral(d);
+    }
+
+    protected static string QuoteLiteral(string value) => "'" + value.Replace("'", "''") + "'";
+
+    /// <summary>The column comment DataJoint writes: <c>:type:</c> marker for core and codec types, then the user comment.</summary>
+    protected static string ColumnComment(AttributeDefinition a) =>
+        a.Spec.Category == TypeCategory.Native ? a.Comment : $":{a.Type}:{a.Comment}";
+}

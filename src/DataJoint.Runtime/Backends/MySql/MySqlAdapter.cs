@@ -1,0 +1,173 @@
+using System.Data.Common;
+using System.Text;
+using DataJoint.Definition;
+using MySqlConnector;
+
+namespace DataJoint;
+
+/// <summary>MySQL 8 and MariaDB through MySqlConnector.</summary>
+internal sealed class MySqlAdapter : BackendAdapter
+{
+    public static readonly MySqlAdapter Instance = new();
+
+    private MySqlAdapter() { }
+
+    public override Backend Backend => Backend.MySql;
+
+    public override int MaxTableNameLength => 64;
+
+    // DataJoint's session mode: strict, and GROUP BY must name every non-aggregated column.
+    public override string SessionSetup =>
+        "SET SESSION sql_mode='NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'";
+
+    public override DbDataSource CreateDataSource(DatabaseSettings s)
+    {
+        var csb = new MySqlConnectionStringBuilder
+        {
+            Server = s.Host,
+            Port = (uint)s.EffectivePort,
+            UserID = s.User ?? "",
+            Password = s.Password ?? "",
+            ConnectionTimeout = (uint)s.ConnectTimeout,
+            SslMode = s.UseTls switch { true => MySqlSslMode.Required, false => MySqlSslMode.None, null => MySqlSslMode.Preferred },
+            // uuid is binary(16) in RFC (big-endian) byte order; the runtime converts, so the driver must not.
+            GuidFormat = MySqlGuidFormat.None,
+            AllowLoadLocalInfile = true,
+            AllowUserVariables = true,
+            Pooling = true,
+            MaximumPoolSize = 100,
+        };
+        return new MySqlDataSourceBuilder(csb.ConnectionString).Build();
+    }
+
+    public override string Quote(string identifier) => "`" + identifier.Replace("`", "``") + "`";
+
+    public override string Placeholder(int index) => "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public override DbParameter CreateParameter(int index, object? value) =>
+        new MySqlParameter { ParameterName = Placeholder(index), Value = value ?? DBNull.Value };
+
+    public override object? ToDbValue(TypeSpec spec, object? value) => value switch
+    {
+        null => null,
+        Guid g => g.ToByteArray(bigEndian: true),
+        string s when spec.Category == TypeCategory.Uuid => Guid.Parse(s).ToByteArray(bigEndian: true),
+        _ => ToDbValue(value),
+    };
+
+    public override object? ToDbValue(object? value) => value is Guid g ? g.ToByteArray(bigEndian: true) : base.ToDbValue(value);
+
+    public override string ColumnType(TypeSpec spec, string schema) => spec.Category switch
+    {
+        TypeCategory.Int8 => "tinyint",
+        TypeCategory.Int16 => "smallint",
+        TypeCategory.Int32 => "int",
+        TypeCategory.Int64 => "bigint",
+        TypeCategory.Float32 => "float",
+        TypeCategory.Float64 => "double",
+        TypeCategory.Decimal => $"decimal({spec.Precision},{spec.Scale})",
+        TypeCategory.Bool => "tinyint",
+        TypeCategory.Char => $"char({spec.Length})",
+        TypeCategory.VarChar => $"varchar({spec.Length})",
+        TypeCategory.Enum => "enum(" + string.Join(",", spec.EnumValues.Select(QuoteLiteral)) + ")",
+        TypeCategory.Date => "date",
+        TypeCategory.DateTime => spec.Precision is { } p ? $"datetime({p})" : "datetime",
+        TypeCategory.Json => "json",
+        TypeCategory.Uuid => "binary(16)",
+        TypeCategory.Bytes => "longblob",
+        TypeCategory.Codec => "longblob",
+        _ => spec.Text,
+    };
+
+    public override IReadOnlyList<string> DeclareTable(string schema, TableDefinition definition,
+        Func<ForeignKeyDefinition, string> parentFullName)
+    {
+        var sql = new StringBuilder();
+        sql.Append("CREATE TABLE IF NOT EXISTS ").Append(QualifiedName(schema, definition.TableName)).Append(" (\n");
+        var lines = new List<string>();
+        foreach (var a in definition.Attributes)
+        {
+            lines.Add($"  {Quote(a.Name)} {ColumnType(a.Spec, schema)} {DefaultClause(a)} COMMENT {QuoteLiteral(ColumnComment(a))}");
+        }
+
+        if (definition.PrimaryKey.Count > 0)
+        {
+            lines.Add("  PRIMARY KEY (" + string.Join(",", definition.PrimaryKey.Select(Quote)) + ")");
+        }
+
+        foreach (var fk in definition.ForeignKeys)
+        {
+            lines.Add("  FOREIGN KEY (" + string.Join(",", fk.Attributes.Select(Quote)) + ") REFERENCES "
+                + parentFullName(fk) + " (" + string.Join(",", fk.ParentAttributes.Select(Quote)) + ") ON UPDATE CASCADE ON DELETE RESTRICT");
+            if (fk.Unique)
+            {
+                lines.Add("  UNIQUE INDEX (" + string.Join(",", fk.Attributes.Select(Quote)) + ")");
+            }
+        }
+
+        foreach (var index in definition.Indexes)
+        {
+            lines.Add("  " + (index.Unique ? "UNIQUE " : "") + "INDEX (" + string.Join(",", index.Attributes.Select(IndexItem)) + ")");
+        }
+
+        sql.Append(string.Join(",\n", lines)).Append("\n) ENGINE=InnoDB, COMMENT ").Append(QuoteLiteral(definition.Comment));
+        return [sql.ToString()];
+    }
+
+    private string IndexItem(string item) => item.StartsWith('(') ? item : Quote(item);
+
+    public override string CreateSchema(string schema) => $"CREATE DATABASE IF NOT EXISTS {Quote(schema)}";
+
+    public override string DropSchema(string schema) => $"DROP DATABASE IF EXISTS {Quote(schema)}";
+
+    public override string SchemaExists => "SELECT 1 FROM information_schema.schemata WHERE schema_name = @p0";
+
+    public override string ListTables =>
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = @p0 ORDER BY table_name";
+
+    public override string TableExists =>
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = @p0 AND table_name = @p1";
+
+    public override string ColumnsQuery =>
+        "SELECT column_name, column_type, is_nullable, column_default, column_comment, column_key = 'PRI' "
+        + "FROM information_schema.columns WHERE table_schema = @p0 AND table_name = @p1 ORDER BY ordinal_position";
+
+    public override bool IsConnectionFailure(DbException exception) => exception is MySqlException m &&
+        (m.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.AccessDenied
+            or MySqlErrorCode.ConnectionCountError
+         || (int)m.ErrorCode is 0 or 2006 or 2013 or 1045 or 1042);
+
+    public override DataJointException Translate(DbException exception, string context)
+    {
+        if (exception is not MySqlException m) return new QueryException($"{context}: {exception.Message}", exception);
+        var code = ((int)m.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var message = $"{context}: {m.Message}";
+        return (int)m.ErrorCode switch
+        {
+            1062 => new DuplicateKeyException(message + " Use skipDuplicates: true to ignore rows that already exist.", m, code),
+            1216 or 1217 or 1451 or 1452 or 3730 => new IntegrityException(message, m, code),
+            1044 or 1142 or 1045 => new AccessException(message, m, code),
+            1054 => new UnknownAttributeException(message, m, code),
+            1364 => new MissingAttributeException(message, m, code),
+            1048 => new MissingAttributeException(message, m, code),
+            1064 => new QuerySyntaxException(message, m, code),
+            1146 => new MissingTableException(message, m, code),
+            0 or 2006 or 2013 or 1042 => new LostConnectionException(message, m, code),
+            _ => new QueryException(message, m, code),
+        };
+    }
+
+    public override void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
+    {
+        // A no-op update: rows whose key exists are left as they are.
+        var first = primaryKey.Count > 0 ? primaryKey[0] : columns[0];
+        sql.Append(" ON DUPLICATE KEY UPDATE ").Identifier(first).Append('=').Identifier(first);
+    }
+
+    public override string InsertVerb(bool replace) => replace ? "REPLACE INTO " : "INSERT INTO ";
+
+    public override void AppendReplace(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
+    {
+        // REPLACE INTO already replaces; nothing to append.
+    }
+}

@@ -1,0 +1,266 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using DataJoint.Definition;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DataJoint;
+
+/// <summary>PostgreSQL 15+ through Npgsql.</summary>
+internal sealed class PostgreSqlAdapter : BackendAdapter
+{
+    public static readonly PostgreSqlAdapter Instance = new();
+
+    private PostgreSqlAdapter() { }
+
+    public override Backend Backend => Backend.PostgreSql;
+
+    public override int MaxTableNameLength => 63;
+
+    public override DbDataSource CreateDataSource(DatabaseSettings s)
+    {
+        var csb = new NpgsqlConnectionStringBuilder
+        {
+            Host = s.Host,
+            Port = s.EffectivePort,
+            Username = s.User ?? "",
+            Password = s.Password ?? "",
+            Database = s.Name ?? "postgres",
+            Timeout = s.ConnectTimeout,
+            SslMode = s.UseTls switch { true => SslMode.Require, false => SslMode.Disable, null => SslMode.Prefer },
+            Pooling = true,
+            MaxPoolSize = 100,
+        };
+        var builder = new NpgsqlDataSourceBuilder(csb.ConnectionString);
+        // DataJoint declares enums as named types per schema; read them (and other unmapped types) as text.
+        builder.EnableUnmappedTypes();
+        return builder.Build();
+    }
+
+    public override string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    public override string Placeholder(int index) => "$" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public override DbParameter CreateParameter(int index, object? value) => value switch
+    {
+        // Strings go untyped so the server reads them as the column's type (enum, jsonb, date text, ...).
+        string s => new NpgsqlParameter { Value = s, NpgsqlDbType = NpgsqlDbType.Unknown },
+        null => new NpgsqlParameter { Value = DBNull.Value },
+        _ => new NpgsqlParameter { Value = value },
+    };
+
+    public override object? ToDbValue(TypeSpec spec, object? value) => value switch
+    {
+        null => null,
+        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Unspecified),
+        string s when spec.Category == TypeCategory.Uuid => Guid.Parse(s),
+        sbyte b => (short)b,
+        _ => ToDbValue(value),
+    };
+
+    public override object? ToDbValue(object? value) => value switch
+    {
+        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Unspecified),
+        sbyte b => (short)b,
+        _ => base.ToDbValue(value),
+    };
+
+    // Enum types are created per schema after the driver loaded its type catalog; read them as text.
+    public override string? ReadExpression(string quotedName, TypeSpec spec) =>
+        spec.Category == TypeCategory.Enum ? quotedName + "::text" : null;
+
+    public override string ColumnType(TypeSpec spec, string schema) => spec.Category switch
+    {
+        TypeCategory.Int8 => "smallint",
+        TypeCategory.Int16 => "smallint",
+        TypeCategory.Int32 => "integer",
+        TypeCategory.Int64 => "bigint",
+        TypeCategory.Float32 => "real",
+        TypeCategory.Float64 => "double precision",
+        TypeCategory.Decimal => $"numeric({spec.Precision},{spec.Scale})",
+        TypeCategory.Bool => "boolean",
+        TypeCategory.Char => $"char({spec.Length})",
+        TypeCategory.VarChar => $"varchar({spec.Length})",
+        TypeCategory.Enum => QualifiedName(schema, EnumTypeName(spec.EnumValues)),
+        TypeCategory.Date => "date",
+        TypeCategory.DateTime => spec.Precision is { } p ? $"timestamp({p})" : "timestamp",
+        TypeCategory.Json => "jsonb",
+        TypeCategory.Uuid => "uuid",
+        TypeCategory.Bytes => "bytea",
+        TypeCategory.Codec => "bytea",
+        _ => NativeType(spec.Text),
+    };
+
+    private static string NativeType(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (lower.EndsWith("text", StringComparison.Ordinal)) return "text";
+        if (lower.EndsWith("blob", StringComparison.Ordinal)) return "bytea";
+        if (lower.StartsWith("double", StringComparison.Ordinal)) return "double precision";
+        return text;
+    }
+
+    /// <summary>DataJoint's name for the enum type of a value set: <c>enum_</c> + 8 hex digits of MD5 of the sorted values.</summary>
+    internal static string EnumTypeName(IReadOnlyList<string> values)
+    {
+        var sorted = values.OrderBy(v => v, StringComparer.Ordinal);
+        var joined = string.Join(",", sorted);
+#pragma warning disable CA5351 // MD5 names the type (DataJoint-compatible), it protects nothing.
+        var hash = MD5.HashData(Encoding.UTF8.GetBytes(joined));
+#pragma warning restore CA5351
+        return "enum_" + Convert.ToHexStringLower(hash)[..8];
+    }
+
+    public override IReadOnlyList<string> DeclareTable(string schema, TableDefinition definition,
+        Func<ForeignKeyDefinition, string> parentFullName)
+    {
+        var statements = new List<string>();
+        var table = QualifiedName(schema, definition.TableName);
+        foreach (var values in definition.Attributes.Where(a => a.Spec.Category == TypeCategory.Enum)
+                     .Select(a => a.Spec.EnumValues).DistinctBy(v => EnumTypeName(v)))
+        {
+            var name = QualifiedName(schema, EnumTypeName(values));
+            statements.Add($"DO $$ BEGIN CREATE TYPE {name} AS ENUM ({string.Join(", ", values.Select(QuoteLiteral))}); "
+                + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        }
+
+        var lines = new List<string>();
+        foreach (var a in definition.Attributes)
+        {
+            lines.Add($"  {Quote(a.Name)} {ColumnType(a.Spec, schema)} {DefaultClause(a)}");
+        }
+
+        if (definition.PrimaryKey.Count > 0)
+        {
+            lines.Add("  PRIMARY KEY (" + string.Join(",", definition.PrimaryKey.Select(Quote)) + ")");
+        }
+
+        foreach (var fk in definition.ForeignKeys)
+        {
+            lines.Add("  FOREIGN KEY (" + string.Join(",", fk.Attributes.Select(Quote)) + ") REFERENCES "
+                + parentFullName(fk) + " (" + string.Join(",", fk.ParentAttributes.Select(Quote)) + ") ON UPDATE CASCADE ON DELETE RESTRICT");
+        }
+
+        statements.Add($"CREATE TABLE IF NOT EXISTS {table} (\n{string.Join(",\n", lines)}\n)");
+        statements.Add($"COMMENT ON TABLE {table} IS {QuoteLiteral(definition.Comment)}");
+        foreach (var a in definition.Attributes)
+        {
+            statements.Add($"COMMENT ON COLUMN {table}.{Quote(a.Name)} IS {QuoteLiteral(ColumnComment(a))}");
+        }
+
+        var indexed = new List<IReadOnlyList<string>> { definition.PrimaryKey };
+        foreach (var index in definition.Indexes)
+        {
+            statements.Add(CreateIndex(table, definition.TableName, index.Attributes, index.Unique));
+            indexed.Add(index.Attributes);
+        }
+
+        foreach (var fk in definition.ForeignKeys)
+        {
+            if (fk.Unique)
+            {
+                statements.Add(CreateIndex(table, definition.TableName, fk.Attributes, unique: true));
+                indexed.Add(fk.Attributes);
+            }
+        }
+
+        // PostgreSQL does not index referencing columns; cascading deletes would scan without these.
+        foreach (var fk in definition.ForeignKeys.Where(f => !f.Unique).OrderByDescending(f => f.Attributes.Count))
+        {
+            if (indexed.Any(cols => IsPrefix(fk.Attributes, cols))) continue;
+            statements.Add(CreateIndex(table, definition.TableName, fk.Attributes, unique: false));
+            indexed.Add(fk.Attributes);
+        }
+
+        return statements;
+    }
+
+    private static bool IsPrefix(IReadOnlyList<string> prefix, IReadOnlyList<string> columns) =>
+        prefix.Count <= columns.Count && prefix.Select((c, i) => columns[i] == c).All(x => x);
+
+    private string CreateIndex(string table, string tableName, IReadOnlyList<string> columns, bool unique)
+    {
+        var raw = $"idx_{tableName}_{string.Join("_", columns)}";
+        var name = raw.Length <= 63 ? raw : raw[..54] + "_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw)))[..8];
+        var items = string.Join(", ", columns.Select(c => c.StartsWith('(') ? c : Quote(c)));
+        return $"CREATE {(unique ? "UNIQUE " : "")}INDEX IF NOT EXISTS {Quote(name)} ON {table} ({items})";
+    }
+
+    public override string CreateSchema(string schema) => $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}";
+
+    public override string DropSchema(string schema) => $"DROP SCHEMA IF EXISTS {Quote(schema)} CASCADE";
+
+    public override string SchemaExists => "SELECT 1 FROM information_schema.schemata WHERE schema_name = $1";
+
+    public override string ListTables =>
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name";
+
+    public override string TableExists =>
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2";
+
+    public override string ColumnsQuery =>
+        "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END, "
+        + "pg_get_expr(d.adbin, d.adrelid), col_description(a.attrelid, a.attnum), "
+        + "EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary AND a.attnum = ANY(i.indkey)) "
+        + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+        + "WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+
+    public override bool IsConnectionFailure(DbException exception) => exception switch
+    {
+        PostgresException p => p.SqlState is "08000" or "08003" or "08006" or "57P01" or "28P01" or "28000" or "3D000",
+        NpgsqlException n => n.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException,
+        _ => false,
+    };
+
+    public override DataJointException Translate(DbException exception, string context)
+    {
+        if (exception is not PostgresException p)
+        {
+            return exception is NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException }
+                ? new LostConnectionException($"{context}: {exception.Message}", exception)
+                : new QueryException($"{context}: {exception.Message}", exception);
+        }
+
+        var message = $"{context}: {p.MessageText}" + (p.Detail is { Length: > 0 } d ? $" ({d})" : "");
+        return p.SqlState switch
+        {
+            "23505" => new DuplicateKeyException(message + " Use skipDuplicates: true to ignore rows that already exist.", p, p.SqlState),
+            "23503" => new IntegrityException(message, p, p.SqlState),
+            "42501" or "28P01" or "28000" => new AccessException(message, p, p.SqlState),
+            "42703" => new UnknownAttributeException(message, p, p.SqlState),
+            "23502" => new MissingAttributeException(message, p, p.SqlState),
+            "42601" => new QuerySyntaxException(message, p, p.SqlState),
+            "42P01" => new MissingTableException(message, p, p.SqlState),
+            "08000" or "08003" or "08006" or "57P01" => new LostConnectionException(message, p, p.SqlState),
+            _ => new QueryException(message, p, p.SqlState),
+        };
+    }
+
+    public override void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
+    {
+        sql.Append(" ON CONFLICT");
+        if (primaryKey.Count > 0)
+        {
+            sql.Append(" (").Append(string.Join(",", primaryKey.Select(Quote))).Append(')');
+        }
+
+        sql.Append(" DO NOTHING");
+    }
+
+    public override string InsertVerb(bool replace) => "INSERT INTO ";
+
+    public override void AppendReplace(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
+    {
+        var secondary = columns.Where(c => !primaryKey.Contains(c)).ToList();
+        sql.Append(" ON CONFLICT (").Append(string.Join(",", primaryKey.Select(Quote))).Append(')');
+        if (secondary.Count == 0)
+        {
+            sql.Append(" DO NOTHING");
+            return;
+        }
+
+        sql.Append(" DO UPDATE SET ").Append(string.Join(", ", secondary.Select(c => $"{Quote(c)} = EXCLUDED.{Quote(c)}")));
+    }
+}

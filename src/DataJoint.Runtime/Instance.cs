@@ -1,0 +1,104 @@
+namespace DataJoint;
+
+/// <summary>
+/// An isolated DataJoint instance: its own <see cref="Config"/> and its own pooled <see cref="Connection"/>.
+/// Use one per database, per tenant or per test; instances share nothing.
+/// </summary>
+public sealed class Instance : IDisposable, IAsyncDisposable
+{
+    /// <summary>
+    /// Connects to a database server. The configuration is loaded as DataJoint does (defaults, config file,
+    /// environment), then the arguments, <paramref name="overrides"/> and <paramref name="configure"/> are applied in that order.
+    /// </summary>
+    /// <param name="host">Server host name or address (a <c>host:port</c> form is accepted).</param>
+    /// <param name="user">Database user.</param>
+    /// <param name="password">Password; never shown in messages.</param>
+    /// <param name="port">Port; defaults to 3306 for MySQL and 5432 for PostgreSQL.</param>
+    /// <param name="useTls">Require (true), disable (false) or prefer (null) TLS.</param>
+    /// <param name="backend">The server kind; defaults to the configured backend (MySQL unless configured otherwise).</param>
+    /// <param name="overrides">Settings by DataJoint key (<c>"safemode"</c>, <c>"database.reconnect"</c> or <c>"database__reconnect"</c>).</param>
+    /// <param name="configure">Typed configuration applied last.</param>
+    /// <exception cref="ArgumentException">An override key is unknown or its value has the wrong type.</exception>
+    /// <exception cref="LostConnectionException">The server cannot be reached.</exception>
+    /// <exception cref="AccessException">The server refused the credentials.</exception>
+    public Instance(string host, string user, string password, int? port = null, bool? useTls = null,
+        Backend? backend = null, IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(password);
+        if (port is <= 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(port), port, "The port must be between 1 and 65535.");
+        }
+
+        Config = Config.Load();
+        var database = Config.Database;
+        if (backend is { } b)
+        {
+            if (!Enum.IsDefined(b)) throw new ArgumentOutOfRangeException(nameof(backend), b, "Unknown backend; use Backend.MySql or Backend.PostgreSql.");
+            database.Backend = b;
+            database.Port = null;
+        }
+
+        var (hostName, hostPort) = SplitHostPort(host);
+        database.Host = hostName;
+        if (hostPort is not null) database.Port = hostPort;
+        if (port is not null) database.Port = port;
+        database.User = user;
+        database.Password = password;
+        if (useTls is not null) database.UseTls = useTls;
+        if (overrides is not null)
+        {
+            foreach (var (key, value) in overrides) Config.Set(key, value);
+        }
+
+        configure?.Invoke(Config);
+        Connection = new Connection(Config);
+        try
+        {
+            Connection.Ping();
+        }
+        catch
+        {
+            Connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>This instance's settings; changing them affects only this instance.</summary>
+    public Config Config { get; }
+
+    /// <summary>This instance's connection.</summary>
+    public Connection Connection { get; }
+
+    /// <summary>Opens (and by default creates) a schema on this instance's connection.</summary>
+    /// <param name="name">The schema (database) name.</param>
+    /// <param name="createSchema">Create the schema when it does not exist; otherwise a missing schema is an error.</param>
+    /// <param name="createTables">Declare missing tables when they are bound; null uses <c>database.create_tables</c>.</param>
+    /// <param name="upstream">Schemas whose bound tables this schema's tables may reference (cross-schema foreign keys).</param>
+    public Schema Schema(string name, bool createSchema = true, bool? createTables = null, IReadOnlyList<Schema>? upstream = null) =>
+        new(Connection, name, createSchema, createTables, upstream);
+
+    /// <summary>A table by its full name (<c>`schema`.`table`</c>, <c>"schema"."table"</c> or <c>schema.table</c>), heading read from the database.</summary>
+    public FreeTable FreeTable(string fullTableName) => new(Connection, fullTableName);
+
+    private static (string Host, int? Port) SplitHostPort(string host)
+    {
+        var colon = host.LastIndexOf(':');
+        if (colon <= 0 || host.Count(c => c == ':') > 1) return (host, null);
+        var portText = host[(colon + 1)..];
+        if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) || p is <= 0 or > 65535)
+        {
+            throw new ArgumentException($"The host '{host}' has an invalid port '{portText}'.", nameof(host));
+        }
+
+        return (host[..colon], p);
+    }
+
+    /// <summary>Closes the connection pool.</summary>
+    public void Dispose() => Connection.Dispose();
+
+    /// <summary>Closes the connection pool.</summary>
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}

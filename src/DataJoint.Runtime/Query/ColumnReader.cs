@@ -1,0 +1,112 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace DataJoint;
+
+/// <summary>
+/// Reads one column as a given CLR type, absorbing backend differences (MySQL returns bool as integers and
+/// uuid as 16 big-endian bytes; PostgreSQL widens int8 to smallint). Used by generated materializers.
+/// </summary>
+public static class ColumnReader
+{
+    /// <summary>Reads an <c>int8</c>.</summary>
+    public static sbyte ReadInt8(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(sbyte)
+        ? reader.GetFieldValue<sbyte>(ordinal)
+        : Convert.ToSByte(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an <c>int16</c>.</summary>
+    public static short ReadInt16(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(short)
+        ? reader.GetInt16(ordinal)
+        : Convert.ToInt16(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an <c>int32</c>.</summary>
+    public static int ReadInt32(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(int)
+        ? reader.GetInt32(ordinal)
+        : Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an <c>int64</c>.</summary>
+    public static long ReadInt64(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(long)
+        ? reader.GetInt64(ordinal)
+        : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a <c>float32</c>.</summary>
+    public static float ReadFloat32(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(float)
+        ? reader.GetFloat(ordinal)
+        : Convert.ToSingle(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a <c>float64</c>.</summary>
+    public static double ReadFloat64(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(double)
+        ? reader.GetDouble(ordinal)
+        : Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a <c>decimal(p,s)</c>.</summary>
+    public static decimal ReadDecimal(DbDataReader reader, int ordinal) => reader.GetDecimal(ordinal);
+
+    /// <summary>Reads a <c>bool</c> (MySQL stores it as tinyint).</summary>
+    public static bool ReadBool(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(bool)
+        ? reader.GetBoolean(ordinal)
+        : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture) != 0;
+
+    /// <summary>Reads a string type (<c>char</c>, <c>varchar</c>, <c>enum</c>, text).</summary>
+    public static string ReadString(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(string)
+        ? reader.GetString(ordinal)
+        : reader.GetValue(ordinal) switch
+        {
+            string s => s,
+            var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
+        };
+
+    /// <summary>Reads a <c>date</c>.</summary>
+    public static DateOnly ReadDate(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
+
+    /// <summary>Reads a <c>datetime</c> (returned with <see cref="DateTimeKind.Unspecified"/>: DataJoint stores wall-clock values).</summary>
+    public static DateTime ReadDateTime(DbDataReader reader, int ordinal) =>
+        DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Unspecified);
+
+    /// <summary>Reads a native <c>time</c>.</summary>
+    public static TimeSpan ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<TimeSpan>(ordinal);
+
+    /// <summary>Reads a <c>json</c> value.</summary>
+    public static JsonNode ReadJson(DbDataReader reader, int ordinal) =>
+        JsonNode.Parse(ReadString(reader, ordinal)) ?? JsonValue.Create((string?)null)!;
+
+    /// <summary>Reads a <c>uuid</c> (MySQL: binary(16) in RFC byte order; PostgreSQL: native uuid).</summary>
+    public static Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        Guid g => g,
+        byte[] bytes => new Guid(bytes, bigEndian: true),
+        string s => Guid.Parse(s),
+        var other => throw new InvalidCastException($"Cannot read {other.GetType().Name} as a uuid."),
+    };
+
+    /// <summary>Reads <c>bytes</c> and other binary columns.</summary>
+    public static byte[] ReadBytes(DbDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
+
+    /// <summary>Reads a native column as <typeparamref name="T"/>, converting when the driver returns another type.</summary>
+    public static T ReadAs<T>(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) is T value
+        ? value
+        : (T)ValueConverter.Convert(reader.GetValue(ordinal), typeof(T));
+
+    /// <summary>Reads any column as the CLR value DataJoint returns for its type (used by untyped fetches).</summary>
+    internal static object? ReadValue(DbDataReader reader, int ordinal, HeadingAttribute attribute)
+    {
+        if (reader.IsDBNull(ordinal)) return null;
+        return attribute.Spec.Category switch
+        {
+            Definition.TypeCategory.Int8 => ReadInt8(reader, ordinal),
+            Definition.TypeCategory.Int16 => ReadInt16(reader, ordinal),
+            Definition.TypeCategory.Int32 => ReadInt32(reader, ordinal),
+            Definition.TypeCategory.Int64 => ReadInt64(reader, ordinal),
+            Definition.TypeCategory.Float32 => ReadFloat32(reader, ordinal),
+            Definition.TypeCategory.Float64 => ReadFloat64(reader, ordinal),
+            Definition.TypeCategory.Bool => ReadBool(reader, ordinal),
+            Definition.TypeCategory.Char or Definition.TypeCategory.VarChar or Definition.TypeCategory.Enum => ReadString(reader, ordinal),
+            Definition.TypeCategory.Date => ReadDate(reader, ordinal),
+            Definition.TypeCategory.DateTime => ReadDateTime(reader, ordinal),
+            Definition.TypeCategory.Json => ReadJson(reader, ordinal),
+            Definition.TypeCategory.Uuid => ReadGuid(reader, ordinal),
+            _ => reader.GetValue(ordinal),
+        };
+    }
+}

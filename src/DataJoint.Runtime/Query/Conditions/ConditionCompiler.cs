@@ -1,0 +1,130 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using DataJoint.Definition;
+
+namespace DataJoint;
+
+/// <summary>Turns any restriction argument into a <see cref="Condition"/> against a query's heading (feature map §6.3).</summary>
+internal static class ConditionCompiler
+{
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> AnonymousProperties = new();
+
+    public static Condition Compile(object? condition, QueryExpression target, bool semanticCheck)
+    {
+        switch (condition)
+        {
+            case null:
+                throw new DataJointException("Invalid restriction: null. Use true, false, a SQL string, a record, a dictionary or another query.");
+            case bool b:
+                return b ? ConstantCondition.True : ConstantCondition.False;
+            case string s:
+                return new SqlTextCondition(s);
+            case Cond c:
+                return CompileCond(c, target, semanticCheck);
+            case QueryExpression q:
+                return Semijoin(q, target, semanticCheck);
+            case IRecord record:
+                return Equalities(record.GetAttributeValues(), target);
+            case IEnumerable<KeyValuePair<string, object?>> pairs:
+                return Equalities(pairs, target);
+            case IDictionary dictionary:
+                return Equalities(dictionary.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k])), target);
+            case IEnumerable items:
+                return Or(items.Cast<object>().Select(i => Compile(i, target, semanticCheck)));
+            default:
+                return Equalities(PropertiesOf(condition), target);
+        }
+    }
+
+    /// <summary>Public properties of an anonymous object or POCO, PascalCase names mapped to snake_case.</summary>
+    internal static IEnumerable<KeyValuePair<string, object?>> PropertiesOf(object value)
+    {
+        var properties = AnonymousProperties.GetOrAdd(value.GetType(),
+            t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray());
+        foreach (var p in properties)
+        {
+            yield return new(Naming.PascalToSnake(p.Name), p.GetValue(value));
+        }
+    }
+
+    private static Condition CompileCond(Cond c, QueryExpression target, bool semanticCheck) => c.Kind switch
+    {
+        Cond.CondKind.Not => Compile(c.Items[0], target, semanticCheck).Negate(),
+        Cond.CondKind.Or => Or(c.Items.Select(i => Compile(i, target, semanticCheck))),
+        _ => And(c.Items.Select(i => Compile(i, target, semanticCheck))),
+    };
+
+    public static Condition Or(IEnumerable<Condition> conditions)
+    {
+        var kept = new List<Condition>();
+        foreach (var condition in conditions)
+        {
+            if (condition.Constant == true) return ConstantCondition.True;
+            if (condition.Constant == false) continue;
+            kept.Add(condition);
+        }
+
+        return kept.Count switch
+        {
+            0 => ConstantCondition.False,
+            1 => kept[0],
+            _ => new JunctionCondition(isOr: true, kept),
+        };
+    }
+
+    public static Condition And(IEnumerable<Condition> conditions)
+    {
+        var kept = new List<Condition>();
+        foreach (var condition in conditions)
+        {
+            if (condition.Constant == false) return ConstantCondition.False;
+            if (condition.Constant == true) continue;
+            kept.Add(condition);
+        }
+
+        return kept.Count switch
+        {
+            0 => ConstantCondition.True,
+            1 => kept[0],
+            _ => new JunctionCondition(isOr: false, kept),
+        };
+    }
+
+    /// <summary>
+    /// Only names that are attributes of the target are used (DataJoint ignores the others); no usable name
+    /// means the condition is TRUE.
+    /// </summary>
+    private static Condition Equalities(IEnumerable<KeyValuePair<string, object?>> pairs, QueryExpression target)
+    {
+        var heading = target.Heading;
+        var adapter = target.Connection.Adapter;
+        var terms = new List<(string, object?)>();
+        foreach (var (name, value) in pairs)
+        {
+            if (!heading.TryGet(name, out var attribute)) continue;
+            terms.Add((name, adapter.ToDbValue(attribute.Spec, value)));
+        }
+
+        return terms.Count == 0 ? ConstantCondition.True : new EqualityCondition(terms);
+    }
+
+    private static Condition Semijoin(QueryExpression other, QueryExpression target, bool semanticCheck)
+    {
+        if (!ReferenceEquals(other.Connection, target.Connection))
+        {
+            throw new DataJointException("Cannot operate on expressions from different connections: restrict only by queries "
+                + "of the same Instance.");
+        }
+
+        var common = target.Heading.Names.Where(other.Heading.Contains).ToArray();
+        if (semanticCheck) SemanticCheck.AssertCompatible(target.Heading, other.Heading, common);
+        if (common.Length == 0)
+        {
+            // DataJoint: with nothing in common, the restriction keeps all rows when the other query is non-empty.
+            return other.Exists() ? ConstantCondition.True : ConstantCondition.False;
+        }
+
+        return new InQueryCondition(common, other);
+    }
+}

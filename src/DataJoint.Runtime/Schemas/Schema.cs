@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using DataJoint.Definition;
+
+namespace DataJoint;
+
+/// <summary>
+/// A database schema on one connection. Binds table classes (<see cref="Table{T}"/>), declaring them when
+/// missing, and drops the whole schema.
+/// </summary>
+public sealed class Schema
+{
+    private readonly ConcurrentDictionary<TableDefinition, Heading> _declared = new();
+    private readonly ConcurrentDictionary<Type, UserTable> _handles = new();
+    private readonly IReadOnlyList<Schema> _upstream;
+    private readonly Lock _declareLock = new();
+
+    internal Schema(Connection connection, string name, bool createSchema, bool? createTables, IReadOnlyList<Schema>? upstream = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Connection = connection;
+        Name = name;
+        CreateTables = createTables ?? connection.Config.Database.CreateTables;
+        _upstream = upstream ?? [];
+        if (Exists) return;
+        if (!createSchema)
+        {
+            throw new DataJointException($"Schema `{name}` has not yet been declared on the {connection.Description}. "
+                + "Pass createSchema: true to create it.");
+        }
+
+        connection.Execute(new SqlStatement(connection.Adapter.CreateSchema(name), []), $"Creating schema `{name}`");
+    }
+
+    /// <summary>The schema (database) name.</summary>
+    public string Name { get; }
+
+    /// <summary>The connection the schema lives on.</summary>
+    public Connection Connection { get; }
+
+    /// <summary>Whether missing tables are declared when bound.</summary>
+    public bool CreateTables { get; }
+
+    /// <summary>Whether the schema exists on the server.</summary>
+    public bool Exists => Connection.ReadScalar<long>(new SqlStatement(Connection.Adapter.SchemaExists, [Name]), $"Checking schema `{Name}`") == 1;
+
+    /// <summary>
+    /// The table class <typeparamref name="T"/> bound to this schema, declared first if it does not exist
+    /// (its parents too: in this schema, or in an upstream schema where they are already bound). Lookup
+    /// contents are inserted. The handle is cached and immutable.
+    /// </summary>
+    public T Table<T>() where T : UserTable, new() =>
+        (T)_handles.GetOrAdd(typeof(T), static (_, schema) =>
+        {
+            var table = new T();
+            table.Bind(schema, schema.Declare(table.TableDefinition));
+            if (table is Lookup lookup) schema.InsertContents(lookup);
+            return table;
+        }, this);
+
+    /// <summary>Names of the tables in this schema (internal <c>~</c> tables excluded).</summary>
+    public IReadOnlyList<string> ListTables() =>
+        Connection.ReadAll(new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`", r => r.GetString(0))
+            .Where(t => !t.StartsWith('~')).ToList();
+
+    /// <summary>
+    /// Drops the schema and every table in it. With <see cref="Config.SafeMode"/> on and <paramref name="prompt"/>
+    /// not false, asks <see cref="Config.Confirm"/> first and does nothing when refused.
+    /// </summary>
+    /// <returns>True when the schema was dropped.</returns>
+    public bool Drop(bool? prompt = null)
+    {
+        if (!Confirmed(prompt)) return false;
+        Connection.Execute(new SqlStatement(Connection.Adapter.DropSchema(Name), []), $"Dropping schema `{Name}`");
+        _declared.Clear();
+        _handles.Clear();
+        return true;
+    }
+
+    /// <summary>Asynchronous <see cref="Drop"/>.</summary>
+    public async Task<bool> DropAsync(bool? prompt = null, CancellationToken cancellationToken = default)
+    {
+        if (!Confirmed(prompt)) return false;
+        await Connection.ExecuteAsync(new SqlStatement(Connection.Adapter.DropSchema(Name), []), $"Dropping schema `{Name}`", cancellationToken)
+            .ConfigureAwait(false);
+        _declared.Clear();
+        _handles.Clear();
+        return true;
+    }
+
+    private bool Confirmed(bool? prompt)
+    {
+        var ask = prompt ?? Connection.Config.SafeMode;
+        return !ask || Connection.Config.Confirm($"Drop schema `{Name}` and all its tables on the {Connection.Description}?");
+    }
+
+    /// <summary>The heading of a declared table bound in this schema.</summary>
+    internal bool TryGetHeading(TableDefinition definition, out Heading heading) => _declared.TryGetValue(definition, out heading!);
+
+    /// <summary>The schema a parent table lives in: this one if bound here, else an upstream schema that binds it, else this one.</summary>
+    private Schema SchemaOf(TableDefinition parent)
+    {
+        if (_declared.ContainsKey(parent)) return this;
+        foreach (var upstream in _upstream)
+        {
+            if (upstream.TryGetHeading(parent, out _)) return upstream;
+        }
+
+        return this;
+    }
+
+    internal Heading Declare(TableDefinition definition)
+    {
+        if (_declared.TryGetValue(definition, out var known)) return known;
+        lock (_declareLock)
+        {
+            return DeclareLocked(definition, []);
+        }
+    }
+
+    private Heading DeclareLocked(TableDefinition definition, HashSet<TableDefinition> inProgress)
+    {
+        if (_declared.TryGetValue(definition, out var known)) return known;
+        if (!inProgress.Add(definition))
+        {
+            throw new DefinitionException($"Table {definition.ClassName} depends on itself through its foreign keys.");
+        }
+
+        var parentNames = new Dictionary<ForeignKeyDefinition, (Schema Schema, Heading Heading)>();
+        foreach (var fk in definition.ForeignKeys)
+        {
+            var parentSchema = SchemaOf(fk.Parent);
+            var parentHeading = parentSchema == this ? DeclareLocked(fk.Parent, inProgress) : parentSchema.Declare(fk.Parent);
+            parentNames[fk] = (parentSchema, parentHeading);
+        }
+
+        var adapter = Connection.Adapter;
+        if (definition.TableName.Length > adapter.MaxTableNameLength)
+        {
+            throw new DefinitionException($"Table name `{definition.TableName}` of {definition.ClassName} exceeds the max length of "
+                + $"{adapter.MaxTableNameLength} on {adapter.Backend}.");
+        }
+
+        var exists = Connection.ReadScalar<long>(new SqlStatement(adapter.TableExists, [Name, definition.TableName]),
+            $"Checking table {definition.TableName}") == 1;
+        if (!exists)
+        {
+            if (!CreateTables)
+            {
+                throw new MissingTableException($"Table {adapter.QualifiedName(Name, definition.TableName)} ({definition.ClassName}) does not exist "
+                    + "and this schema does not create tables (createTables: false).");
+            }
+
+            if (Connection.InTransaction)
+            {
+                throw new DataJointException($"Cannot declare {definition.ClassName} inside a transaction. Bind tables before starting one.");
+            }
+
+            foreach (var statement in adapter.DeclareTable(Name, definition, fk => adapter.QualifiedName(parentNames[fk].Schema.Name, fk.Parent.TableName)))
+            {
+                Connection.Execute(new SqlStatement(statement, []), $"Declaring {definition.ClassName}");
+            }
+        }
+
+        var heading = BuildHeading(definition, parentNames);
+        _declared[definition] = heading;
+        inProgress.Remove(definition);
+        // Parts are declared with their master; a part already being declared (it led here) finishes by itself.
+        foreach (var part in definition.Parts.Where(p => !inProgress.Contains(p)))
+        {
+            DeclareLocked(part, inProgress);
+        }
+
+        return heading;
+    }
+
+    /// <summary>
+    /// The heading with each attribute's lineage: inherited attributes carry their parent's lineage, native
+    /// primary-key attributes originate here, native secondary attributes have none (feature map §6.2).
+    /// </summary>
+    private Heading BuildHeading(TableDefinition definition, Dictionary<ForeignKeyDefinition, (Schema Schema, Heading Heading)> parents)
+    {
+        var inherited = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var fk in definition.ForeignKeys)
+        {
+            var parentHeading = parents[fk].Heading;
+            for (var i = 0; i < fk.Attributes.Count; i++)
+            {
+                inherited.TryAdd(fk.Attributes[i], parentHeading[fk.ParentAttributes[i]].Lineage);
+            }
+        }
+
+        var attributes = definition.Attributes.Select(a => new HeadingAttribute(a.Name, a.Type, a.InKey, a.Nullable, a.DefaultValue, a.Comment,
+            inherited.TryGetValue(a.Name, out var lineage) ? lineage
+            : a.InKey ? $"{Name}.{definition.TableName}.{a.Name}"
+            : null)).ToList();
+        return new Heading(attributes);
+    }
+
+    private void InsertContents(Lookup lookup)
+    {
+        var contents = lookup.DeclaredContents.ToList();
+        if (contents.Count == 0 || lookup.Count() >= contents.Count) return;
+        lookup.Insert(contents, skipDuplicates: true);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,200 @@
+using System.Collections;
+
+namespace DataJoint;
+
+/// <summary>
+/// Writes rows into one table as multi-row INSERT statements with bound parameters. Values arrive in heading
+/// order; <see cref="Omitted"/> marks an attribute the row did not give (sent as DEFAULT, as DataJoint does).
+/// </summary>
+internal sealed class InsertWriter
+{
+    /// <summary>Placeholder for an attribute the row does not give.</summary>
+    public static readonly object Omitted = new();
+
+    // PostgreSQL allows 65535 parameters per statement; stay well below for both servers.
+    private const int MaxParametersPerStatement = 30_000;
+    private const int MaxRowsPerStatement = 1_000;
+
+    private readonly Table _table;
+    private readonly InsertOptions _options;
+    private readonly Heading _heading;
+    private readonly BackendAdapter _adapter;
+
+    public InsertWriter(Table table, InsertOptions options)
+    {
+        _table = table;
+        _options = options;
+        _heading = table.Heading;
+        _adapter = table.Connection.Adapter;
+        if (table.IsRestricted)
+        {
+            throw new DataJointException($"Cannot insert into the restricted table {table.FullTableName}: insert into the table itself.");
+        }
+
+        if (table.RequiresMakeForInsert && !options.AllowDirectInsert && !MakeScope.IsInsideMake(table))
+        {
+            throw new DataJointException($"Inserts into the auto-populated table {table.FullTableName} can only be done inside its Make method "
+                + "during Populate. Pass allowDirectInsert: true to insert directly.");
+        }
+
+        if (options.Replace && options.SkipDuplicates)
+        {
+            throw new ArgumentException("replace and skipDuplicates cannot both be true.", nameof(options));
+        }
+    }
+
+    /// <summary>Converts an untyped row (record, dictionary, anonymous object or array) to values in heading order.</summary>
+    public object?[] ToValues(object row)
+    {
+        var names = _heading.Names;
+        var values = new object?[names.Count];
+        if (row is object?[] array)
+        {
+            if (array.Length != names.Count)
+            {
+                throw new DataJointException($"A positional row for {_table.FullTableName} has {array.Length} values; "
+                    + $"the table has {names.Count} attributes ({string.Join(", ", names)}).");
+            }
+
+            Array.Copy(array, values, array.Length);
+            return values;
+        }
+
+        Array.Fill(values, Omitted);
+        IEnumerable<KeyValuePair<string, object?>> pairs = row switch
+        {
+            IRecord record => record.GetAttributeValues(),
+            IEnumerable<KeyValuePair<string, object?>> dictionary => dictionary,
+            IDictionary dictionary => dictionary.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k])),
+            string or IEnumerable => throw new DataJointException($"Cannot insert a {row.GetType().Name} as a row of {_table.FullTableName}: "
+                + "use a Row record, an anonymous object, a dictionary or an object?[] in heading order."),
+            _ => ConditionCompiler.PropertiesOf(row),
+        };
+        foreach (var (name, value) in pairs)
+        {
+            var index = IndexOf(name);
+            if (index < 0)
+            {
+                if (_options.IgnoreExtraFields) continue;
+                throw new UnknownAttributeException($"Attribute `{name}` is not in {_table.FullTableName} "
+                    + $"({string.Join(", ", names)}). Pass ignoreExtraFields: true to drop extra fields.");
+            }
+
+            values[index] = value;
+        }
+
+        return values;
+    }
+
+    private int IndexOf(string name)
+    {
+        var names = _heading.Names;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal)) return i;
+        }
+
+        return -1;
+    }
+
+    public long Write(IEnumerable<object?[]> rows)
+    {
+        var statements = Statements(rows).ToList();
+        if (statements.Count == 0) return 0;
+        var connection = _table.Connection;
+        var context = $"Inserting into {_table.FullTableName}";
+        if (statements.Count == 1 || connection.InTransaction)
+        {
+            return statements.Sum(s => (long)connection.Execute(s, context));
+        }
+
+        using var transaction = connection.Transaction();
+        var count = statements.Sum(s => (long)connection.Execute(s, context));
+        transaction.Commit();
+        return count;
+    }
+
+    public async Task<long> WriteAsync(IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var statements = Statements(rows).ToList();
+        if (statements.Count == 0) return 0;
+        var connection = _table.Connection;
+        var context = $"Inserting into {_table.FullTableName}";
+        long count = 0;
+        if (statements.Count == 1 || connection.InTransaction)
+        {
+            foreach (var s in statements) count += await connection.ExecuteAsync(s, context, cancellationToken).ConfigureAwait(false);
+            return count;
+        }
+
+        await using var transaction = await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var s in statements) count += await connection.ExecuteAsync(s, context, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    private IEnumerable<SqlStatement> Statements(IEnumerable<object?[]> rows)
+    {
+        var attributes = _heading.Attributes;
+        var rowsPerStatement = Math.Clamp(MaxParametersPerStatement / Math.Max(1, attributes.Count), 1, MaxRowsPerStatement);
+        SqlBuilder? sql = null;
+        var inStatement = 0;
+        foreach (var values in rows)
+        {
+            if (sql is null)
+            {
+                sql = new SqlBuilder(_adapter);
+                sql.Append(_adapter.InsertVerb(_options.Replace)).Append(_table.FullTableName).Append(" (");
+                for (var i = 0; i < attributes.Count; i++)
+                {
+                    if (i > 0) sql.Append(',');
+                    sql.Identifier(attributes[i].Name);
+                }
+
+                sql.Append(") VALUES ");
+            }
+            else
+            {
+                sql.Append(',');
+            }
+
+            sql.Append('(');
+            for (var i = 0; i < attributes.Count; i++)
+            {
+                if (i > 0) sql.Append(',');
+                var value = values[i];
+                if (value is null || ReferenceEquals(value, Omitted) || IsMissingNumber(attributes[i], value))
+                {
+                    sql.Append("DEFAULT");
+                }
+                else
+                {
+                    sql.Parameter(_adapter.ToDbValue(attributes[i].Spec, value));
+                }
+            }
+
+            sql.Append(')');
+            if (++inStatement == rowsPerStatement)
+            {
+                yield return Finish(sql);
+                sql = null;
+                inStatement = 0;
+            }
+        }
+
+        if (sql is not null) yield return Finish(sql);
+    }
+
+    // DataJoint sends NaN (and '' for numeric attributes) as DEFAULT, i.e. NULL for nullable attributes.
+    private static bool IsMissingNumber(HeadingAttribute attribute, object value) =>
+        (value is double d && double.IsNaN(d)) || (value is float f && float.IsNaN(f))
+        || (attribute.Spec.IsNumeric && value is string { Length: 0 });
+
+    private SqlStatement Finish(SqlBuilder sql)
+    {
+        var columns = _heading.Names;
+        if (_options.SkipDuplicates) _adapter.AppendSkipDuplicates(sql, _heading.PrimaryKey, columns);
+        if (_options.Replace) _adapter.AppendReplace(sql, _heading.PrimaryKey, columns);
+        return sql.Build();
+    }
+}

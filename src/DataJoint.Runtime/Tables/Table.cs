@@ -1,0 +1,81 @@
+namespace DataJoint;
+
+/// <summary>
+/// A table in the database: a <see cref="QueryExpression"/> that can also change data. Common base of the
+/// tiers (<see cref="Manual"/>, <see cref="Lookup"/>, <see cref="Imported"/>, <see cref="Computed"/>,
+/// <see cref="Part"/>) and of <see cref="FreeTable"/>.
+/// </summary>
+public abstract class Table : QueryExpression
+{
+    /// <summary>The schema the table belongs to.</summary>
+    public abstract Schema Schema { get; }
+
+    /// <inheritdoc/>
+    public override Connection Connection => Schema.Connection;
+
+    /// <summary>SQL table name (with tier prefix).</summary>
+    public abstract string SqlTableName { get; }
+
+    /// <summary>The quoted full name, <c>`schema`.`table`</c> or <c>"schema"."table"</c>.</summary>
+    public string FullTableName => Connection.Adapter.QualifiedName(Schema.Name, SqlTableName);
+
+    internal override void AppendFrom(SqlBuilder sql) => sql.Append(FullTableName);
+
+    /// <summary>Whether rows may be inserted from outside <c>Make</c> (false for auto-populated tiers).</summary>
+    protected internal virtual bool RequiresMakeForInsert => false;
+
+    /// <summary>Inserts one row: a <c>Row</c> record, an anonymous object, a dictionary or an <c>object?[]</c> in heading order.</summary>
+    public void Insert1(object row, bool skipDuplicates = false, bool ignoreExtraFields = false, bool replace = false,
+        bool allowDirectInsert = false) =>
+        Insert([row], skipDuplicates, ignoreExtraFields, replace, allowDirectInsert);
+
+    /// <summary>Asynchronous <see cref="Insert1"/>.</summary>
+    public Task Insert1Async(object row, bool skipDuplicates = false, bool ignoreExtraFields = false, bool replace = false,
+        bool allowDirectInsert = false, CancellationToken cancellationToken = default) =>
+        InsertAsync([row], skipDuplicates, ignoreExtraFields, replace, allowDirectInsert, cancellationToken);
+
+    /// <summary>
+    /// Inserts rows (records, anonymous objects, dictionaries or <c>object?[]</c> in heading order) in batched
+    /// multi-row statements; several batches run in one transaction, so nothing is half-written.
+    /// </summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="skipDuplicates">Silently skip rows whose primary key exists.</param>
+    /// <param name="ignoreExtraFields">Ignore values for attributes the table does not have (otherwise an error).</param>
+    /// <param name="replace">Replace rows whose primary key exists.</param>
+    /// <param name="allowDirectInsert">Allow inserting into an auto-populated table outside <c>Make</c>.</param>
+    public void Insert(IEnumerable<object> rows, bool skipDuplicates = false, bool ignoreExtraFields = false, bool replace = false,
+        bool allowDirectInsert = false)
+    {
+        var writer = new InsertWriter(this, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert));
+        writer.Write(rows.Select(writer.ToValues));
+    }
+
+    /// <summary>Asynchronous <see cref="Insert"/>.</summary>
+    public Task InsertAsync(IEnumerable<object> rows, bool skipDuplicates = false, bool ignoreExtraFields = false,
+        bool replace = false, bool allowDirectInsert = false, CancellationToken cancellationToken = default)
+    {
+        var writer = new InsertWriter(this, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert));
+        return writer.WriteAsync(rows.Select(writer.ToValues), cancellationToken);
+    }
+
+    /// <summary>Deletes the rows of this (restricted) table without cascading or asking; returns the number deleted.</summary>
+    public long DeleteQuick()
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("DELETE FROM ").Append(FullTableName);
+        AppendWhere(sql);
+        return Connection.Execute(sql.Build(), $"Deleting from {FullTableName}");
+    }
+
+    /// <summary>Asynchronous <see cref="DeleteQuick"/>.</summary>
+    public async Task<long> DeleteQuickAsync(CancellationToken cancellationToken = default)
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("DELETE FROM ").Append(FullTableName);
+        AppendWhere(sql);
+        return await Connection.ExecuteAsync(sql.Build(), $"Deleting from {FullTableName}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => FullTableName;
+}

@@ -1,0 +1,88 @@
+namespace DataJoint;
+
+/// <summary>
+/// Base of the table classes users declare with <see cref="DefinitionAttribute"/>. A handle is created
+/// unbound by the generated code and bound to a schema by <see cref="Schema.Table{T}"/>; handles are
+/// immutable and safe to share between threads.
+/// </summary>
+public abstract class UserTable : Table
+{
+    private Schema? _schema;
+    private Heading? _heading;
+
+    /// <summary>The compiled table model (the generated static <c>Definition</c>).</summary>
+    public abstract TableDefinition TableDefinition { get; }
+
+    /// <inheritdoc/>
+    public override Schema Schema => _schema ?? throw NotBound();
+
+    /// <inheritdoc/>
+    public override Heading Heading => _heading ?? throw NotBound();
+
+    /// <inheritdoc/>
+    public override string SqlTableName => TableDefinition.TableName;
+
+    internal void Bind(Schema schema, Heading heading)
+    {
+        _schema = schema;
+        _heading = heading;
+    }
+
+    private DataJointException NotBound() => new($"The table class {TableDefinition.ClassName} is not bound to a schema. "
+        + "Get a bound handle with schema.Table<T>().");
+
+    /// <summary>Typed fetch used by the generated <c>Fetch</c> methods.</summary>
+    protected IReadOnlyList<TRow> FetchRows<TRow>(RowMapper<TRow> mapper, string? orderBy = null, int? limit = null, int? offset = null) =>
+        Connection.ReadAll(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read);
+
+    /// <summary>Typed primary keys used by the generated <c>FetchKeys</c> method.</summary>
+    protected IReadOnlyList<TKey> FetchKeyRows<TKey>(RowMapper<TKey> mapper, string? orderBy = null, int? limit = null, int? offset = null)
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        AppendSelect(sql, PrimaryKey, distinct: true);
+        AppendOrderAndLimit(sql, orderBy, limit, offset ?? 0);
+        return Connection.ReadAll(sql.Build(), $"Fetching keys of {FullTableName}", mapper.Read);
+    }
+
+    /// <summary>Typed asynchronous fetch used by the generated <c>FetchAsync</c> methods.</summary>
+    protected async Task<IReadOnlyList<TRow>> FetchRowsAsync<TRow>(RowMapper<TRow> mapper, string? orderBy, int? limit, int? offset,
+        CancellationToken cancellationToken) =>
+        await Connection.ReadAllAsync(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read,
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Typed streaming used by the generated <c>Stream</c> method; rows are read as they arrive.</summary>
+    protected IAsyncEnumerable<TRow> StreamRows<TRow>(RowMapper<TRow> mapper, string? orderBy, int? limit, int? offset,
+        CancellationToken cancellationToken) =>
+        Connection.StreamAsync(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read, cancellationToken);
+
+    /// <summary>Typed insert used by the generated <c>Insert</c> methods.</summary>
+    protected void InsertRows<TRow>(IEnumerable<TRow> rows, RowMapper<TRow> mapper, bool skipDuplicates, bool ignoreExtraFields,
+        bool replace, bool allowDirectInsert)
+    {
+        var writer = new InsertWriter(this, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert));
+        writer.Write(ToValues(rows, mapper));
+    }
+
+    /// <summary>Typed asynchronous insert used by the generated <c>InsertAsync</c> methods.</summary>
+    protected Task InsertRowsAsync<TRow>(IEnumerable<TRow> rows, RowMapper<TRow> mapper, bool skipDuplicates, bool ignoreExtraFields,
+        bool replace, bool allowDirectInsert, CancellationToken cancellationToken)
+    {
+        var writer = new InsertWriter(this, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert));
+        return writer.WriteAsync(ToValues(rows, mapper), cancellationToken);
+    }
+
+    private IEnumerable<object?[]> ToValues<TRow>(IEnumerable<TRow> rows, RowMapper<TRow> mapper)
+    {
+        var count = Heading.Attributes.Count;
+        foreach (var row in rows)
+        {
+            var values = new object?[count];
+            mapper.Write(row, values);
+            yield return values;
+        }
+    }
+
+    /// <summary>A restricted copy of a typed table, used by the generated <c>&amp;</c> and <c>-</c> operators.</summary>
+    protected static TTable Restricted<TTable>(TTable table, object condition, bool negate) where TTable : UserTable =>
+        (TTable)table.WithRestriction(condition, semanticCheck: true, negate);
+}

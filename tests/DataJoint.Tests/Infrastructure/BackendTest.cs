@@ -1,0 +1,82 @@
+namespace DataJoint.Tests.Infrastructure;
+
+/// <summary>
+/// Base of every integration test: the fixture runs once per backend (the backend shows in the test name),
+/// and each test gets a fresh Instance and a fresh schema, dropped afterwards — the per-test pattern from
+/// the isolated-instances guide.
+/// </summary>
+[TestFixture(Backend.MySql)]
+[TestFixture(Backend.PostgreSql)]
+[Category("Integration")]
+[Parallelizable(ParallelScope.Fixtures)]
+public abstract class BackendTest(Backend backend)
+{
+    private readonly List<Schema> _schemas = [];
+    private readonly List<Instance> _instances = [];
+
+    protected Backend Backend { get; } = backend;
+
+    protected TestServer Server { get; private set; } = null!;
+
+    /// <summary>The test's own instance (safe mode off so drops do not ask).</summary>
+    protected Instance Instance { get; private set; } = null!;
+
+    /// <summary>The test's own schema, dropped after the test.</summary>
+    protected Schema Schema { get; private set; } = null!;
+
+    [SetUp]
+    public async Task ConnectAsync()
+    {
+        try
+        {
+            Server = await TestServer.For(Backend);
+        }
+        catch (InvalidOperationException ex)
+        {
+            if (TestServer.IsCi) Assert.Fail(ex.Message);
+            Assert.Ignore(ex.Message);
+        }
+
+        Instance = NewInstance();
+        Schema = NewSchema();
+    }
+
+    [TearDown]
+    public void DropSchemas()
+    {
+        foreach (var schema in _schemas)
+        {
+            try
+            {
+                schema.Drop(prompt: false);
+            }
+            catch (DataJointException ex)
+            {
+                TestContext.Out.WriteLine($"Could not drop {schema.Name}: {ex.Message}");
+            }
+        }
+
+        _schemas.Clear();
+        foreach (var instance in _instances) instance.Dispose();
+        _instances.Clear();
+    }
+
+    protected Instance NewInstance(IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null)
+    {
+        var instance = Server.NewInstance(overrides, c =>
+        {
+            c.SafeMode = false;
+            configure?.Invoke(c);
+        });
+        _instances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>A fresh schema with a unique name on <paramref name="instance"/> (default: the test's instance).</summary>
+    protected Schema NewSchema(Instance? instance = null, string prefix = "djtest")
+    {
+        var schema = (instance ?? Instance).Schema($"{prefix}_{Guid.NewGuid():N}"[..24]);
+        _schemas.Add(schema);
+        return schema;
+    }
+}
