@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: starts local MariaDB and PostgreSQL (scripts/db-servers.sh), builds the
+# solution once, runs every test project, and prints one line `N passed, N failed, N skipped`.
+# Extra arguments go to `dotnet test` (e.g. --filter "TestCategory!=Integration").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/db-servers.sh start
+eval "$(bash scripts/db-servers.sh env)"
+
+results="TestResults/run-$(date +%Y%m%d-%H%M%S)-$$"
+mkdir -p "$results"
+
+dotnet build DataJoint.sln -c Release -nologo -v quiet
+status=0
+dotnet test DataJoint.sln -c Release --no-build -nologo --results-directory "$results" --logger "trx" --logger "console;verbosity=minimal" "$@" || status=$?
+
+# Sum the counters of every TRX file (one per test project).
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+if [ "$files" -eq 0 ]; then
+  echo "No test results were written (build or runner failure)." >&2
+  failed=$((failed + 1))
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi

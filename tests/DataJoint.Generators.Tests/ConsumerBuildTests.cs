@@ -1,0 +1,110 @@
+using System.Diagnostics;
+
+namespace DataJoint.Generators.Tests;
+
+/// <summary>
+/// Builds a real project that references the generator as an analyzer (as users do), with the SDK's own
+/// compiler: a generator built against a newer Roslyn than the SDK's would fail to load here (CS9057).
+/// </summary>
+[Category("Build")]
+public sealed class ConsumerBuildTests
+{
+    private static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "DataJoint.sln"))) return dir.FullName;
+            }
+
+            throw new DirectoryNotFoundException("DataJoint.sln not found above the test directory.");
+        }
+    }
+
+    private static (int ExitCode, string Output) Build(string directory, string program)
+    {
+        var root = RepositoryRoot;
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{root}/src/DataJoint.Runtime/DataJoint.Runtime.csproj" />
+                <ProjectReference Include="{root}/src/DataJoint.Generators/DataJoint.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+        var start = new ProcessStartInfo("dotnet", "build -nologo -v minimal -c Debug")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(4))) process.Kill(entireProcessTree: true);
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    [Test]
+    public void AConsumerProjectBuildsAndUsesTheGeneratedMembers()
+    {
+        var directory = Directory.CreateTempSubdirectory("dj-consumer-").FullName;
+        try
+        {
+            var (exitCode, output) = Build(directory, """"
+                using DataJoint;
+
+                var row = new Lab.Subject.Row { SubjectId = 1, Species = "mouse" };
+                Console.WriteLine($"{Lab.Subject.TableName} {row.Key.SubjectId} {Lab.Subject.Attributes.Species}");
+
+                namespace Lab
+                {
+                    [Definition("""
+                        subject_id : int32
+                        ---
+                        species : varchar(32)
+                        """)]
+                    public partial class Subject : Manual;
+                }
+                """");
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(output, Does.Not.Contain("CS9057").And.Not.Contain("CS8032"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void ADefinitionErrorFailsTheBuildWithItsDiagnostic()
+    {
+        var directory = Directory.CreateTempSubdirectory("dj-consumer-").FullName;
+        try
+        {
+            var (exitCode, output) = Build(directory, """"
+                using DataJoint;
+
+                [Definition("""
+                    subject_id : int33
+                    """)]
+                public partial class Subject : Manual;
+                """");
+            Assert.That(exitCode, Is.Not.Zero);
+            Assert.That(output, Does.Contain("DJ0004").And.Contain("int33"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

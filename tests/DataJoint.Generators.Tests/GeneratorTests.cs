@@ -1,0 +1,66 @@
+using Microsoft.CodeAnalysis;
+
+namespace DataJoint.Generators.Tests;
+
+public sealed class GeneratorTests
+{
+    private const string Pipeline = """"
+        using DataJoint;
+        namespace Lab;
+
+        [Definition("""
+            # Experimental subject
+            subject_id : int32            # lab-wide id
+            ---
+            species : varchar(32)
+            date_of_birth = null : date
+            """)]
+        public partial class Subject : Manual;
+
+        [Definition("""
+            -> Subject
+            session_idx : int32
+            ---
+            session_date : date
+            """)]
+        public partial class Session : Manual
+        {
+            [Definition("""
+                -> master
+                trial_idx : int32
+                ---
+                outcome : varchar(16)
+                """)]
+            public partial class Trial : Part;
+        }
+        """";
+
+    [Test]
+    public void APipelineCompilesWithoutDiagnostics()
+    {
+        var result = GeneratorHarness.Run(Pipeline);
+        Assert.That(result.GeneratorDiagnostics, Is.Empty);
+        Assert.That(result.CompileDiagnostics, Is.Empty, string.Join("\n", result.CompileDiagnostics));
+        Assert.That(result.Sources.Keys, Is.EquivalentTo(new[] { "Lab.Subject.g.cs", "Lab.Session.g.cs", "Lab.Session.Trial.g.cs" }));
+        Assert.That(result.Sources["Lab.Session.Trial.g.cs"], Does.Contain("public const string TableName = \"session__trial\";"));
+    }
+
+    [Test]
+    public void AnUnknownParentIsReportedInsideTheString()
+    {
+        const string source = """"
+            using DataJoint;
+            [Definition("""
+                -> Subjekt
+                session_idx : int32
+                """)]
+            public partial class Session : Manual;
+            """";
+        var result = GeneratorHarness.Run(source);
+        var diagnostic = result.GeneratorDiagnostics.Single();
+        Assert.That(diagnostic.Id, Is.EqualTo("DJ2001"));
+        Assert.That(diagnostic.GetMessage(), Does.Contain("Subjekt"));
+        var span = diagnostic.Location.SourceSpan;
+        Assert.That(source.Substring(span.Start, span.Length), Is.EqualTo("Subjekt"));
+    }
+}
