@@ -4,7 +4,7 @@ namespace DataJoint;
 /// An isolated DataJoint instance: its own <see cref="Config"/> and its own pooled <see cref="Connection"/>.
 /// Use one per database, per tenant or per test; instances share nothing.
 /// </summary>
-public sealed class Instance : IDisposable, IAsyncDisposable
+public sealed partial class Instance : IDisposable, IAsyncDisposable
 {
     /// <summary>
     /// Connects to a database server. The configuration is loaded as DataJoint does (defaults, config file,

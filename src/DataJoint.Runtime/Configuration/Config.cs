@@ -4,7 +4,7 @@ namespace DataJoint;
 /// DataJoint settings. Every <see cref="Instance"/> owns its own <see cref="Config"/>; operations read the
 /// settings of the connection they run on, never a global.
 /// </summary>
-public sealed class Config
+public sealed partial class Config
 {
     /// <summary><c>database.*</c>.</summary>
     public DatabaseSettings Database { get; } = new();

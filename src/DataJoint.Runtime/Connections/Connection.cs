@@ -8,7 +8,7 @@ namespace DataJoint;
 /// Thread-safe: each operation borrows a pooled connection, except inside a <see cref="Transaction()"/>,
 /// whose scope (the current async flow) runs every operation on the transaction's own connection.
 /// </summary>
-public sealed class Connection : IDisposable, IAsyncDisposable
+public sealed partial class Connection : IDisposable, IAsyncDisposable
 {
     private readonly AsyncLocal<Transaction?> _transaction = new();
     private readonly DbDataSource _dataSource;

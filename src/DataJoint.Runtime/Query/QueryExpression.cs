@@ -7,7 +7,7 @@ namespace DataJoint;
 /// A DataJoint query: a heading and a set of rows described lazily. Expressions are immutable; operators
 /// return new expressions, and nothing touches the database until a fetch, count or change.
 /// </summary>
-public abstract class QueryExpression
+public abstract partial class QueryExpression
 {
     private ImmutableList<Condition> _restrictions = [];
 

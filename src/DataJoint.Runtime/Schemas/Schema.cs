@@ -7,7 +7,7 @@ namespace DataJoint;
 /// A database schema on one connection. Binds table classes (<see cref="Table{T}"/>), declaring them when
 /// missing, and drops the whole schema.
 /// </summary>
-public sealed class Schema
+public sealed partial class Schema
 {
     private readonly ConcurrentDictionary<TableDefinition, Heading> _declared = new();
     private readonly ConcurrentDictionary<Type, UserTable> _handles = new();

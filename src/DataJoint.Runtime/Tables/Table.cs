@@ -5,7 +5,7 @@ namespace DataJoint;
 /// tiers (<see cref="Manual"/>, <see cref="Lookup"/>, <see cref="Imported"/>, <see cref="Computed"/>,
 /// <see cref="Part"/>) and of <see cref="FreeTable"/>.
 /// </summary>
-public abstract class Table : QueryExpression
+public abstract partial class Table : QueryExpression
 {
     /// <summary>The schema the table belongs to.</summary>
     public abstract Schema Schema { get; }

@@ -5,7 +5,7 @@ namespace DataJoint;
 /// unbound by the generated code and bound to a schema by <see cref="Schema.Table{T}"/>; handles are
 /// immutable and safe to share between threads.
 /// </summary>
-public abstract class UserTable : Table
+public abstract partial class UserTable : Table
 {
     private Schema? _schema;
     private Heading? _heading;
