@@ -1,4 +1,3 @@
-using System.Linq;
 using DataJoint.Generators.Emit;
 using DataJoint.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -19,7 +18,8 @@ public sealed class DefinitionGenerator : IIncrementalGenerator
         var tables = context.SyntaxProvider
             .ForAttributeWithMetadataName("DataJoint.DefinitionAttribute",
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => TableModelBuilder.Build(ctx, ct))
+                static (ctx, ct) => TableModelBuilder.Build((INamedTypeSymbol)ctx.TargetSymbol, (ClassDeclarationSyntax)ctx.TargetNode,
+                    ctx.Attributes[0], withLocations: true, ct))
             .WithTrackingName(TrackingNames.Tables);
 
         var all = tables.Collect().WithTrackingName(TrackingNames.AllTables);
@@ -31,7 +31,7 @@ public sealed class DefinitionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(resolved, static (spc, table) =>
         {
             foreach (var diagnostic in table.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            if (table.Table.Diagnostics.Any(d => d.Id is "DJ1001" or "DJ1002" or "DJ1003")) return;
+            if (table.Table.BlocksEmission) return;
             spc.AddSource(TableEmitter.HintName(table), TableEmitter.Emit(table));
         });
     }

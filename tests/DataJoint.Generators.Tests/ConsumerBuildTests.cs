@@ -9,25 +9,30 @@ namespace DataJoint.Generators.Tests;
 [Category("Build")]
 public sealed class ConsumerBuildTests
 {
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "DataJoint.sln"))) return dir.FullName;
-            }
+    private static string RepositoryRoot => FindRoot(AppContext.BaseDirectory) ?? FindRoot(SourceDirectory())
+        ?? throw new DirectoryNotFoundException("DataJoint.sln not found above the test directory or this source file.");
 
-            throw new DirectoryNotFoundException("DataJoint.sln not found above the test directory.");
+    // Builds with --artifacts-path put the binaries outside the repository; the source file's path still leads to it.
+    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+    private static string? FindRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DataJoint.sln"))) return dir.FullName;
         }
+
+        return null;
     }
 
-    private static (int ExitCode, string Output) Build(string directory, string program)
+    private static (int ExitCode, string Output) Build(string directory, string program, string extraProperties = "")
     {
         var root = RepositoryRoot;
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{root}/src/DataJoint.Generators/build/DataJoint.Generators.props" />
               <PropertyGroup>
+                {extraProperties}
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
@@ -101,6 +106,35 @@ public sealed class ConsumerBuildTests
                 """");
             Assert.That(exitCode, Is.Not.Zero);
             Assert.That(output, Does.Contain("DJ0004").And.Contain("int33"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void AThreadSafeProjectFailsOnGlobalState(bool threadSafe)
+    {
+        var directory = Directory.CreateTempSubdirectory("dj-consumer-").FullName;
+        try
+        {
+            var (exitCode, output) = Build(directory, """
+                using DataJoint;
+
+                var connection = Dj.Conn();
+                Console.WriteLine(connection.Description);
+                """, threadSafe ? "<DataJointThreadSafe>true</DataJointThreadSafe>" : "");
+            if (threadSafe)
+            {
+                Assert.That(exitCode, Is.Not.Zero, output);
+                Assert.That(output, Does.Contain("DJ3001"));
+            }
+            else
+            {
+                Assert.That(exitCode, Is.Zero, output);
+            }
         }
         finally
         {

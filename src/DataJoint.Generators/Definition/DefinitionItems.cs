@@ -23,8 +23,12 @@ internal sealed record AttributeItem(
     TextRange TypeRange,
     string Comment) : DefinitionItem(InKey, Range)
 {
+    /// <summary><c>= null</c> (any case): the only way to make an attribute nullable.</summary>
     public bool IsNullable => Default is { } d && d.Equals("null", System.StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>One <c>new_name='old_name'</c> argument of <c>.proj(...)</c> in a foreign key.</summary>
+internal sealed record ForeignKeyRename(string NewName, string OldName, TextRange Range);
 
 /// <summary><c>-> [options] Reference[.proj(new='old', ...)]</c>.</summary>
 internal sealed record ForeignKeyItem(
@@ -34,13 +38,19 @@ internal sealed record ForeignKeyItem(
     TextRange ReferenceRange,
     bool Nullable,
     bool Unique,
-    IReadOnlyList<KeyValuePair<string, string>> Renames) : DefinitionItem(InKey, Range);
+    IReadOnlyList<ForeignKeyRename> Renames) : DefinitionItem(InKey, Range);
+
+/// <summary>
+/// One item of an index: an attribute name, a JSON path (<c>attr.path[:type]</c>, <see cref="Attribute"/> is
+/// <c>attr</c>) or a parenthesised SQL expression (<see cref="Attribute"/> is null).
+/// </summary>
+internal sealed record IndexColumn(string Text, string? Attribute, TextRange Range);
 
 /// <summary><c>[unique] index(a, b, ...)</c>.</summary>
-internal sealed record IndexItem(bool InKey, TextRange Range, bool Unique, IReadOnlyList<string> Columns) : DefinitionItem(InKey, Range);
+internal sealed record IndexItem(bool InKey, TextRange Range, bool Unique, IReadOnlyList<IndexColumn> Columns) : DefinitionItem(InKey, Range);
 
-/// <summary>A syntax error found by the parser.</summary>
+/// <summary>A problem found in the definition text; <see cref="Range"/> covers the offending token.</summary>
 internal sealed record DefinitionError(string Id, string Message, TextRange Range);
 
-/// <summary>The parsed definition: table comment, items in order and syntax errors.</summary>
+/// <summary>The parsed definition: table comment, items in order and the problems found.</summary>
 internal sealed record ParsedDefinition(string Comment, IReadOnlyList<DefinitionItem> Items, IReadOnlyList<DefinitionError> Errors);

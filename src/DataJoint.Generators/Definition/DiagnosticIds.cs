@@ -23,8 +23,11 @@ internal static class DiagnosticIds
     public const string UnsignedType = "DJ0015";
     public const string BadEnum = "DJ0016";
     public const string UnknownIndexAttribute = "DJ0017";
-    public const string NullDefaultOnly = "DJ0018";
+    public const string InvalidDefault = "DJ0018";
     public const string BlobInKey = "DJ0019";
+    public const string UnterminatedQuote = "DJ0020";
+    public const string AttributeNameTooLong = "DJ0021";
+    public const string SqlReservedWord = "DJ0022";
 
     public const string NotPartial = "DJ1001";
     public const string WrongBase = "DJ1002";
@@ -33,12 +36,17 @@ internal static class DiagnosticIds
     public const string TableNameTooLong = "DJ1005";
     public const string MissingMake = "DJ1006";
     public const string InvalidClassName = "DJ1007";
+    public const string NewKeyInAutoPopulated = "DJ1008";
 
     public const string UnknownParent = "DJ2001";
     public const string CircularReference = "DJ2002";
     public const string MasterOutsidePart = "DJ2003";
     public const string UnknownRenamedAttribute = "DJ2004";
     public const string AmbiguousParent = "DJ2005";
+    public const string KeyTypeClash = "DJ2006";
+
+    public const string GlobalStateInThreadSafeMode = "DJ3001";
+    public const string StaticHandleInThreadSafeMode = "DJ3002";
 
     public const string Internal = "DJ9999";
 }

@@ -14,7 +14,7 @@ internal static class TypeClassifier
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly Regex Sized = new(@"^(char|varchar)\s*\(\s*(\d+)\s*\)$", Options);
-    private static readonly Regex DateTimeType = new(@"^datetime(\s*\(\s*(\d)\s*\))?$", Options);
+    private static readonly Regex DateTimeType = new(@"^datetime(\s*\(\s*([0-6])\s*\))?$", Options);
     private static readonly Regex DecimalType = new(@"^decimal\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)$", Options);
     private static readonly Regex EnumType = new(@"^enum\s*\((.*)\)$", Options | RegexOptions.Singleline);
     private static readonly Regex CodecType = new(@"^<\s*([A-Za-z_][A-Za-z0-9_]*)\s*(@\s*([A-Za-z0-9_\-]*))?\s*>$", Options);

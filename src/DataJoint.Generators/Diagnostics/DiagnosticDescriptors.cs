@@ -28,7 +28,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsignedType = Error(DiagnosticIds.UnsignedType, "Unsigned core types do not exist", "DataJoint.Syntax");
     public static readonly DiagnosticDescriptor BadEnum = Error(DiagnosticIds.BadEnum, "Malformed enum", "DataJoint.Syntax");
     public static readonly DiagnosticDescriptor UnknownIndexAttribute = Error(DiagnosticIds.UnknownIndexAttribute, "Index names an unknown attribute", "DataJoint.Syntax");
-    public static readonly DiagnosticDescriptor NullDefaultOnly = Error(DiagnosticIds.NullDefaultOnly, "Invalid default value", "DataJoint.Syntax");
+    public static readonly DiagnosticDescriptor InvalidDefault = Error(DiagnosticIds.InvalidDefault, "Invalid default value", "DataJoint.Syntax");
+    public static readonly DiagnosticDescriptor UnterminatedQuote = Error(DiagnosticIds.UnterminatedQuote, "Unterminated quote", "DataJoint.Syntax");
+    public static readonly DiagnosticDescriptor AttributeNameTooLong = Error(DiagnosticIds.AttributeNameTooLong, "Attribute name too long", "DataJoint.Syntax");
+    public static readonly DiagnosticDescriptor SqlReservedWord = Warning(DiagnosticIds.SqlReservedWord, "Attribute named like an SQL reserved word", "DataJoint.Syntax");
     public static readonly DiagnosticDescriptor BlobInKey = Error(DiagnosticIds.BlobInKey, "Blob or JSON attribute in the primary key", "DataJoint.Syntax");
 
     public static readonly DiagnosticDescriptor NotPartial = Error(DiagnosticIds.NotPartial, "Table class must be partial", "DataJoint.Declaration");
@@ -39,11 +42,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingMake = Error(DiagnosticIds.MissingMake, "Auto-populated table has no Make method", "DataJoint.Declaration");
     public static readonly DiagnosticDescriptor InvalidClassName = Error(DiagnosticIds.InvalidClassName, "Invalid table class name", "DataJoint.Declaration");
 
+    public static readonly DiagnosticDescriptor NewKeyInAutoPopulated = Error(DiagnosticIds.NewKeyInAutoPopulated, "Auto-populated table adds primary-key attributes", "DataJoint.Declaration");
+
     public static readonly DiagnosticDescriptor UnknownParent = Error(DiagnosticIds.UnknownParent, "Foreign key references an unknown table", "DataJoint.References");
     public static readonly DiagnosticDescriptor CircularReference = Error(DiagnosticIds.CircularReference, "Circular foreign keys", "DataJoint.References");
     public static readonly DiagnosticDescriptor MasterOutsidePart = Error(DiagnosticIds.MasterOutsidePart, "'-> master' outside a part table", "DataJoint.References");
     public static readonly DiagnosticDescriptor UnknownRenamedAttribute = Error(DiagnosticIds.UnknownRenamedAttribute, "Renamed attribute is not in the parent's primary key", "DataJoint.References");
     public static readonly DiagnosticDescriptor AmbiguousParent = Error(DiagnosticIds.AmbiguousParent, "Ambiguous foreign key reference", "DataJoint.References");
+
+    public static readonly DiagnosticDescriptor KeyTypeClash = Error(DiagnosticIds.KeyTypeClash, "Inherited attribute with conflicting types", "DataJoint.References");
+
+    public static readonly DiagnosticDescriptor GlobalStateInThreadSafeMode = Error(DiagnosticIds.GlobalStateInThreadSafeMode, "Global DataJoint state in a thread-safe project", "DataJoint.Usage");
+    public static readonly DiagnosticDescriptor StaticHandleInThreadSafeMode = Warning(DiagnosticIds.StaticHandleInThreadSafeMode, "Instance or table handle in a static mutable field", "DataJoint.Usage");
 
     public static readonly DiagnosticDescriptor Internal = Error(DiagnosticIds.Internal, "Internal error in the DataJoint generator", "DataJoint.Internal");
 

@@ -27,6 +27,7 @@ internal static class TableEmitter
         EmitKey(w, resolved);
         EmitMappers(w, resolved);
         EmitMethods(w, resolved);
+        MakeEmitter.Emit(w, resolved);
         w.Close();
         foreach (var _ in table.ContainingTypes) w.Close();
         return w.ToString();
@@ -212,7 +213,9 @@ internal static class TableEmitter
         w.Line("/// <summary>Restriction that keeps the table's type.</summary>");
         w.Line($"public static {self} operator &({self} table, object condition) => Restricted(table, condition, negate: false);").Line();
         w.Line("/// <summary>Anti-restriction that keeps the table's type.</summary>");
-        w.Line($"public static {self} operator -({self} table, object condition) => Restricted(table, condition, negate: true);");
+        w.Line($"public static {self} operator -({self} table, object condition) => Restricted(table, condition, negate: true);").Line();
+        w.Line("/// <summary>Typed restriction translated to SQL (comparisons, &amp;&amp;, ||, !, null checks, Contains → IN, StartsWith/EndsWith/Contains → LIKE).</summary>");
+        w.Line($"public {self} Where(global::System.Linq.Expressions.Expression<global::System.Func<Row, bool>> predicate) => Filtered<{self}, Row>(this, predicate);");
     }
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -69,16 +69,17 @@ internal sealed class Resolver
         var indexes = new List<ResolvedIndex>();
         foreach (var item in table.Items.Where(i => i.Kind == DefinitionItemKind.Index))
         {
-            foreach (var column in item.Columns.Where(c => !c.StartsWith("(", System.StringComparison.Ordinal)))
+            foreach (var column in item.Columns.Where(c => c.Attribute is not null))
             {
-                if (heading.Attributes.All(a => a.Name != column))
+                if (heading.Attributes.All(a => a.Name != column.Attribute))
                 {
                     diagnostics.Add(new DiagnosticInfo(DiagnosticIds.UnknownIndexAttribute,
-                        $"Index names '{column}', which is not an attribute of '{table.ClassName}'", item.Location));
+                        $"Index names '{column.Attribute}', which is not an attribute of '{table.ClassName}' "
+                        + $"({string.Join(", ", heading.Attributes.Select(a => a.Name))})", column.Location ?? item.Location));
                 }
             }
 
-            indexes.Add(new ResolvedIndex(item.Columns, item.Unique));
+            indexes.Add(new ResolvedIndex(item.Columns.Select(c => c.Text).ToEquatableArray(), item.Unique));
         }
 
         var parts = _byFullName.Values.Where(t => t.IsPart && t.ContainingFullName == table.FullName)
@@ -118,6 +119,15 @@ internal sealed class Resolver
                         break;
                     }
 
+                    if (item.InKey && table.Tier is "Computed" or "Imported")
+                    {
+                        // DataJoint: the key of an auto-populated table comes from its parents (key_source), or jobs lose granularity.
+                        heading.Diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NewKeyInAutoPopulated,
+                            $"'{item.Name}' is a new primary-key attribute of the {table.Tier} table '{table.ClassName}': the primary key of an "
+                            + "auto-populated table must come from foreign keys; move it below '---' or make it a Part table of the result",
+                            item.Location));
+                    }
+
                     if (TypeClassifier.Classify(item.Type) is { } spec)
                     {
                         heading.Attributes.Add(Attribute(item.Name, spec, item.InKey, item.Nullable, item.Default, item.Comment));
@@ -151,7 +161,7 @@ internal sealed class Resolver
 
         var parentHeading = HeadingOf(parent, visiting);
         var parentKey = parentHeading.Attributes.Where(a => a.InKey).ToList();
-        var renames = item.Renames.Select(r => r.Split('=')).ToDictionary(p => p[1], p => p[0]);
+        var renames = item.Renames.ToDictionary(r => r.OldName, r => r.NewName);
         foreach (var old in renames.Keys.Where(o => parentKey.All(a => a.Name != o)))
         {
             heading.Diagnostics.Add(new DiagnosticInfo(DiagnosticIds.UnknownRenamedAttribute,
@@ -164,7 +174,18 @@ internal sealed class Resolver
         {
             var name = renames.TryGetValue(key.Name, out var renamed) ? renamed : key.Name;
             childNames.Add(name);
-            if (!names.Add(name)) continue;
+            if (!names.Add(name))
+            {
+                var existing = heading.Attributes.FirstOrDefault(a => a.Name == name);
+                if (existing is not null && !string.Equals(existing.Type, key.Type, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    heading.Diagnostics.Add(new DiagnosticInfo(DiagnosticIds.KeyTypeClash,
+                        $"'{name}' comes from '{parent.ClassName}' as {key.Type} but is already {existing.Type} in '{table.ClassName}'; "
+                        + $"rename it with -> {parent.ClassName}.proj(new_name='{key.Name}')", item.Location));
+                }
+
+                continue;
+            }
             var spec = TypeClassifier.Classify(key.Type)!;
             heading.Attributes.Add(Attribute(name, spec, item.InKey, item.Nullable, item.Nullable ? "null" : null, key.Comment));
         }

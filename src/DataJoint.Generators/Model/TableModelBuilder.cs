@@ -8,17 +8,43 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DataJoint.Generators.Model;
 
-/// <summary>Turns one <c>[Definition]</c> class into a <see cref="TableModel"/>: the syntax step of the pipeline.</summary>
+/// <summary>
+/// Turns one <c>[Definition]</c> class into a <see cref="TableModel"/>: the syntax step shared by the generator
+/// (without locations) and the analyzer (with locations inside the definition string).
+/// </summary>
 internal static class TableModelBuilder
 {
     private static readonly string[] Tiers = ["Manual", "Lookup", "Imported", "Computed", "Part"];
 
-    public static TableModel Build(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>Builds the model; never throws (a defect becomes a DJ9999 diagnostic on the class).</summary>
+    public static TableModel Build(INamedTypeSymbol symbol, ClassDeclarationSyntax syntax, AttributeData attribute, bool withLocations,
+        CancellationToken cancellationToken)
     {
-        var symbol = (INamedTypeSymbol)context.TargetSymbol;
-        var syntax = (ClassDeclarationSyntax)context.TargetNode;
+        try
+        {
+            return BuildCore(symbol, syntax, attribute, withLocations, cancellationToken);
+        }
+        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+        {
+            var location = withLocations ? LocationInfo.From(syntax.Identifier.GetLocation()) : null;
+            return new TableModel("", EquatableArray<string>.Empty, symbol.Name, symbol.ToDisplayString(), "Manual", "public", "",
+                EquatableArray<ItemModel>.Empty,
+                new[] { Internal(symbol.Name, ex, location) }.ToEquatableArray(), location);
+        }
+    }
+
+    /// <summary>The DJ9999 diagnostic for an exception: a defect of DataJoint, reported instead of crashing the build.</summary>
+    public static DiagnosticInfo Internal(string className, System.Exception ex, LocationInfo? location) =>
+        new(DiagnosticIds.Internal,
+            $"The DataJoint generator failed on '{className}' ({ex.GetType().Name}: {ex.Message}); this is a DataJoint defect, please report it with the definition",
+            location);
+
+    private static TableModel BuildCore(INamedTypeSymbol symbol, ClassDeclarationSyntax syntax, AttributeData attribute, bool withLocations,
+        CancellationToken cancellationToken)
+    {
         var diagnostics = new List<DiagnosticInfo>();
-        var classLocation = LocationInfo.From(syntax.Identifier.GetLocation());
+        LocationInfo? At(Location location) => withLocations ? LocationInfo.From(location) : null;
+        var classLocation = At(syntax.Identifier.GetLocation());
 
         var containing = new List<string>();
         for (var outer = symbol.ContainingType; outer is not null; outer = outer.ContainingType) containing.Insert(0, outer.Name);
@@ -28,7 +54,8 @@ internal static class TableModelBuilder
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NotPartial,
-                $"Table class '{symbol.Name}' must be declared 'partial' so the generator can add its members", classLocation));
+                $"Table class '{symbol.Name}' must be declared 'partial' so the generator can add its members: write 'partial class {symbol.Name}'",
+                classLocation));
         }
 
         foreach (var outerSyntax in syntax.Ancestors().OfType<TypeDeclarationSyntax>())
@@ -36,8 +63,8 @@ internal static class TableModelBuilder
             if (!outerSyntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
                 diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NotPartial,
-                    $"Type '{outerSyntax.Identifier.Text}' contains the table '{symbol.Name}' and must be declared 'partial'",
-                    LocationInfo.From(outerSyntax.Identifier.GetLocation())));
+                    $"Type '{outerSyntax.Identifier.Text}' contains the table '{symbol.Name}' and must be declared 'partial' too",
+                    At(outerSyntax.Identifier.GetLocation())));
             }
         }
 
@@ -45,32 +72,34 @@ internal static class TableModelBuilder
         if (tier is null)
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.WrongBase,
-                $"Table class '{symbol.Name}' must derive from DataJoint.Manual, Lookup, Imported, Computed or Part", classLocation));
+                $"Table class '{symbol.Name}' must derive from a DataJoint tier: Manual, Lookup, Imported, Computed or Part (e.g. 'partial class {symbol.Name} : Manual')",
+                classLocation));
             tier = "Manual";
         }
 
         var className = symbol.Name;
-        if (className.Length == 0 || !char.IsUpper(className[0]) || !className.All(char.IsLetterOrDigit))
+        if (className.Length == 0 || !char.IsUpper(className[0]) || !className.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9')))
         {
+            var suggestion = string.Concat(className.Split('_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.InvalidClassName,
-                $"Table class name '{className}' is invalid: DataJoint table classes are CamelCase (letters and digits, starting with a capital)",
+                $"Table class name '{className}' is invalid: DataJoint table classes are CamelCase ASCII letters and digits starting with a capital"
+                + (suggestion != className && suggestion.Length > 0 ? $"; use '{suggestion}'" : ""),
                 classLocation));
         }
 
         if (tier == "Part" && (symbol.ContainingType is null || TierOf(symbol.ContainingType) is null))
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.PartNotNested,
-                $"Part table '{symbol.Name}' must be nested in the class of its master table", classLocation));
+                $"Part table '{symbol.Name}' must be nested in the class of its master table (a [Definition] class of another tier)", classLocation));
         }
 
         if (tier is "Computed" or "Imported" && !HasMake(symbol))
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.MissingMake,
-                $"{tier} table '{symbol.Name}' has no Make method: add 'void Make(Key key)', 'Task MakeAsync(Key key, CancellationToken ct)' "
-                + "or MakeFetch/MakeCompute/MakeInsert", classLocation));
+                $"{tier} table '{symbol.Name}' has no Make method: add 'void Make(Key key)', 'Task MakeAsync(Key key, CancellationToken cancellationToken)' "
+                + "or the three-part MakeFetch/MakeCompute/MakeInsert", classLocation));
         }
 
-        var attribute = context.Attributes[0];
         var argument = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } args }
             ? args[0].Expression
             : null;
@@ -78,15 +107,18 @@ internal static class TableModelBuilder
         if (text is null)
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NonConstantDefinition,
-                "The definition must be a constant string", argument is null ? classLocation : LocationInfo.From(argument.GetLocation())));
+                "The definition must be a constant string: a literal (regular, verbatim or raw), a const or a concatenation of constants",
+                argument is null ? classLocation : At(argument.GetLocation())));
             return new TableModel(ns, containing.ToEquatableArray(), symbol.Name, fullName, tier, Accessibility(symbol), "",
                 EquatableArray<ItemModel>.Empty, diagnostics.ToEquatableArray(), classLocation);
         }
 
-        var positions = argument is LiteralExpressionSyntax literal ? LiteralPositions.For(literal.Token) : null;
-        LocationInfo Locate(TextRange range) => positions is not null
-            ? LocationInfo.From(positions.Locate(range.Start, range.Length))
-            : argument is not null ? LocationInfo.From(argument.GetLocation()) : classLocation;
+        var positions = withLocations && argument is LiteralExpressionSyntax literal ? LiteralPositions.For(literal.Token) : null;
+        LocationInfo? Locate(TextRange range) => !withLocations
+            ? null
+            : positions is not null
+                ? LocationInfo.From(positions.Locate(range.Start, range.Length))
+                : argument is not null ? LocationInfo.From(argument.GetLocation()) : classLocation;
 
         var parsed = DefinitionParser.Parse(text);
         foreach (var error in parsed.Errors)
@@ -100,17 +132,18 @@ internal static class TableModelBuilder
             switch (item)
             {
                 case AttributeItem a:
-                    Diagnostics.AttributeRules.Check(a, Locate, diagnostics);
                     items.Add(new ItemModel(DefinitionItemKind.Attribute, a.InKey, a.Name, a.Default, a.Type, a.Comment, a.IsNullable, false,
-                        EquatableArray<string>.Empty, EquatableArray<string>.Empty, Locate(a.NameRange)));
+                        EquatableArray<RenameModel>.Empty, EquatableArray<IndexColumnModel>.Empty, Locate(a.NameRange)));
                     break;
                 case ForeignKeyItem fk:
                     items.Add(new ItemModel(DefinitionItemKind.ForeignKey, fk.InKey, fk.Reference, null, "", "", fk.Nullable, fk.Unique,
-                        fk.Renames.Select(r => r.Key + "=" + r.Value).ToEquatableArray(), EquatableArray<string>.Empty, Locate(fk.ReferenceRange)));
+                        fk.Renames.Select(r => new RenameModel(r.NewName, r.OldName, Locate(r.Range))).ToEquatableArray(),
+                        EquatableArray<IndexColumnModel>.Empty, Locate(fk.ReferenceRange)));
                     break;
                 case IndexItem index:
                     items.Add(new ItemModel(DefinitionItemKind.Index, index.InKey, "", null, "", "", false, index.Unique,
-                        EquatableArray<string>.Empty, index.Columns.ToEquatableArray(), Locate(index.Range)));
+                        EquatableArray<RenameModel>.Empty,
+                        index.Columns.Select(c => new IndexColumnModel(c.Text, c.Attribute, Locate(c.Range))).ToEquatableArray(), Locate(index.Range)));
                     break;
             }
         }

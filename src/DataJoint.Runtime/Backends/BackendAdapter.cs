@@ -117,4 +117,15 @@ internal abstract class BackendAdapter
     /// <summary>The column comment DataJoint writes: <c>:type:</c> marker for core and codec types, then the user comment.</summary>
     protected static string ColumnComment(AttributeDefinition a) =>
         a.Spec.Category == TypeCategory.Native ? a.Comment : $":{a.Type}:{a.Comment}";
+
+    // ---- Query SQL (query algebra; owned by the query engineer) ----
+
+    /// <summary>
+    /// Whether HAVING may reference SELECT aliases (MySQL/MariaDB). When false (PostgreSQL), a restricted
+    /// aggregation is wrapped as a subquery and restricted with WHERE.
+    /// </summary>
+    public virtual bool HavingSeesSelectAliases => false;
+
+    /// <summary>Translates common functions in a computed projection/aggregation expression to this backend (feature map §6.5).</summary>
+    public virtual string TranslateExpression(string expression) => expression;
 }

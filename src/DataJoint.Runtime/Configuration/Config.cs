@@ -2,15 +2,46 @@ namespace DataJoint;
 
 /// <summary>
 /// DataJoint settings. Every <see cref="Instance"/> owns its own <see cref="Config"/>; operations read the
-/// settings of the connection they run on, never a global.
+/// settings of the connection they run on, never a global. Settings are typed properties and can also be
+/// addressed by their DataJoint keys (<c>config["database.port"]</c>, <c>"display__limit"</c>).
 /// </summary>
 public sealed partial class Config
 {
     /// <summary><c>database.*</c>.</summary>
     public DatabaseSettings Database { get; } = new();
 
-    /// <summary><c>safemode</c>: ask before delete and drop (default true).</summary>
+    /// <summary><c>display.*</c>.</summary>
+    public DisplaySettings Display { get; } = new();
+
+    /// <summary><c>jobs.*</c>.</summary>
+    public JobsSettings Jobs { get; } = new();
+
+    /// <summary><c>safemode</c>: ask before delete and drop (default true; env DJ_SAFEMODE).</summary>
     public bool SafeMode { get; set; } = true;
+
+    /// <summary><c>loglevel</c> (default INFO; env DJ_LOG_LEVEL).</summary>
+    public string LogLevel { get; set; } = "INFO";
+
+    /// <summary><c>connection.charset</c> passed to the MySQL driver (empty: the server's default).</summary>
+    public string ConnectionCharset { get; set; } = "";
+
+    /// <summary><c>download_path</c>: where <c>&lt;attach&gt;</c> values are written on fetch (default ".").</summary>
+    public string DownloadPath { get; set; } = ".";
+
+    /// <summary><c>query_cache</c>: directory for cached query results, or null.</summary>
+    public string? QueryCache { get; set; }
+
+    /// <summary><c>ignore_config_file</c>: skip <c>datajoint.json</c> and secrets (env DJ_IGNORE_CONFIG_FILE).</summary>
+    public bool IgnoreConfigFile { get; set; }
+
+    /// <summary>
+    /// <c>stores</c>: object-store specifications by store name (<c>stores.&lt;name&gt;.protocol</c>, <c>location</c>, ...),
+    /// plus the plain keys <c>default</c> and <c>filepath_default</c> naming stores.
+    /// </summary>
+    public Dictionary<string, object?> Stores { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The file the settings were read from, when one was found.</summary>
+    public string? SourceFile { get; internal set; }
 
     /// <summary>
     /// Asked for confirmation by delete and drop when <see cref="SafeMode"/> is on. Returns true to proceed.
@@ -18,25 +49,117 @@ public sealed partial class Config
     /// </summary>
     public Func<string, bool> Confirm { get; set; } = ConsoleConfirm;
 
-    /// <summary>Builds a configuration from DataJoint's sources (defaults for now; see the configuration issue).</summary>
-    public static Config Load() => new();
+    /// <summary>
+    /// Builds a configuration the way DataJoint does: defaults, secrets, <c>datajoint.json</c> (searched upward from
+    /// the working directory), then <c>DJ_*</c> environment variables.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A source holds an unusable value; the message names the source.</exception>
+    public static Config Load() => ConfigLoader.ForProcess().Load();
+
+    /// <summary>Reads or writes a setting by its DataJoint key (<c>.</c> or <c>__</c> separate the parts).</summary>
+    /// <exception cref="ArgumentException">The key is unknown, or the value has the wrong type.</exception>
+    public object? this[string key]
+    {
+        get => Settings.Find(key).Get(this);
+        set => Set(key, value);
+    }
 
     /// <summary>Sets a setting by its DataJoint key (<c>safemode</c>, <c>database.port</c> or <c>database__port</c>).</summary>
     /// <exception cref="ArgumentException">The key is unknown or the value has the wrong type.</exception>
     public void Set(string key, object? value)
     {
-        switch (key.Replace("__", ".", StringComparison.Ordinal))
+        if (StoreKey(key) is { } store)
         {
-            case "safemode" when value is bool b:
-                SafeMode = b;
-                break;
-            case "database.reconnect" when value is bool b:
-                Database.Reconnect = b;
-                break;
-            default:
-                throw new ArgumentException($"Unknown setting '{key}' or a value of the wrong type.", nameof(key));
+            SetStore(store.Name, store.Attribute, value);
+            return;
+        }
+
+        Settings.Find(key).Set(this, value);
+    }
+
+    /// <summary>All setting keys this port knows, in DataJoint's dotted form.</summary>
+    public static IReadOnlyList<string> Keys => Settings.All.Select(s => s.Key).ToList();
+
+    /// <summary>
+    /// Applies settings for a scope and restores the previous values when the returned object is disposed
+    /// (DataJoint's <c>config.override(...)</c>).
+    /// </summary>
+    public IDisposable Override(IReadOnlyDictionary<string, object?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var previous = settings.Keys.Select(k => (Key: k, Value: this[k])).ToList();
+        var applied = new List<(string Key, object? Value)>();
+        try
+        {
+            foreach (var (key, value) in settings)
+            {
+                Set(key, value);
+                applied.Add(previous.First(p => p.Key == key));
+            }
+        }
+        catch
+        {
+            Restore(applied);
+            throw;
+        }
+
+        return new Restorer(this, previous);
+    }
+
+    /// <summary>Applies one setting for a scope; see <see cref="Override(IReadOnlyDictionary{string, object?})"/>.</summary>
+    public IDisposable Override(string key, object? value) => Override(new Dictionary<string, object?> { [key] = value });
+
+    private void Restore(IEnumerable<(string Key, object? Value)> values)
+    {
+        foreach (var (key, value) in values.Reverse()) Set(key, value);
+    }
+
+    private sealed class Restorer(Config config, List<(string Key, object? Value)> previous) : IDisposable
+    {
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            config.Restore(previous);
         }
     }
+
+    private static (string Name, string? Attribute)? StoreKey(string key)
+    {
+        var parts = Settings.Normalize(key).Split('.');
+        if (parts[0] != "stores") return null;
+        return parts.Length switch
+        {
+            2 => (parts[1], null),
+            3 => (parts[1], parts[2]),
+            _ => throw new ArgumentException($"Store settings are 'stores.<name>' or 'stores.<name>.<attribute>', not '{key}'.", nameof(key)),
+        };
+    }
+
+    private void SetStore(string name, string? attribute, object? value)
+    {
+        if (attribute is null)
+        {
+            Stores[name] = value;
+            return;
+        }
+
+        if (Stores.TryGetValue(name, out var existing) && existing is Dictionary<string, object?> spec)
+        {
+            spec[attribute] = value;
+            return;
+        }
+
+        Stores[name] = new Dictionary<string, object?>(StringComparer.Ordinal) { [attribute] = value };
+    }
+
+    internal void ReplaceStores(Dictionary<string, object?> stores) => Stores = stores;
+
+    /// <summary>Describes the settings without any credential.</summary>
+    public override string ToString() => $"Config({Database}, safemode={SafeMode}, loglevel={LogLevel}"
+        + (SourceFile is null ? ")" : $", from {SourceFile})");
 
     private static bool ConsoleConfirm(string question)
     {

@@ -41,4 +41,11 @@ public sealed class DatabaseSettings
 
     /// <summary>Seconds to wait for the server when connecting (default 10).</summary>
     public int ConnectTimeout { get; set; } = 10;
+
+    /// <summary><c>database.database_prefix</c> (deprecated in DataJoint; kept for compatibility).</summary>
+    public string DatabasePrefix { get; set; } = "";
+
+    /// <summary>Describes the settings without the password.</summary>
+    public override string ToString() =>
+        $"{Backend} {User ?? "(no user)"}@{Host}:{EffectivePort}{(Password is null ? "" : " (password set)")}";
 }

@@ -45,4 +45,10 @@ public sealed record HeadingAttribute
     public string? Expression { get; init; }
 
     internal TypeSpec Spec { get; init; }
+
+    /// <summary>The source attribute of a rename (<c>new = old</c>); rendered as the quoted old name.</summary>
+    internal string? RenamedFrom { get; init; }
+
+    /// <summary>A copy that reads the attribute by name (after its defining query became a subquery).</summary>
+    internal HeadingAttribute AsStored() => Expression is null && RenamedFrom is null ? this : this with { Expression = null, RenamedFrom = null };
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Data.Common;
+using System.Globalization;
 
 namespace DataJoint;
 
@@ -10,6 +10,7 @@ namespace DataJoint;
 public abstract partial class QueryExpression
 {
     private ImmutableList<Condition> _restrictions = [];
+    private TopClause? _top;
 
     /// <summary>The connection the query runs on.</summary>
     public abstract Connection Connection { get; }
@@ -25,6 +26,33 @@ public abstract partial class QueryExpression
     /// <summary>True when the expression carries restrictions.</summary>
     public bool IsRestricted => !_restrictions.IsEmpty;
 
+    /// <summary>Ordering and paging applied by <see cref="Top(int?, string?, int)"/>, or null.</summary>
+    internal TopClause? TopClause => _top;
+
+    /// <summary>Grouped (aggregation): restrictions apply after grouping.</summary>
+    internal virtual bool IsAggregation => false;
+
+    /// <summary>SELECT DISTINCT (a universal-set projection).</summary>
+    internal virtual bool IsDistinct => false;
+
+    /// <summary>Conditions of flattened operands, rendered in WHERE before this expression's own restrictions.</summary>
+    internal virtual IReadOnlyList<Condition> SourceConditions => [];
+
+    /// <summary>GROUP BY attributes of an aggregation (empty for a whole-table aggregate).</summary>
+    internal virtual IReadOnlyList<string> GroupBy => [];
+
+    /// <summary>
+    /// A plain expression is FROM + WHERE only: any subset of its columns can be selected directly. Others
+    /// (aggregations, DISTINCT, Top) are wrapped as a subquery when only some columns are needed.
+    /// </summary>
+    internal bool IsPlain => !IsAggregation && !IsDistinct && !HasPaging;
+
+    /// <summary>A Top with a limit or offset (an order-only Top does not change which rows there are).</summary>
+    internal bool HasPaging => _top is { } top && (top.Limit is not null || top.Offset > 0);
+
+    /// <summary>Whether some attribute is computed or renamed (its value is an expression over the sources).</summary>
+    internal bool HasExpressions => Heading.Attributes.Any(a => a.Expression is not null);
+
     /// <summary>The SELECT statement this expression runs.</summary>
     public string Sql
     {
@@ -36,20 +64,79 @@ public abstract partial class QueryExpression
         }
     }
 
-    /// <summary>Appends what goes after FROM (a table name or a parenthesised subquery with alias).</summary>
+    /// <summary>Appends what goes after FROM (a table name, joins, or a parenthesised subquery with alias).</summary>
     internal abstract void AppendFrom(SqlBuilder sql);
 
-    /// <summary>Appends <c>SELECT cols FROM ... WHERE ...</c>; <paramref name="columns"/> null means the whole heading.</summary>
-    internal void AppendSelect(SqlBuilder sql, IReadOnlyList<string>? columns, bool distinct)
+    /// <summary>
+    /// Appends <c>SELECT cols FROM ... WHERE ...</c> as a fetch reads it (backend read conversions applied);
+    /// <paramref name="columns"/> null means the whole heading.
+    /// </summary>
+    internal void AppendSelect(SqlBuilder sql, IReadOnlyList<string>? columns, bool distinct) =>
+        AppendSelectColumns(sql, columns, distinct, read: true);
+
+    /// <summary>
+    /// Appends a SELECT of <paramref name="columns"/>; when the expression is not plain and only some columns
+    /// are wanted, the full expression becomes a subquery so HAVING aliases, DISTINCT and LIMIT keep their meaning.
+    /// <paramref name="read"/> false keeps stored types (for subqueries compared or joined with other columns).
+    /// </summary>
+    internal void AppendSelectColumns(SqlBuilder sql, IReadOnlyList<string>? columns, bool distinct, bool read)
     {
+        var whole = columns is null || (columns.Count == Heading.Names.Count && columns.SequenceEqual(Heading.Names));
+        if (whole || IsPlain)
+        {
+            // An order-only Top orders fetched rows; a DISTINCT subset (keys, counts) drops it because
+            // PostgreSQL rejects ORDER BY on columns a SELECT DISTINCT does not return.
+            AppendSelectCore(sql, columns ?? Heading.Names, distinct || IsDistinct, read, order: whole || !(distinct || IsDistinct));
+            return;
+        }
+
         sql.Append(distinct ? "SELECT DISTINCT " : "SELECT ");
-        AppendColumns(sql, columns ?? Heading.Names);
-        sql.Append(" FROM ");
-        AppendFrom(sql);
-        AppendWhere(sql);
+        AppendColumnList(sql, columns!);
+        sql.Append(" FROM (");
+        AppendSelectCore(sql, Heading.Names, IsDistinct, read: false);
+        sql.Append(") AS ").Identifier(sql.NextAlias());
     }
 
-    private void AppendColumns(SqlBuilder sql, IReadOnlyList<string> columns)
+    private void AppendColumnList(SqlBuilder sql, IReadOnlyList<string> columns)
+    {
+        if (columns.Count == 0)
+        {
+            sql.Append('1');
+            return;
+        }
+
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0) sql.Append(',');
+            sql.Identifier(columns[i]);
+        }
+    }
+
+    /// <summary>The full statement: SELECT, FROM, WHERE, GROUP BY, HAVING, ORDER BY and LIMIT.</summary>
+    internal void AppendSelectCore(SqlBuilder sql, IReadOnlyList<string> columns, bool distinct, bool read, bool order = true)
+    {
+        sql.Append(distinct ? "SELECT DISTINCT " : "SELECT ");
+        AppendColumns(sql, columns, read);
+        sql.Append(" FROM ");
+        AppendFrom(sql);
+        var where = SourceConditions;
+        var post = IsAggregation ? [] : (IReadOnlyList<Condition>)_restrictions;
+        AppendConditions(sql, " WHERE ", where.Concat(post).ToList());
+        if (IsAggregation)
+        {
+            if (GroupBy.Count > 0)
+            {
+                sql.Append(" GROUP BY ");
+                AppendColumnList(sql, GroupBy);
+            }
+
+            AppendConditions(sql, " HAVING ", _restrictions);
+        }
+
+        if (_top is not null && (order || HasPaging)) AppendTop(sql, _top);
+    }
+
+    private void AppendColumns(SqlBuilder sql, IReadOnlyList<string> columns, bool read)
     {
         if (columns.Count == 0)
         {
@@ -61,48 +148,70 @@ public abstract partial class QueryExpression
         {
             if (i > 0) sql.Append(',');
             var attribute = Heading[columns[i]];
-            if ((attribute.Expression ?? sql.Adapter.ReadExpression(sql.Adapter.Quote(attribute.Name), attribute.Spec)) is { } expression)
+            string? expression;
+            if (attribute.RenamedFrom is { } old)
             {
-                sql.Append(expression).Append(" AS ");
+                var quoted = sql.Adapter.Quote(old);
+                expression = (read ? sql.Adapter.ReadExpression(quoted, attribute.Spec) : null) ?? quoted;
+            }
+            else
+            {
+                expression = attribute.Expression ?? (read ? sql.Adapter.ReadExpression(sql.Adapter.Quote(attribute.Name), attribute.Spec) : null);
             }
 
+            if (expression is not null) sql.Append(expression).Append(" AS ");
             sql.Identifier(attribute.Name);
         }
     }
 
-    internal void AppendWhere(SqlBuilder sql)
+    private static void AppendConditions(SqlBuilder sql, string keyword, IReadOnlyList<Condition> conditions)
     {
-        if (_restrictions.IsEmpty) return;
-        sql.Append(" WHERE ");
-        for (var i = 0; i < _restrictions.Count; i++)
+        if (conditions.Count == 0) return;
+        sql.Append(keyword);
+        for (var i = 0; i < conditions.Count; i++)
         {
             if (i > 0) sql.Append(" AND ");
             sql.Append('(');
-            _restrictions[i].Render(sql);
+            conditions[i].Render(sql);
             sql.Append(')');
         }
     }
 
+    /// <summary>Appends this expression's own restrictions as a WHERE clause (used by DELETE on tables).</summary>
+    internal void AppendWhere(SqlBuilder sql) => AppendConditions(sql, " WHERE ", SourceConditions.Concat(_restrictions).ToList());
+
     internal SqlStatement SelectStatement(string? orderBy, int? limit, int offset)
     {
+        var query = WithFetchPaging(orderBy, limit, offset);
         var sql = new SqlBuilder(Connection.Adapter);
-        AppendSelect(sql, null, distinct: false);
-        AppendOrderAndLimit(sql, orderBy, limit, offset);
+        query.AppendSelect(sql, null, distinct: false);
         return sql.Build();
     }
 
+    /// <summary>Fetch arguments act as <c>Top(limit, orderBy, offset)</c>; a null order inherits the existing order (default KEY).</summary>
+    internal QueryExpression WithFetchPaging(string? orderBy, int? limit, int? offset) =>
+        orderBy is null && limit is null && (offset ?? 0) == 0 ? this : ApplyTop(limit, orderBy, offset ?? 0);
+
+    /// <summary>Appends ORDER BY and LIMIT for a plain SELECT (used by callers that build their own statement).</summary>
     internal void AppendOrderAndLimit(SqlBuilder sql, string? orderBy, int? limit, int offset)
     {
-        if (orderBy is not null)
-        {
-            sql.Append(" ORDER BY ").Append(OrderByClause(orderBy));
-        }
+        if (orderBy is not null && OrderByClause(orderBy) is { Length: > 0 } order) sql.Append(" ORDER BY ").Append(order);
+        AppendLimit(sql, limit, offset);
+    }
 
-        if (limit is not null || offset > 0)
-        {
-            sql.Append(" LIMIT ").Append((limit ?? 999_999_999_999L).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (offset > 0) sql.Append(" OFFSET ").Append(offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+    private void AppendTop(SqlBuilder sql, TopClause top)
+    {
+        if (top.OrderBy is not null && OrderByClause(top.OrderBy) is { Length: > 0 } order) sql.Append(" ORDER BY ").Append(order);
+        AppendLimit(sql, top.Limit, top.Offset);
+    }
+
+    private static void AppendLimit(SqlBuilder sql, long? limit, long offset)
+    {
+        if (limit is null && offset <= 0) return;
+
+        // DataJoint: an offset without a limit pages through "everything".
+        sql.Append(" LIMIT ").Append((limit ?? 999_999_999_999L).ToString(CultureInfo.InvariantCulture));
+        if (offset > 0) sql.Append(" OFFSET ").Append(offset.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Expands <c>KEY</c> and quotes attribute names, validating them against the heading.</summary>
@@ -149,111 +258,110 @@ public abstract partial class QueryExpression
     /// <summary>Anti-restriction.</summary>
     public static QueryExpression operator -(QueryExpression query, object condition) => query.RestrictNot(condition);
 
-    /// <summary>A copy of this expression with one more restriction; derived classes keep their own type.</summary>
+    /// <summary>A copy of this expression with one more restriction; tables keep their own type.</summary>
     protected internal QueryExpression WithRestriction(object condition, bool semanticCheck, bool negate)
     {
-        var compiled = ConditionCompiler.Compile(condition, this, semanticCheck);
+        if (condition is global::DataJoint.Top top)
+        {
+            if (negate) throw new DataJointException("Invalid restriction type: a Top cannot be negated or used in an anti-restriction.");
+            return this is Table ? TableTop(top.Limit, top.OrderBy, top.Offset) : ApplyTop(top.Limit, top.OrderBy, top.Offset);
+        }
+
+        // DataJoint's subquery rule: restricting anything with a Top, or computed/renamed attributes of a
+        // non-aggregation, applies to the wrapped result. Aggregations take HAVING where the backend can
+        // reference SELECT aliases there (MySQL); PostgreSQL wraps instead.
+        var target = this;
+        if (HasPaging || (IsAggregation ? !Connection.Adapter.HavingSeesSelectAliases : HasExpressions))
+        {
+            target = Wrap();
+        }
+
+        var compiled = ConditionCompiler.Compile(condition, target, semanticCheck);
         if (negate) compiled = compiled.Negate();
-        if (compiled.Constant == true) return this;
-        var copy = (QueryExpression)MemberwiseClone();
-        copy._restrictions = _restrictions.Add(compiled);
+        if (compiled.Constant == true) return target;
+        var copy = (QueryExpression)target.MemberwiseClone();
+        copy._restrictions = target._restrictions.Add(compiled);
         return copy;
     }
 
-    /// <summary>Number of rows.</summary>
-    public long Count() => Connection.ReadScalar<long>(CountStatement(), "Counting rows");
+    /// <summary>This expression as a subquery: <c>SELECT * FROM (this) AS alias</c>, a plain expression over its columns.</summary>
+    internal QueryExpression Wrap() => DerivedQuery.Over(this);
 
-    /// <summary>Number of rows.</summary>
-    public async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
-        await Connection.ReadScalarAsync<long>(CountStatement(), "Counting rows", cancellationToken).ConfigureAwait(false);
-
-    private SqlStatement CountStatement()
+    /// <summary>Applies ordering/paging with DataJoint's merge rule for consecutive Tops (feature map §6.9).</summary>
+    internal QueryExpression ApplyTop(long? limit, string? orderBy, long offset)
     {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("SELECT count(*) FROM (");
-        AppendSelect(sql, PrimaryKey.Count > 0 ? PrimaryKey : Heading.Names, distinct: true);
-        sql.Append(") ").Identifier("_count");
-        return sql.Build();
-    }
-
-    /// <summary>Whether the query has any row.</summary>
-    public bool Exists() => Connection.ReadScalar<long>(ExistsStatement(), "Checking for rows") != 0;
-
-    /// <summary>Whether the query has any row.</summary>
-    public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
-        await Connection.ReadScalarAsync<long>(ExistsStatement(), "Checking for rows", cancellationToken).ConfigureAwait(false) != 0;
-
-    private SqlStatement ExistsStatement()
-    {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("SELECT CASE WHEN EXISTS (");
-        AppendSelect(sql, [], distinct: false);
-        sql.Append(") THEN 1 ELSE 0 END");
-        return sql.Build();
-    }
-
-    /// <summary>All rows as dictionaries of attribute name to value, in heading order.</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, object?>> ToDicts(string? orderBy = null, int? limit = null, int? offset = null) =>
-        Connection.ReadAll(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", ReadDictionary);
-
-    /// <summary>Asynchronous <see cref="ToDicts"/>.</summary>
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ToDictsAsync(string? orderBy = null, int? limit = null,
-        int? offset = null, CancellationToken cancellationToken = default) =>
-        await Connection.ReadAllAsync(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", ReadDictionary, cancellationToken)
-            .ConfigureAwait(false);
-
-    private IReadOnlyDictionary<string, object?> ReadDictionary(DbDataReader reader)
-    {
-        var attributes = Heading.Attributes;
-        var row = new Dictionary<string, object?>(attributes.Count, StringComparer.Ordinal);
-        for (var i = 0; i < attributes.Count; i++)
+        if (limit < 0) throw new ArgumentOutOfRangeException(nameof(limit), limit, "Top limit must be a non-negative integer or null.");
+        if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "Top offset must be a non-negative integer.");
+        if (orderBy is not null) _ = OrderByClause(orderBy);
+        if (this is Table)
         {
-            row[attributes[i].Name] = ColumnReader.ReadValue(reader, i, attributes[i]);
+            // Tables never carry paging themselves (deletes and typed restrictions use them as tables); a paged
+            // table is a derived query over it, keeping the table's fetch order.
+            var flat = DerivedQuery.Flatten(this);
+            flat._top = _top;
+            return flat.ApplyTop(limit, orderBy, offset);
         }
 
-        return row;
-    }
-
-    /// <summary>The primary keys of the rows, as dictionaries.</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Keys(string? orderBy = null, int? limit = null, int? offset = null)
-    {
-        var sql = new SqlBuilder(Connection.Adapter);
-        AppendSelect(sql, PrimaryKey, distinct: true);
-        AppendOrderAndLimit(sql, orderBy, limit, offset ?? 0);
-        var key = PrimaryKey.Select(k => Heading[k]).ToArray();
-        return Connection.ReadAll(sql.Build(), "Fetching keys", reader =>
+        if (_top is null)
         {
-            var row = new Dictionary<string, object?>(key.Length, StringComparer.Ordinal);
-            for (var i = 0; i < key.Length; i++) row[key[i].Name] = ColumnReader.ReadValue(reader, i, key[i]);
-            return (IReadOnlyDictionary<string, object?>)row;
-        });
+            var copy = (QueryExpression)MemberwiseClone();
+            copy._top = new TopClause(limit, orderBy ?? "KEY", offset);
+            return copy;
+        }
+
+        if (orderBy is null || string.Equals(orderBy, _top.OrderBy, StringComparison.Ordinal))
+        {
+            var merged = (QueryExpression)MemberwiseClone();
+            var mergedLimit = (_top.Limit, limit) switch
+            {
+                (null, var b) => b,
+                (var a, null) => a,
+                (var a, var b) => Math.Min(a!.Value, b!.Value),
+            };
+            merged._top = new TopClause(mergedLimit, _top.OrderBy, _top.Offset + offset);
+            return merged;
+        }
+
+        return Wrap().ApplyTop(limit, orderBy, offset);
     }
 
-    /// <summary>One attribute of every row (DataJoint's <c>to_arrays("a")</c>).</summary>
-    public TValue[] Column<TValue>(string attribute, string? orderBy = null, int? limit = null, int? offset = null)
+    /// <summary>
+    /// A Top applied by restriction to a table keeps the table's type (so typed operators and fetches still
+    /// apply): the rows become <c>key IN (SELECT key ... ORDER BY ... LIMIT ...)</c> and the ordering is kept for
+    /// fetching. Deleting from such a table deletes exactly those rows.
+    /// </summary>
+    private QueryExpression TableTop(long? limit, string? orderBy, long offset)
     {
-        var heading = Heading[attribute];
-        var sql = new SqlBuilder(Connection.Adapter);
-        AppendSelect(sql, [attribute], distinct: false);
-        AppendOrderAndLimit(sql, orderBy, limit, offset ?? 0);
-        return Connection.ReadAll(sql.Build(), "Fetching a column", reader => ValueConverter.To<TValue>(ColumnReader.ReadValue(reader, 0, heading), attribute))
-            .ToArray();
+        if (orderBy is not null) _ = OrderByClause(orderBy);
+        var order = orderBy ?? _top?.OrderBy ?? "KEY";
+        var copy = (QueryExpression)MemberwiseClone();
+        if (limit is not null || offset > 0)
+        {
+            var limited = DerivedQuery.Flatten(this).ApplyTop(limit, order, offset);
+            copy._restrictions = _restrictions.Add(new InQueryCondition(PrimaryKey, limited));
+        }
+
+        copy._top = new TopClause(null, order, 0);
+        return copy;
     }
 
-    /// <summary>Rows mapped onto <typeparamref name="TRecord"/> by attribute name (PascalCase properties match snake_case attributes).</summary>
-    public IReadOnlyList<TRecord> Fetch<TRecord>(string? orderBy = null, int? limit = null, int? offset = null) where TRecord : new()
+    /// <summary>Throws unless both operands run on the same connection (DataJoint's first join-compatibility rule).</summary>
+    internal void AssertSameConnection(QueryExpression other)
     {
-        var mapper = RecordMapper<TRecord>.For(Heading);
-        return Connection.ReadAll(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper.Read);
+        if (!ReferenceEquals(Connection, other.Connection))
+        {
+            throw new DataJointException("Cannot operate on expressions from different connections: both operands must come from "
+                + "the same Instance (connection). Fetch from one and restrict the other by the fetched keys instead.");
+        }
     }
-
-    /// <summary>The single row mapped onto <typeparamref name="TRecord"/>; zero or several rows throw.</summary>
-    public TRecord Fetch1<TRecord>() where TRecord : new() => Single(Fetch<TRecord>(limit: 2));
 
     /// <summary>Exactly one element; DataJoint's fetch1 error otherwise.</summary>
     protected internal static T Single<T>(IReadOnlyList<T> rows) => rows.Count == 1
         ? rows[0]
         : throw new DataJointException(rows.Count == 0
-            ? "fetch1 requires exactly one tuple in the input set: the query returned none."
-            : "fetch1 requires exactly one tuple in the input set: the query returned more than one. Restrict it to one key.");
+            ? "fetch1 requires exactly one tuple in the input set. The query returned none."
+            : "fetch1 requires exactly one tuple in the input set. The query returned more than one; restrict it to one key.");
 }
+
+/// <summary>Ordering and paging of an expression (DataJoint's <c>Top</c>).</summary>
+internal sealed record TopClause(long? Limit, string? OrderBy, long Offset);

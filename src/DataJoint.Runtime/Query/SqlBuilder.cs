@@ -46,6 +46,11 @@ internal sealed class SqlBuilder
         return this;
     }
 
+    private int _aliases;
+
+    /// <summary>A fresh alias for a subquery in this statement (deterministic, so SQL snapshots are stable).</summary>
+    public string NextAlias() => "_s" + (++_aliases).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public void Truncate(int length) => _text.Length = length;
 
     public SqlStatement Build() => new(_text.ToString(), _parameters.ToArray());

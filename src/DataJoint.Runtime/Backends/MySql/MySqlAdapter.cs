@@ -170,4 +170,10 @@ internal sealed class MySqlAdapter : BackendAdapter
     {
         // REPLACE INTO already replaces; nothing to append.
     }
+
+    // ---- Query SQL ----
+
+    public override bool HavingSeesSelectAliases => true;
+
+    public override string TranslateExpression(string expression) => ExpressionTranslator.ToMySql(expression);
 }

@@ -263,4 +263,8 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
 
         sql.Append(" DO UPDATE SET ").Append(string.Join(", ", secondary.Select(c => $"{Quote(c)} = EXCLUDED.{Quote(c)}")));
     }
+
+    // ---- Query SQL ----
+
+    public override string TranslateExpression(string expression) => ExpressionTranslator.ToPostgreSql(expression);
 }

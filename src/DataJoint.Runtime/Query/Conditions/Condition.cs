@@ -41,10 +41,10 @@ internal sealed class NotCondition(Condition inner) : Condition
     public override Condition Negate() => Inner;
 }
 
-/// <summary>A SQL text condition, inserted verbatim in parentheses.</summary>
+/// <summary>A SQL text condition, inserted verbatim (every enclosing clause parenthesises its conditions).</summary>
 internal sealed class SqlTextCondition(string text) : Condition
 {
-    public override void Render(SqlBuilder sql) => sql.Append('(').Append(text).Append(')');
+    public override void Render(SqlBuilder sql) => sql.Append(text);
 }
 
 /// <summary>Attribute equalities ANDed together (from dictionaries, anonymous objects and records).</summary>
@@ -100,7 +100,13 @@ internal sealed class InQueryCondition(IReadOnlyList<string> attributes, QueryEx
         }
 
         sql.Append(" IN (");
-        subquery.AppendSelect(sql, attributes, distinct: false);
+        subquery.AppendSelectColumns(sql, attributes, distinct: false, read: false);
         sql.Append(')');
     }
+}
+
+/// <summary>A condition rendered by a delegate (typed <c>Where</c> predicates); values are bound as parameters.</summary>
+internal sealed class FragmentCondition(Action<SqlBuilder> render) : Condition
+{
+    public override void Render(SqlBuilder sql) => render(sql);
 }

@@ -16,14 +16,22 @@ internal static class ConditionCompiler
         {
             case null:
                 throw new DataJointException("Invalid restriction: null. Use true, false, a SQL string, a record, a dictionary or another query.");
+            case Condition compiled:
+                return compiled;
             case bool b:
                 return b ? ConstantCondition.True : ConstantCondition.False;
             case string s:
+                StringConditionScanner.Validate(s, target.Heading);
                 return new SqlTextCondition(s);
             case Cond c:
                 return CompileCond(c, target, semanticCheck);
             case QueryExpression q:
                 return Semijoin(q, target, semanticCheck);
+            case U:
+                return ConstantCondition.True;
+            case Top:
+                throw new DataJointException("Invalid restriction type: a Top cannot be nested inside an OR list, Cond.And or Cond.Not; "
+                    + "apply it on its own (q & new Top(...)) or with q.Top(...).");
             case IRecord record:
                 return Equalities(record.GetAttributeValues(), target);
             case IEnumerable<KeyValuePair<string, object?>> pairs:
@@ -33,6 +41,13 @@ internal static class ConditionCompiler
             case IEnumerable items:
                 return Or(items.Cast<object>().Select(i => Compile(i, target, semanticCheck)));
             default:
+                var type = condition.GetType();
+                if (type.IsPrimitive || type.IsEnum || type.IsPointer || condition is decimal or DateTime or DateOnly or TimeSpan or Guid or Delegate or Type)
+                {
+                    throw new DataJointException($"Invalid restriction type {type.Name}: use a SQL string, an anonymous object or dictionary, "
+                        + "a Row/Key record, another query, an array or Cond.Or/Cond.And/Cond.Not, or true/false.");
+                }
+
                 return Equalities(PropertiesOf(condition), target);
         }
     }
@@ -111,11 +126,7 @@ internal static class ConditionCompiler
 
     private static Condition Semijoin(QueryExpression other, QueryExpression target, bool semanticCheck)
     {
-        if (!ReferenceEquals(other.Connection, target.Connection))
-        {
-            throw new DataJointException("Cannot operate on expressions from different connections: restrict only by queries "
-                + "of the same Instance.");
-        }
+        target.AssertSameConnection(other);
 
         var common = target.Heading.Names.Where(other.Heading.Contains).ToArray();
         if (semanticCheck) SemanticCheck.AssertCompatible(target.Heading, other.Heading, common);

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using BenchmarkDotNet.Attributes;
+using DataJoint.Benchmarks.Fetching;
+
+namespace DataJoint.Benchmarks;
+
+/// <summary>
+/// Fetching <see cref="Rows"/> rows (int, varchar, double, date) as generated rows, as dictionaries, streamed,
+/// and into a user record, next to a raw DataReader loop over the same SELECT in the same run.
+/// Run: dotnet run -c Release --project benchmarks/DataJoint.Benchmarks -- --filter '*FetchBenchmarks*'
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[MemoryDiagnoser]
+public class FetchBenchmarks
+{
+    public const int Rows = 100_000;
+
+    private Instance _instance = null!;
+    private Schema _schema = null!;
+    private FetchItem _table = null!;
+    private DbDataSource _raw = null!;
+    private string _select = "";
+
+    [Params(Backend.MySql, Backend.PostgreSql)]
+    public Backend Backend { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _instance = BenchmarkServer.Connect(Backend);
+        _schema = _instance.Schema($"djbench_{Guid.NewGuid():N}"[..24]);
+        _table = _schema.Table<FetchItem>();
+        var start = new DateOnly(2020, 1, 1);
+        _table.Insert(Enumerable.Range(1, Rows).Select(i => new FetchItem.Row
+        {
+            ItemId = i, Label = "item " + i, Value = i * 0.5, Created = start.AddDays(i % 1000),
+        }));
+        _select = _table.Sql;
+        _raw = PopulateRawSource.Create(Backend);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _schema.Drop(prompt: false);
+        _instance.Dispose();
+        _raw.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "raw DataReader loop")]
+    public int RawReader()
+    {
+        using var connection = _raw.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = _select;
+        using var reader = command.ExecuteReader();
+        var rows = new List<FetchItemRecord>();
+        while (reader.Read())
+        {
+            rows.Add(new FetchItemRecord(reader.GetInt32(0), reader.GetString(1), reader.GetDouble(2), reader.GetFieldValue<DateOnly>(3)));
+        }
+
+        return rows.Count;
+    }
+
+    [Benchmark(Description = "typed Fetch() (generated mapper)")]
+    public int Typed() => _table.Fetch().Count;
+
+    [Benchmark(Description = "Fetch<TRecord>() (compiled mapper)")]
+    public int Record() => _table.Fetch<FetchItemRecord>().Count;
+
+    [Benchmark(Description = "ToDicts()")]
+    public int Dicts() => _table.ToDicts().Count;
+
+    [Benchmark(Description = "typed Stream() (no buffering)")]
+    public async Task<int> Streamed()
+    {
+        var count = 0;
+        await foreach (var _ in _table.Stream()) count++;
+        return count;
+    }
+}

@@ -1,0 +1,4 @@
+using WebApi;
+
+var app = SubjectsApi.Build(args);
+await app.RunAsync();

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DataJoint;
+
+public sealed partial class Connection
+{
+    /// <summary>
+    /// Where DataJoint logs (populate and jobs events with stable event ids, see <c>docs/architecture.md</c>). Silent
+    /// by default; set it to your application's factory.
+    /// </summary>
+    public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
+
+    /// <summary>The <c>jobs.*</c> settings used by populate and the job tables on this connection.</summary>
+    public JobSettings JobSettings { get; } = new();
+}

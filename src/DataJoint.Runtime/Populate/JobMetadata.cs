@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace DataJoint;
+
+/// <summary>
+/// DataJoint's hidden job-metadata columns of an auto-populated table (feature map §8.6): <c>_job_start_time</c>,
+/// <c>_job_duration</c>, <c>_job_version</c>. As in DataJoint, populate fills them whenever the table has them,
+/// whatever the settings say now; they are written after the key's commit.
+/// </summary>
+internal static class JobMetadata
+{
+    public static readonly string[] Columns = ["_job_start_time", "_job_duration", "_job_version"];
+
+    private static readonly ConditionalWeakTable<Connection, ConcurrentDictionary<string, bool>> Known = new();
+
+    /// <summary>Whether the table has all three columns (read from the server once per connection and table).</summary>
+    public static async ValueTask<bool> Present(Table table, bool sync, CancellationToken cancellationToken)
+    {
+        var known = Known.GetOrCreateValue(table.Connection);
+        if (known.TryGetValue(table.FullTableName, out var present)) return present;
+        var names = await SyncOrAsync.ReadAll(table.Connection, new SqlStatement(table.Connection.Adapter.ColumnsQuery, [table.Schema.Name, table.SqlTableName]),
+            $"Reading the columns of {table.FullTableName}", r => r.GetString(0), sync, cancellationToken).ConfigureAwait(false);
+        present = Columns.All(names.Contains);
+        known[table.FullTableName] = present;
+        return present;
+    }
+
+    /// <summary>Records when the key's Make started, how long it took (seconds) and the code version.</summary>
+    public static async ValueTask Write(AutoPopulated table, IRecord key, DateTime started, double seconds, string version, bool sync)
+    {
+        var adapter = table.Connection.Adapter;
+        var sql = new SqlBuilder(adapter);
+        sql.Append("UPDATE ").Append(table.FullTableName).Append(" SET ")
+            .Identifier(Columns[0]).Append('=').Parameter(adapter.ToDbValue(started)).Append(',')
+            .Identifier(Columns[1]).Append('=').Parameter(seconds).Append(',')
+            .Identifier(Columns[2]).Append('=').Parameter(version)
+            .Append(" WHERE ");
+        var first = true;
+        foreach (var (name, value) in key.GetAttributeValues())
+        {
+            if (!first) sql.Append(" AND ");
+            first = false;
+            sql.Identifier(name).Append('=').Parameter(adapter.ToDbValue(table.Heading[name].Spec, value));
+        }
+
+        await SyncOrAsync.Execute(table.Connection, sql.Build(), $"Recording job metadata in {table.FullTableName}", sync, CancellationToken.None)
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,446 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace DataJoint;
+
+/// <summary>
+/// The job queue of one auto-populated table: the hidden table <c>~~name</c> with DataJoint 2.x's columns and statuses
+/// (<c>pending</c>, <c>reserved</c>, <c>success</c>, <c>error</c>, <c>ignore</c>), shared by every worker process that
+/// populates the table with <see cref="PopulateOptions.ReserveJobs"/>. Its primary key is the target's foreign-key
+/// primary-key attributes. Obtain it with <see cref="AutoPopulated.Jobs"/>.
+/// </summary>
+/// <remarks>
+/// Python compatibility: same name, columns, types, statuses and index as DataJoint-Python, so workers of both can share
+/// a pipeline, except <c>error_stack</c>, which is stored as <c>bytes</c> (UTF-8 text of the .NET stack trace) where
+/// Python declares a <c>&lt;blob&gt;</c>; each side can read the other's other columns.
+/// </remarks>
+public sealed class JobTable : Table
+{
+    /// <summary>Longest error message stored; longer ones are cut and end with <see cref="TruncationAppendix"/> (as DataJoint).</summary>
+    public const int ErrorMessageLength = 2047;
+
+    /// <summary>Appended to a cut error message.</summary>
+    public const string TruncationAppendix = "...truncated";
+
+    private static readonly ConditionalWeakTable<Connection, ConcurrentDictionary<string, bool>> Declared = new();
+
+    private readonly AutoPopulated _target;
+    private readonly Heading _heading;
+
+    private JobTable(AutoPopulated target, TableDefinition definition)
+    {
+        _target = target;
+        Definition = definition;
+        SqlTableName = definition.TableName;
+        _heading = new Heading(definition.Attributes.Select(a => new HeadingAttribute(a.Name, a.Type, a.InKey, a.Nullable, a.DefaultValue,
+            a.Comment, a.InKey && target.Heading.TryGet(a.Name, out var t) ? t.Lineage : null)).ToList(), target.Heading.LineageAvailable);
+    }
+
+    /// <summary>The table whose keys this queue holds.</summary>
+    public AutoPopulated Target => _target;
+
+    /// <summary>The job table's model (declared from it on first use).</summary>
+    public TableDefinition Definition { get; }
+
+    /// <inheritdoc/>
+    public override Schema Schema => _target.Schema;
+
+    /// <inheritdoc/>
+    public override string SqlTableName { get; }
+
+    /// <inheritdoc/>
+    public override Heading Heading => _heading;
+
+    private JobSettings Settings => Connection.JobSettings;
+
+    /// <summary>Jobs waiting to be reserved.</summary>
+    public QueryExpression Pending => WithStatus("pending");
+
+    /// <summary>Jobs a worker is making.</summary>
+    public QueryExpression Reserved => WithStatus("reserved");
+
+    /// <summary>Jobs whose Make failed (not retried until their rows are deleted).</summary>
+    public QueryExpression Errors => WithStatus("error");
+
+    /// <summary>Jobs marked to be skipped.</summary>
+    public QueryExpression Ignored => WithStatus("ignore");
+
+    /// <summary>Finished jobs (kept only with <see cref="JobSettings.KeepCompleted"/>).</summary>
+    public QueryExpression Completed => WithStatus("success");
+
+    private QueryExpression WithStatus(string status) => Restrict($"status = '{status}'", semanticCheck: false);
+
+    internal static JobTable For(AutoPopulated target)
+    {
+        var jobs = new JobTable(target, BuildDefinition(target));
+        jobs.EnsureDeclared();
+        return jobs;
+    }
+
+    /// <summary>The job table's definition (feature map §8.5): the target's foreign-key primary key plus the job columns.</summary>
+    private static TableDefinition BuildDefinition(AutoPopulated target)
+    {
+        var definition = target.TableDefinition;
+        var fromParents = definition.ForeignKeys.SelectMany(fk => fk.Attributes).ToHashSet(StringComparer.Ordinal);
+        var key = definition.Attributes.Where(a => a.InKey && fromParents.Contains(a.Name))
+            .Select(a => new AttributeDefinition(a.Name, a.Type, inKey: true, nullable: false, defaultValue: null, a.Comment))
+            .ToList();
+        if (key.Count == 0)
+        {
+            throw new DataJointException($"Cannot create a job table for {definition.ClassName}: no primary-key attribute of it comes from a foreign key.");
+        }
+
+        AttributeDefinition Column(string name, string type, string? defaultValue, string comment, bool nullable = false) =>
+            new(name, type, inKey: false, nullable, nullable ? "null" : defaultValue, comment);
+
+        var columns = new List<AttributeDefinition>(key)
+        {
+            Column("status", "enum('pending','reserved','success','error','ignore')", null, "job status"),
+            Column("priority", "int8", "5", "lower is more urgent"),
+            Column("created_time", "datetime(3)", "CURRENT_TIMESTAMP(3)", "when the job was added"),
+            Column("scheduled_time", "datetime(3)", "CURRENT_TIMESTAMP(3)", "when the job may be reserved"),
+            Column("reserved_time", "datetime(3)", null, "when a worker reserved it", nullable: true),
+            Column("completed_time", "datetime(3)", null, "when it finished", nullable: true),
+            Column("duration", "float64", null, "seconds", nullable: true),
+            Column("error_message", "varchar(2047)", "\"\"", "error message"),
+            Column("error_stack", "bytes", null, "error stack (UTF-8 text)", nullable: true),
+            Column("user", "varchar(255)", "\"\"", "database user"),
+            Column("host", "varchar(255)", "\"\"", "worker host"),
+            Column("pid", "int32", "0", "worker process id"),
+            Column("connection_id", "int64", "0", "worker session id"),
+            Column("version", "varchar(64)", "\"\"", "code version"),
+        };
+        var name = "~~" + definition.TableName.TrimStart('_');
+        return new TableDefinition(definition.ClassName + ".Jobs", name, TableTier.Manual, $"job queue for {definition.TableName}", columns, [],
+            [new IndexDefinition(["status", "priority", "scheduled_time"], unique: false)]);
+    }
+
+    private void EnsureDeclared()
+    {
+        var declared = Declared.GetOrCreateValue(Connection);
+        if (declared.ContainsKey(FullTableName)) return;
+        var adapter = Connection.Adapter;
+        if (!TableExists())
+        {
+            if (Connection.InTransaction)
+            {
+                throw new DataJointException($"Cannot declare the job table {FullTableName} inside a transaction. Use the Jobs property before starting one.");
+            }
+
+            try
+            {
+                foreach (var statement in adapter.DeclareTable(Schema.Name, Definition, _ => throw new InvalidOperationException("The job table has no foreign keys.")))
+                {
+                    Connection.Execute(new SqlStatement(statement, []), $"Declaring the job table {FullTableName}");
+                }
+            }
+            catch (DataJointException) when (TableExists())
+            {
+                // Another worker declared it at the same moment: its table is the same.
+            }
+        }
+
+        declared[FullTableName] = true;
+    }
+
+    private bool TableExists() => Connection.ReadScalar<long>(new SqlStatement(Connection.Adapter.TableExists, [Schema.Name, SqlTableName]),
+        $"Checking the job table {FullTableName}") == 1;
+
+    /// <summary>Drops the job table (no cascade, no prompt: it holds no results). The next use of <see cref="AutoPopulated.Jobs"/> declares it again.</summary>
+    public void Drop()
+    {
+        Connection.Execute(new SqlStatement("DROP TABLE IF EXISTS " + FullTableName, []), $"Dropping the job table {FullTableName}");
+        if (Declared.TryGetValue(Connection, out var declared)) declared.TryRemove(FullTableName, out _);
+    }
+
+    /// <summary>
+    /// Brings the queue up to date (DataJoint's <c>refresh</c>): adds <c>pending</c> jobs for keys of the target's key source
+    /// (restricted by <paramref name="restrictions"/>) that are neither made nor queued; with
+    /// <see cref="JobSettings.KeepCompleted"/>, puts <c>success</c> jobs whose result is gone back to <c>pending</c>; removes
+    /// non-ignored jobs older than the stale timeout whose key left the key source.
+    /// </summary>
+    public JobRefreshResult Refresh(params object[] restrictions) => Refresh(new JobRefreshOptions(), restrictions);
+
+    /// <summary>As <see cref="Refresh(object[])"/> with a delay, priority and timeouts.</summary>
+    public JobRefreshResult Refresh(JobRefreshOptions options, params object[] restrictions) =>
+        SyncOrAsync.Wait(RefreshCore(options, restrictions, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Refresh(JobRefreshOptions, object[])"/>.</summary>
+    public Task<JobRefreshResult> RefreshAsync(JobRefreshOptions options, params object[] restrictions) =>
+        RefreshAsync(options, CancellationToken.None, restrictions);
+
+    /// <summary>Asynchronous <see cref="Refresh(JobRefreshOptions, object[])"/>.</summary>
+    public Task<JobRefreshResult> RefreshAsync(JobRefreshOptions options, CancellationToken cancellationToken, params object[] restrictions) =>
+        RefreshCore(options, restrictions, sync: false, cancellationToken).AsTask();
+
+    internal async ValueTask<JobRefreshResult> RefreshCore(JobRefreshOptions options, object[] restrictions, bool sync, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var backend = Connection.Backend;
+        var priority = options.Priority ?? Settings.DefaultPriority;
+        var todo = PopulateEngine.Todo(_target, restrictions);
+        var newKeys = todo.RestrictNot(KeyProjection.Of(_target, _target.PrimaryKey), semanticCheck: false)
+            .RestrictNot(KeyProjection.Of(this, _heading.PrimaryKey), semanticCheck: false);
+        var keySql = new SqlBuilder(Connection.Adapter);
+        newKeys.AppendSelect(keySql, _heading.PrimaryKey, distinct: true);
+        var keyAttributes = _heading.PrimaryKey.Select(k => _heading[k]).ToArray();
+        var keys = await SyncOrAsync.ReadAll(Connection, keySql.Build(), $"Finding new jobs for {FullTableName}",
+            r => keyAttributes.Select((a, i) => ColumnReader.ReadValue(r, i, a)).ToArray(), sync, cancellationToken).ConfigureAwait(false);
+        var added = 0;
+        foreach (var batch in keys.Chunk(500))
+        {
+            var sql = new SqlBuilder(Connection.Adapter);
+            sql.Append("INSERT INTO ").Append(FullTableName).Append(" (");
+            foreach (var k in _heading.PrimaryKey) sql.Identifier(k).Append(',');
+            sql.Append("status,priority,scheduled_time) VALUES ");
+            for (var row = 0; row < batch.Length; row++)
+            {
+                if (row > 0) sql.Append(',');
+                sql.Append('(');
+                for (var i = 0; i < keyAttributes.Length; i++) sql.Parameter(Connection.Adapter.ToDbValue(keyAttributes[i].Spec, batch[row][i])).Append(',');
+                sql.Append("'pending',").Parameter((short)priority).Append(',');
+                sql.Append(JobSql.NowPlus(backend, options.Delay));
+                sql.Append(')');
+            }
+
+            Connection.Adapter.AppendSkipDuplicates(sql, _heading.PrimaryKey, [.. _heading.PrimaryKey, "status", "priority", "scheduled_time"]);
+            // Affected rows count only the inserted ones: duplicates (another worker's refresh) are skipped.
+            added += await SyncOrAsync.Execute(Connection, sql.Build(), $"Adding jobs to {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+        }
+
+        var rePended = 0;
+        if (Settings.KeepCompleted)
+        {
+            var gone = ((QueryExpression)this).Restrict("status = 'success'", semanticCheck: false).RestrictNot(KeyProjection.Of(_target, _heading.PrimaryKey), semanticCheck: false);
+            rePended = await Update(gone, "status='pending',completed_time=NULL,duration=NULL", sync, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stale = options.StaleTimeout ?? Settings.StaleTimeout;
+        var staleJobs = ((QueryExpression)this)
+            .Restrict($"status <> 'ignore' AND created_time < {NowPlus(backend, -stale)}", semanticCheck: false)
+            .RestrictNot(KeyProjection.Of(todo, todo.PrimaryKey), semanticCheck: false);
+        var removeSql = new SqlBuilder(Connection.Adapter);
+        removeSql.Append("DELETE FROM ").Append(FullTableName);
+        staleJobs.AppendWhere(removeSql);
+        var removed = await SyncOrAsync.Execute(Connection, removeSql.Build(), $"Removing stale jobs from {FullTableName}", sync, cancellationToken)
+            .ConfigureAwait(false);
+
+        var orphaned = 0;
+        if (options.OrphanTimeout is { } orphan)
+        {
+            var old = ((QueryExpression)this).Restrict($"status = 'reserved' AND reserved_time < {NowPlus(backend, -orphan)}", semanticCheck: false);
+            orphaned = await Update(old, "status='pending',reserved_time=NULL", sync, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = new JobRefreshResult(added, removed, orphaned, rePended);
+        PopulateLog.JobsRefreshed(Connection.LoggerFactory, FullTableName, added, removed, orphaned, rePended);
+        return result;
+    }
+
+    private static string NowPlus(Backend backend, double seconds) => JobSql.NowPlus(backend, seconds);
+
+    private async ValueTask<int> Update(QueryExpression rows, string assignments, bool sync, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET ").Append(assignments);
+        rows.AppendWhere(sql);
+        return await SyncOrAsync.Execute(Connection, sql.Build(), $"Updating jobs in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reserves the job of <paramref name="key"/> for this process with one conditional UPDATE (only a <c>pending</c> job
+    /// whose scheduled time has come): of several workers trying at once, exactly one wins.
+    /// </summary>
+    /// <param name="key">The key: a <c>Key</c>/<c>Row</c> record, a dictionary or an anonymous object with every key attribute.</param>
+    /// <returns>True when this call reserved it.</returns>
+    public bool Reserve(object key) => SyncOrAsync.Wait(ReserveCore(key, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Reserve"/>.</summary>
+    public Task<bool> ReserveAsync(object key, CancellationToken cancellationToken = default) => ReserveCore(key, sync: false, cancellationToken).AsTask();
+
+    internal async ValueTask<bool> ReserveCore(object key, bool sync, CancellationToken cancellationToken)
+    {
+        var backend = Connection.Backend;
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='reserved',reserved_time=").Append(JobSql.Now(backend))
+            .Append(",host=").Parameter(Environment.MachineName)
+            .Append(",pid=").Parameter(Environment.ProcessId)
+            .Append(",connection_id=").Append(JobSql.ConnectionId(backend))
+            .Append(",").Identifier("user").Append('=').Append(JobSql.CurrentUser(backend))
+            .Append(",version=").Parameter(Settings.Version)
+            .Append(",error_message='',error_stack=NULL");
+        AppendKeyWhere(sql, key);
+        sql.Append(" AND status='pending' AND scheduled_time <= ").Append(JobSql.Now(backend));
+        var changed = await SyncOrAsync.Execute(Connection, sql.Build(), $"Reserving a job in {FullTableName}", sync, cancellationToken)
+            .ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    /// <summary>Marks the job of <paramref name="key"/> done: deletes it, or with <see cref="JobSettings.KeepCompleted"/> keeps it as <c>success</c>.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="duration">Seconds the job took.</param>
+    public void Complete(object key, double? duration = null) => SyncOrAsync.Wait(CompleteCore(key, duration, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Complete"/>.</summary>
+    public Task CompleteAsync(object key, double? duration = null, CancellationToken cancellationToken = default) =>
+        CompleteCore(key, duration, sync: false, cancellationToken).AsTask();
+
+    internal async ValueTask CompleteCore(object key, double? duration, bool sync, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        if (Settings.KeepCompleted)
+        {
+            sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='success',completed_time=").Append(JobSql.Now(Connection.Backend))
+                .Append(",duration=").Parameter(duration);
+            AppendKeyWhere(sql, key);
+            if (await SyncOrAsync.Execute(Connection, sql.Build(), $"Completing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false) > 0)
+            {
+                return;
+            }
+
+            await InsertJob(key, "success", [("duration", duration)], sync, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        sql.Append("DELETE FROM ").Append(FullTableName);
+        AppendKeyWhere(sql, key);
+        await SyncOrAsync.Execute(Connection, sql.Build(), $"Completing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Marks the job of <paramref name="key"/> failed with its message (cut to <see cref="ErrorMessageLength"/> characters as
+    /// DataJoint does) and stack. Failed keys are not retried until their job rows are deleted.
+    /// </summary>
+    public void Error(object key, string message, string? stack = null) =>
+        SyncOrAsync.Wait(ErrorCore(key, message, stack, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Error"/>.</summary>
+    public Task ErrorAsync(object key, string message, string? stack = null, CancellationToken cancellationToken = default) =>
+        ErrorCore(key, message, stack, sync: false, cancellationToken).AsTask();
+
+    internal async ValueTask ErrorCore(object key, string message, string? stack, bool sync, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Length > ErrorMessageLength)
+        {
+            message = message[..(ErrorMessageLength - TruncationAppendix.Length)] + TruncationAppendix;
+        }
+
+        var stackBytes = stack is null ? null : Encoding.UTF8.GetBytes(stack);
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='error',completed_time=").Append(JobSql.Now(Connection.Backend))
+            .Append(",error_message=").Parameter(message).Append(",error_stack=").Parameter(stackBytes);
+        AppendKeyWhere(sql, key);
+        if (await SyncOrAsync.Execute(Connection, sql.Build(), $"Recording an error in {FullTableName}", sync, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            await InsertJob(key, "error", [("error_message", message), ("error_stack", stackBytes)], sync, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Marks the job of <paramref name="key"/> ignored (adding it if missing): populate and refresh skip it.</summary>
+    public void Ignore(object key) => SyncOrAsync.Wait(IgnoreCore(key, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Ignore"/>.</summary>
+    public Task IgnoreAsync(object key, CancellationToken cancellationToken = default) => IgnoreCore(key, sync: false, cancellationToken).AsTask();
+
+    internal async ValueTask IgnoreCore(object key, bool sync, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='ignore'");
+        AppendKeyWhere(sql, key);
+        if (await SyncOrAsync.Execute(Connection, sql.Build(), $"Ignoring a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            await InsertJob(key, "ignore", [], sync, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Puts a job this process reserved back to <c>pending</c> (used when populate is cancelled mid-key).</summary>
+    internal async ValueTask ReleaseCore(object key, bool sync, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL");
+        AppendKeyWhere(sql, key);
+        sql.Append(" AND status='reserved'");
+        await SyncOrAsync.Execute(Connection, sql.Build(), $"Releasing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Number of jobs per status.</summary>
+    public JobProgress Progress() => SyncOrAsync.Wait(ProgressCore(sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Progress"/>.</summary>
+    public Task<JobProgress> ProgressAsync(CancellationToken cancellationToken = default) => ProgressCore(sync: false, cancellationToken).AsTask();
+
+    private async ValueTask<JobProgress> ProgressCore(bool sync, CancellationToken cancellationToken)
+    {
+        string[] statuses = ["pending", "reserved", "success", "error", "ignore"];
+        var sql = "SELECT " + string.Join(",", statuses.Select(s => $"COALESCE(SUM(CASE WHEN status='{s}' THEN 1 ELSE 0 END),0)"))
+            + " FROM " + FullTableName;
+        var counts = (await SyncOrAsync.ReadAll(Connection, new SqlStatement(sql, []), $"Counting jobs in {FullTableName}",
+            r => Enumerable.Range(0, statuses.Length).Select(i => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture)).ToArray(),
+            sync, cancellationToken).ConfigureAwait(false))[0];
+        return new JobProgress(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    private async ValueTask InsertJob(object key, string status, IReadOnlyList<(string Name, object? Value)> extra, bool sync,
+        CancellationToken cancellationToken)
+    {
+        var values = KeyValues(key);
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("INSERT INTO ").Append(FullTableName).Append(" (");
+        foreach (var k in _heading.PrimaryKey) sql.Identifier(k).Append(',');
+        foreach (var (name, _) in extra) sql.Identifier(name).Append(',');
+        sql.Append("status,priority,completed_time,host,pid,").Identifier("user").Append(",connection_id,version) VALUES (");
+        foreach (var k in _heading.PrimaryKey) sql.Parameter(Connection.Adapter.ToDbValue(_heading[k].Spec, values[k])).Append(',');
+        foreach (var (_, value) in extra) sql.Parameter(value).Append(',');
+        var backend = Connection.Backend;
+        sql.Append('\'').Append(status).Append("',").Parameter((short)Settings.DefaultPriority).Append(',').Append(JobSql.Now(backend)).Append(',')
+            .Parameter(Environment.MachineName).Append(',').Parameter(Environment.ProcessId).Append(',').Append(JobSql.CurrentUser(backend))
+            .Append(',').Append(JobSql.ConnectionId(backend)).Append(',').Parameter(Settings.Version).Append(')');
+        Connection.Adapter.AppendSkipDuplicates(sql, _heading.PrimaryKey, _heading.Names);
+        await SyncOrAsync.Execute(Connection, sql.Build(), $"Adding a job to {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends <c> WHERE k1=@a AND k2=@b</c> for the job of <paramref name="key"/>.</summary>
+    private void AppendKeyWhere(SqlBuilder sql, object key)
+    {
+        var values = KeyValues(key);
+        sql.Append(" WHERE ");
+        var first = true;
+        foreach (var name in _heading.PrimaryKey)
+        {
+            if (!first) sql.Append(" AND ");
+            first = false;
+            sql.Identifier(name).Append('=').Parameter(Connection.Adapter.ToDbValue(_heading[name].Spec, values[name]));
+        }
+    }
+
+    /// <summary>The job-key values of <paramref name="key"/>; every key attribute must be given (a job is never matched by a partial key).</summary>
+    private Dictionary<string, object?> KeyValues(object key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        IEnumerable<KeyValuePair<string, object?>> pairs = key switch
+        {
+            IRecord record => record.GetAttributeValues(),
+            IEnumerable<KeyValuePair<string, object?>> dictionary => dictionary,
+            IDictionary dictionary => dictionary.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k])),
+            _ => ConditionCompiler.PropertiesOf(key),
+        };
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in pairs)
+        {
+            if (_heading.TryGet(name, out var a) && a.InKey) values[name] = value;
+        }
+
+        var missing = _heading.PrimaryKey.Where(k => !values.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DataJointException($"The key for the job table {FullTableName} lacks {string.Join(", ", missing.Select(m => $"`{m}`"))}: "
+                + $"give every primary-key attribute ({string.Join(", ", _heading.PrimaryKey)}).");
+        }
+
+        return values;
+    }
+}

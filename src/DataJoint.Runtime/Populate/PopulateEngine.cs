@@ -1,0 +1,346 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace DataJoint;
+
+/// <summary>
+/// Runs populate (feature map §8.2–8.3): finds the keys to make (directly, or from the job table), then lets one or
+/// more workers make them, each key in its own transaction on the worker's own pooled connection.
+/// </summary>
+internal static class PopulateEngine
+{
+    /// <summary>The key source restricted by the populate restrictions (ANDed), after validating it against the target.</summary>
+    public static QueryExpression Todo(AutoPopulated table, object[]? restrictions)
+    {
+        var keySource = table.KeySource ?? throw new DataJointException($"{table.TableDefinition.ClassName}.KeySource returned null.");
+        foreach (var attribute in keySource.PrimaryKey)
+        {
+            if (!table.Heading.Contains(attribute))
+            {
+                throw new DataJointException($"The populate target lacks attribute `{attribute}` from the primary key of key_source: "
+                    + $"{table.TableDefinition.ClassName} ({table.FullTableName}) has {string.Join(", ", table.Heading.Names)}. "
+                    + "Fix the KeySource override so that its primary key uses the target's attributes.");
+            }
+        }
+
+        foreach (var restriction in restrictions ?? [])
+        {
+            keySource = keySource.Restrict(restriction);
+        }
+
+        return keySource;
+    }
+
+    public static async ValueTask<PopulateResult> Run(AutoPopulated table, PopulateOptions options, object[]? restrictions, bool sync,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var className = table.TableDefinition.ClassName;
+        if (table.IsRestricted)
+        {
+            throw new DataJointException($"Cannot call populate on a restricted table ({className}). "
+                + "Instead, pass conditions to Populate() as arguments.");
+        }
+
+        if (table.Connection.InTransaction)
+        {
+            throw new DataJointException($"Populate cannot be called during a transaction ({className}): commit or dispose the transaction first.");
+        }
+
+        if (options.Parallelism < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Parallelism, "Parallelism must be at least 1.");
+        if (options.MaxCalls < 0) throw new ArgumentOutOfRangeException(nameof(options), options.MaxCalls, "MaxCalls must not be negative.");
+
+        var binding = table.Binding;
+        binding.EnsureForm(table);
+        var todo = Todo(table, restrictions);
+        var uncovered = table.PrimaryKey.Where(k => !todo.Heading.Contains(k)).ToList();
+        if (uncovered.Count > 0)
+        {
+            throw new DataJointException($"The key source of {className} lacks the primary-key attribute(s) "
+                + $"{string.Join(", ", uncovered.Select(u => $"`{u}`"))}, so Make(Key) cannot be given a complete key. "
+                + "Override KeySource to return every primary-key attribute of the table.");
+        }
+
+        using var activity = PopulateTelemetry.Source.StartActivity("populate");
+        activity?.SetTag("db.system", table.Connection.Backend == Backend.PostgreSql ? "postgresql" : "mysql");
+        activity?.SetTag("datajoint.table", table.FullTableName);
+        var logger = PopulateLog.For(table.Connection.LoggerFactory);
+        var run = new PopulateRun(table, binding, options, logger, sync);
+        if (options.ReserveJobs)
+        {
+            run.Jobs = table.Jobs;
+            if (options.Refresh ?? table.Connection.JobSettings.AutoRefresh)
+            {
+                // Due immediately (delay -1 as DataJoint), so this worker can reserve what it just added.
+                await run.Jobs.RefreshCore(new JobRefreshOptions { Delay = -1, Priority = options.Priority }, restrictions ?? [], sync, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+
+        run.WriteJobMetadata = await JobMetadata.Present(table, sync, cancellationToken).ConfigureAwait(false);
+        var keys = await FindKeys(table, todo, run.Jobs, options, binding, sync, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("datajoint.keys", keys.Count);
+        var workers = Math.Max(1, Math.Min(options.Parallelism, keys.Count));
+        PopulateLog.Started(logger, className, keys.Count, workers, options.ReserveJobs);
+        if (options.DisplayProgress)
+        {
+            await ProgressDisplay.Run(className, keys.Count, sync, reporter =>
+            {
+                run.Display = reporter;
+                return run.Execute(keys, workers, cancellationToken);
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            await run.Execute(keys, workers, cancellationToken).ConfigureAwait(false);
+        }
+
+        PopulateLog.Finished(logger, className, run.Succeeded, run.Failed, run.Skipped, (long)run.Elapsed.TotalMilliseconds);
+        activity?.SetTag("datajoint.succeeded", run.Succeeded);
+        activity?.SetTag("datajoint.failed", run.Failed);
+        return new PopulateResult(run.Succeeded, run.Errors);
+    }
+
+    private static async ValueTask<List<IRecord>> FindKeys(AutoPopulated table, QueryExpression todo, JobTable? jobs, PopulateOptions options,
+        MakeBinding binding, bool sync, CancellationToken cancellationToken)
+    {
+        if (options.MaxCalls == 0) return [];
+        var sql = new SqlBuilder(table.Connection.Adapter);
+        if (jobs is not null)
+        {
+            var missing = table.PrimaryKey.Where(k => !jobs.Heading.Contains(k)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new DataJointException($"Cannot populate {table.TableDefinition.ClassName} with ReserveJobs: its primary-key attribute(s) "
+                    + $"{string.Join(", ", missing)} do not come from a foreign key, so its job table cannot hold them.");
+            }
+
+            var candidates = ((QueryExpression)jobs)
+                .Restrict($"status = 'pending' AND scheduled_time <= {JobSql.Now(table.Connection.Backend)}", semanticCheck: false)
+                .Restrict(KeyProjection.Of(todo, jobs.Heading.PrimaryKey.Where(todo.Heading.Contains).ToList()), semanticCheck: false);
+            if (options.Priority is { } priority)
+            {
+                candidates = candidates.Restrict($"priority <= {priority.ToString(CultureInfo.InvariantCulture)}", semanticCheck: false);
+            }
+
+            candidates.AppendSelect(sql, table.PrimaryKey, distinct: false);
+            candidates.AppendOrderAndLimit(sql, "priority, scheduled_time, KEY", options.MaxCalls, 0);
+        }
+        else
+        {
+            var remaining = todo.RestrictNot(KeyProjection.Of(table, table.PrimaryKey), semanticCheck: false);
+            remaining.AppendSelect(sql, table.PrimaryKey, distinct: true);
+            // Ordered by key where the select list allows it (PostgreSQL needs ORDER BY columns in a DISTINCT select).
+            var orderable = remaining.PrimaryKey.All(table.PrimaryKey.Contains);
+            remaining.AppendOrderAndLimit(sql, orderable && remaining.PrimaryKey.Count > 0 ? "KEY" : null, options.MaxCalls, 0);
+        }
+
+        return await SyncOrAsync.ReadAll(table.Connection, sql.Build(), $"Finding keys to populate {table.FullTableName}", binding.ReadKey, sync,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Text of a key for logs and spans: <c>subject_id=1, session_idx=2</c>.</summary>
+    internal static string Describe(IRecord key) =>
+        string.Join(", ", key.GetAttributeValues().Select(kv => $"{kv.Key}={Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
+
+    /// <summary>The state of one populate call shared by its workers.</summary>
+    private sealed class PopulateRun(AutoPopulated table, MakeBinding binding, PopulateOptions options, ILogger logger, bool sync)
+    {
+        private readonly ConcurrentQueue<PopulateError> _errors = new();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private int _succeeded;
+        private int _failed;
+        private int _skipped;
+        private int _done;
+        private int _total;
+        private volatile bool _stop;
+
+        public JobTable? Jobs { get; set; }
+
+        public bool WriteJobMetadata { get; set; }
+
+        public IProgress<PopulateProgress>? Display { get; set; }
+
+        public int Succeeded => _succeeded;
+
+        public int Failed => _failed;
+
+        public int Skipped => _skipped;
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        public IReadOnlyList<PopulateError> Errors => _errors.ToList();
+
+        public async ValueTask<bool> Execute(List<IRecord> keys, int workers, CancellationToken cancellationToken)
+        {
+            _total = keys.Count;
+            var queue = new ConcurrentQueue<IRecord>(keys);
+            if (workers == 1)
+            {
+                await Work(queue, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            // Each worker runs in its own async flow, so each opens its own transaction on its own pooled connection.
+            // Synchronous workers block on database calls, so they get their own threads instead of pool threads.
+            var tasks = Enumerable.Range(0, workers).Select(_ => sync
+                ? Task.Factory.StartNew(() => SyncOrAsync.Wait(Work(queue, cancellationToken)), CancellationToken.None,
+                    TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                : Task.Run(() => Work(queue, cancellationToken).AsTask(), CancellationToken.None)).ToArray();
+            var all = Task.WhenAll(tasks);
+            if (sync) all.GetAwaiter().GetResult();
+            else await all.ConfigureAwait(false);
+            return true;
+        }
+
+        private async ValueTask Work(ConcurrentQueue<IRecord> queue, CancellationToken cancellationToken)
+        {
+            while (!_stop && queue.TryDequeue(out var key))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await MakeOne(key, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async ValueTask MakeOne(IRecord key, CancellationToken cancellationToken)
+        {
+            var className = table.TableDefinition.ClassName;
+            var keyText = Describe(key);
+            using var activity = PopulateTelemetry.Source.StartActivity("make");
+            activity?.SetTag("datajoint.table", table.FullTableName);
+            activity?.SetTag("datajoint.key", keyText);
+            var started = Stopwatch.GetTimestamp();
+            var startedAt = DateTime.Now;
+            var connection = table.Connection;
+            if (Jobs is not null && !await Jobs.ReserveCore(key, sync, cancellationToken).ConfigureAwait(false))
+            {
+                Skip(activity, className, keyText, "reserved by another worker");
+                return;
+            }
+
+            Transaction? transaction = null;
+            try
+            {
+                var done = table.Restrict(key);
+                if (binding.IsThreePart)
+                {
+                    if (await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
+                    {
+                        await Already(key, activity, className, keyText).ConfigureAwait(false);
+                        return;
+                    }
+
+                    var fetched = await binding.FetchAsync(table, key, sync, cancellationToken).ConfigureAwait(false);
+                    var computed = await binding.ComputeAsync(table, key, fetched, sync, cancellationToken).ConfigureAwait(false);
+                    transaction = sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
+                    var refetched = await binding.FetchAsync(table, key, sync, cancellationToken).ConfigureAwait(false);
+                    if (!FetchedComparer.AreEqual(fetched, refetched))
+                    {
+                        throw new DataJointException("Referential integrity failed! The `make_fetch` data has changed "
+                            + $"(upstream data of {className} {keyText} changed between MakeFetch and MakeInsert; populate again).");
+                    }
+
+                    using (MakeScope.Enter(table))
+                    {
+                        await binding.InsertAsync(table, key, computed, sync, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    transaction = sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
+                    if (await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
+                    {
+                        await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
+                        await Already(key, activity, className, keyText).ConfigureAwait(false);
+                        return;
+                    }
+
+                    using (MakeScope.Enter(table))
+                    {
+                        await binding.MakeAsync(table, key, sync, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                // DataJoint does not check this; a Make that forgets its key (or inserts another one instead) would
+                // otherwise be reported as a success and its key retried forever.
+                if (!await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new DataJointException($"Make of {className} did not insert its key ({keyText}) into {table.FullTableName}. "
+                        + "Make must insert the row(s) for the key it is given.");
+                }
+
+                // Not cancellable: once Make has finished, the key is either committed whole or not at all.
+                await SyncOrAsync.Commit(transaction, sync, CancellationToken.None).ConfigureAwait(false);
+                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                Interlocked.Increment(ref _succeeded);
+                if (WriteJobMetadata)
+                {
+                    await JobMetadata.Write(table, key, startedAt, seconds, connection.JobSettings.Version, sync).ConfigureAwait(false);
+                }
+
+                if (Jobs is not null) await Jobs.CompleteCore(key, seconds, sync, CancellationToken.None).ConfigureAwait(false);
+                activity?.SetTag("datajoint.outcome", "success");
+                PopulateLog.KeyMade(logger, className, keyText, seconds * 1000);
+                Report();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
+                if (Jobs is not null) await Jobs.ReleaseCore(key, sync, CancellationToken.None).ConfigureAwait(false);
+                activity?.SetTag("datajoint.outcome", "cancelled");
+                PopulateLog.KeyCancelled(logger, className, keyText);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
+                if (Jobs is not null)
+                {
+                    await Jobs.ErrorCore(key, $"{ex.GetType().Name}: {ex.Message}", ex.ToString(), sync, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                Interlocked.Increment(ref _failed);
+                activity?.SetTag("datajoint.outcome", "error");
+                activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                PopulateLog.KeyFailed(logger, ex, className, keyText);
+                Report();
+                if (!options.SuppressErrors)
+                {
+                    _stop = true;
+                    throw;
+                }
+
+                _errors.Enqueue(new PopulateError(key, ex));
+            }
+            finally
+            {
+                if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
+            }
+        }
+
+        private async ValueTask Already(IRecord key, Activity? activity, string className, string keyText)
+        {
+            if (Jobs is not null) await Jobs.CompleteCore(key, null, sync, CancellationToken.None).ConfigureAwait(false);
+            Skip(activity, className, keyText, "already populated");
+        }
+
+        private void Skip(Activity? activity, string className, string keyText, string reason)
+        {
+            Interlocked.Increment(ref _skipped);
+            activity?.SetTag("datajoint.outcome", "skipped");
+            PopulateLog.KeySkipped(logger, className, keyText, reason);
+            Report();
+        }
+
+        private void Report()
+        {
+            var done = Interlocked.Increment(ref _done);
+            if (options.Progress is null && Display is null) return;
+            var report = new PopulateProgress(table.TableDefinition.ClassName, done, _total, _succeeded, _failed, _clock.Elapsed);
+            options.Progress?.Report(report);
+            Display?.Report(report);
+        }
+    }
+}

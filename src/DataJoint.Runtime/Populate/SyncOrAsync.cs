@@ -1,0 +1,46 @@
+using System.Data.Common;
+
+namespace DataJoint;
+
+/// <summary>
+/// Runs one database call synchronously or asynchronously, so populate and the job table are written once and stay
+/// truly synchronous in their synchronous entry points (the returned task is already complete then). Transactions are
+/// not started here: the ambient transaction must be set in the caller's own async flow.
+/// </summary>
+internal static class SyncOrAsync
+{
+    public static async ValueTask<int> Execute(Connection connection, SqlStatement statement, string context, bool sync,
+        CancellationToken cancellationToken) =>
+        sync ? connection.Execute(statement, context) : await connection.ExecuteAsync(statement, context, cancellationToken).ConfigureAwait(false);
+
+    public static async ValueTask<List<T>> ReadAll<T>(Connection connection, SqlStatement statement, string context, Func<DbDataReader, T> read,
+        bool sync, CancellationToken cancellationToken) =>
+        sync
+            ? connection.ReadAll(statement, context, read)
+            : await connection.ReadAllAsync(statement, context, read, cancellationToken).ConfigureAwait(false);
+
+    public static async ValueTask<bool> Exists(QueryExpression query, bool sync, CancellationToken cancellationToken) =>
+        sync ? query.Exists() : await query.ExistsAsync(cancellationToken).ConfigureAwait(false);
+
+    public static async ValueTask Commit(Transaction transaction, bool sync, CancellationToken cancellationToken)
+    {
+        if (sync) transaction.Commit();
+        else await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async ValueTask Dispose(Transaction transaction, bool sync)
+    {
+        if (sync) transaction.Dispose();
+        else await transaction.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The result of a call made with <c>sync: true</c> (complete already; falls back to blocking otherwise).</summary>
+    public static T Wait<T>(ValueTask<T> task) => task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Waits for a call made with <c>sync: true</c>.</summary>
+    public static void Wait(ValueTask task)
+    {
+        if (task.IsCompletedSuccessfully) return;
+        task.AsTask().GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+
+namespace DataJoint;
+
+public abstract partial class QueryExpression
+{
+    /// <summary>Number of rows (DataJoint's <c>len</c>).</summary>
+    public long Count() => Connection.ReadScalar<long>(CountStatement(), "Counting rows");
+
+    /// <summary>Number of rows.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        await Connection.ReadScalarAsync<long>(CountStatement(), "Counting rows", cancellationToken).ConfigureAwait(false);
+
+    private SqlStatement CountStatement()
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("SELECT count(*) FROM (");
+        if (IsPlain && PrimaryKey.Count > 0) AppendSelectColumns(sql, PrimaryKey, distinct: true, read: false);
+        else AppendSelectCore(sql, Heading.Names, distinct: true, read: false);
+        sql.Append(") AS ").Identifier("_count");
+        return sql.Build();
+    }
+
+    /// <summary>Whether the query has any row (DataJoint's <c>bool</c>).</summary>
+    public bool Exists() => Connection.ReadScalar<long>(ExistsStatement(), "Checking for rows") != 0;
+
+    /// <summary>Whether the query has any row.</summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
+        await Connection.ReadScalarAsync<long>(ExistsStatement(), "Checking for rows", cancellationToken).ConfigureAwait(false) != 0;
+
+    private SqlStatement ExistsStatement()
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("SELECT CASE WHEN EXISTS (");
+        AppendSelectColumns(sql, IsPlain ? [] : null, distinct: false, read: false);
+        sql.Append(") THEN 1 ELSE 0 END");
+        return sql.Build();
+    }
+
+    /// <summary>All rows as dictionaries of attribute name to value, in heading order.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> ToDicts(string? orderBy = null, int? limit = null, int? offset = null) =>
+        Connection.ReadAll(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", DictionaryReader());
+
+    /// <summary>Asynchronous <see cref="ToDicts"/>.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ToDictsAsync(string? orderBy = null, int? limit = null,
+        int? offset = null, CancellationToken cancellationToken = default) =>
+        await Connection.ReadAllAsync(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", DictionaryReader(), cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>Streams the rows as dictionaries while they arrive (one open reader; nothing is buffered).</summary>
+    public IAsyncEnumerable<IReadOnlyDictionary<string, object?>> StreamAsync(string? orderBy = null, int? limit = null, int? offset = null,
+        CancellationToken cancellationToken = default) =>
+        Connection.StreamAsync(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", DictionaryReader(), cancellationToken);
+
+    private Func<DbDataReader, IReadOnlyDictionary<string, object?>> DictionaryReader()
+    {
+        var attributes = Heading.Attributes;
+        return reader =>
+        {
+            var row = new Dictionary<string, object?>(attributes.Count, StringComparer.Ordinal);
+            for (var i = 0; i < attributes.Count; i++) row[attributes[i].Name] = ColumnReader.ReadValue(reader, i, attributes[i]);
+            return row;
+        };
+    }
+
+    /// <summary>The primary keys of the rows as dictionaries (DataJoint's <c>keys()</c> = <c>proj().to_dicts()</c>).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Keys(string? orderBy = null, int? limit = null, int? offset = null) =>
+        Proj().ToDicts(orderBy, limit, offset);
+
+    /// <summary>One attribute of every row (DataJoint's <c>to_arrays("a")</c>).</summary>
+    public TValue[] Column<TValue>(string attribute, string? orderBy = null, int? limit = null, int? offset = null)
+    {
+        var heading = Heading[attribute];
+        var query = WithFetchPaging(orderBy, limit, offset);
+        var sql = new SqlBuilder(Connection.Adapter);
+        query.AppendSelect(sql, [attribute], distinct: false);
+        return Connection.ReadAll(sql.Build(), "Fetching a column", reader => ValueConverter.To<TValue>(ColumnReader.ReadValue(reader, 0, heading), attribute))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Rows mapped onto <typeparamref name="TRecord"/> by attribute name: settable properties or constructor
+    /// parameters (positional records) whose PascalCase/camelCase names match snake_case attributes. The mapper
+    /// is compiled once per type and heading.
+    /// </summary>
+    public IReadOnlyList<TRecord> Fetch<TRecord>(string? orderBy = null, int? limit = null, int? offset = null)
+    {
+        var mapper = RecordMapper<TRecord>.For(Heading);
+        return Connection.ReadAll(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper);
+    }
+
+    /// <summary>Asynchronous <see cref="Fetch{TRecord}"/>.</summary>
+    public async Task<IReadOnlyList<TRecord>> FetchAsync<TRecord>(string? orderBy = null, int? limit = null, int? offset = null,
+        CancellationToken cancellationToken = default)
+    {
+        var mapper = RecordMapper<TRecord>.For(Heading);
+        return await Connection.ReadAllAsync(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Streams rows mapped onto <typeparamref name="TRecord"/> while they arrive.</summary>
+    public async IAsyncEnumerable<TRecord> StreamAsync<TRecord>(string? orderBy = null, int? limit = null, int? offset = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var mapper = RecordMapper<TRecord>.For(Heading);
+        await foreach (var row in Connection.StreamAsync(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper, cancellationToken)
+            .ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The single row mapped onto <typeparamref name="TRecord"/>; zero or several rows throw.</summary>
+    public TRecord Fetch1<TRecord>() => Single(Fetch<TRecord>(limit: 2));
+
+    /// <summary>The single row as a dictionary; zero or several rows throw.</summary>
+    public IReadOnlyDictionary<string, object?> Fetch1() => Single(ToDicts(limit: 2));
+}
