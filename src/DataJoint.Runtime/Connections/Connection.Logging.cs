@@ -10,7 +10,4 @@ public sealed partial class Connection
     /// by default; set it to your application's factory.
     /// </summary>
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
-
-    /// <summary>The <c>jobs.*</c> settings used by populate and the job tables on this connection.</summary>
-    public JobSettings JobSettings { get; } = new();
 }

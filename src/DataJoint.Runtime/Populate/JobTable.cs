@@ -54,7 +54,7 @@ public sealed class JobTable : Table
     /// <inheritdoc/>
     public override Heading Heading => _heading;
 
-    private JobSettings Settings => Connection.JobSettings;
+    private JobsSettings Settings => Connection.Config.Jobs;
 
     /// <summary>Jobs waiting to be reserved.</summary>
     public QueryExpression Pending => WithStatus("pending");
@@ -68,7 +68,7 @@ public sealed class JobTable : Table
     /// <summary>Jobs marked to be skipped.</summary>
     public QueryExpression Ignored => WithStatus("ignore");
 
-    /// <summary>Finished jobs (kept only with <see cref="JobSettings.KeepCompleted"/>).</summary>
+    /// <summary>Finished jobs (kept only with <see cref="JobsSettings.KeepCompleted"/>).</summary>
     public QueryExpression Completed => WithStatus("success");
 
     private QueryExpression WithStatus(string status) => Restrict($"status = '{status}'", semanticCheck: false);
@@ -159,7 +159,7 @@ public sealed class JobTable : Table
     /// <summary>
     /// Brings the queue up to date (DataJoint's <c>refresh</c>): adds <c>pending</c> jobs for keys of the target's key source
     /// (restricted by <paramref name="restrictions"/>) that are neither made nor queued; with
-    /// <see cref="JobSettings.KeepCompleted"/>, puts <c>success</c> jobs whose result is gone back to <c>pending</c>; removes
+    /// <see cref="JobsSettings.KeepCompleted"/>, puts <c>success</c> jobs whose result is gone back to <c>pending</c>; removes
     /// non-ignored jobs older than the stale timeout whose key left the key source.
     /// </summary>
     public JobRefreshResult Refresh(params object[] restrictions) => Refresh(new JobRefreshOptions(), restrictions);
@@ -279,7 +279,7 @@ public sealed class JobTable : Table
         return changed == 1;
     }
 
-    /// <summary>Marks the job of <paramref name="key"/> done: deletes it, or with <see cref="JobSettings.KeepCompleted"/> keeps it as <c>success</c>.</summary>
+    /// <summary>Marks the job of <paramref name="key"/> done: deletes it, or with <see cref="JobsSettings.KeepCompleted"/> keeps it as <c>success</c>.</summary>
     /// <param name="key">The key.</param>
     /// <param name="duration">Seconds the job took.</param>
     public void Complete(object key, double? duration = null) => SyncOrAsync.Wait(CompleteCore(key, duration, sync: true, CancellationToken.None));

@@ -71,7 +71,7 @@ internal static class PopulateEngine
         if (options.ReserveJobs)
         {
             run.Jobs = table.Jobs;
-            if (options.Refresh ?? table.Connection.JobSettings.AutoRefresh)
+            if (options.Refresh ?? table.Connection.Config.Jobs.AutoRefresh)
             {
                 // Due immediately (delay -1 as DataJoint), so this worker can reserve what it just added.
                 await run.Jobs.RefreshCore(new JobRefreshOptions { Delay = -1, Priority = options.Priority }, restrictions ?? [], sync, cancellationToken)
@@ -277,7 +277,7 @@ internal static class PopulateEngine
                 Interlocked.Increment(ref _succeeded);
                 if (WriteJobMetadata)
                 {
-                    await JobMetadata.Write(table, key, startedAt, seconds, connection.JobSettings.Version, sync).ConfigureAwait(false);
+                    await JobMetadata.Write(table, key, startedAt, seconds, connection.Config.Jobs.Version, sync).ConfigureAwait(false);
                 }
 
                 if (Jobs is not null) await Jobs.CompleteCore(key, seconds, sync, CancellationToken.None).ConfigureAwait(false);

@@ -26,11 +26,11 @@ public sealed record PopulateOptions
 
     /// <summary>
     /// With <see cref="ReserveJobs"/>: priority of the jobs a refresh adds, and only jobs of this priority or more
-    /// urgent (lower numbers) are taken. Null: new jobs get <see cref="JobSettings.DefaultPriority"/>, all are taken.
+    /// urgent (lower numbers) are taken. Null: new jobs get <see cref="JobsSettings.DefaultPriority"/>, all are taken.
     /// </summary>
     public int? Priority { get; init; }
 
-    /// <summary>With <see cref="ReserveJobs"/>: refresh the job table first (null: <see cref="JobSettings.AutoRefresh"/>).</summary>
+    /// <summary>With <see cref="ReserveJobs"/>: refresh the job table first (null: <see cref="JobsSettings.AutoRefresh"/>).</summary>
     public bool? Refresh { get; init; }
 
     /// <summary>Receives a report after every key. Called from worker threads when <see cref="Parallelism"/> &gt; 1.</summary>

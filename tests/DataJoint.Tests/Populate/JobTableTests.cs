@@ -75,7 +75,7 @@ public sealed class JobTableTests(Backend backend) : BackendTest(backend)
     public void CompleteDeletesOrKeepsSuccessAndRefreshRePends()
     {
         var doubled = Prepare(2);
-        Schema.Connection.JobSettings.KeepCompleted = true;
+        Schema.Connection.Config.Jobs.KeepCompleted = true;
         try
         {
             Assert.That(doubled.Populate(new PopulateOptions { ReserveJobs = true }).SuccessCount, Is.EqualTo(2));
@@ -89,7 +89,7 @@ public sealed class JobTableTests(Backend backend) : BackendTest(backend)
         }
         finally
         {
-            Schema.Connection.JobSettings.KeepCompleted = false;
+            Schema.Connection.Config.Jobs.KeepCompleted = false;
         }
 
         doubled.Jobs.Refresh();

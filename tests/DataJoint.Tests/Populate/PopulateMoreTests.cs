@@ -119,7 +119,7 @@ public sealed class PopulateMoreTests(Backend backend) : BackendTest(backend)
         var types = Backend == Backend.PostgreSql ? ("timestamp(3)", "real") : ("datetime(3)", "float");
         Schema.Connection.Execute($"ALTER TABLE {doubled.FullTableName} ADD COLUMN _job_start_time {types.Item1} DEFAULT NULL, "
             + $"ADD COLUMN _job_duration {types.Item2} DEFAULT NULL, ADD COLUMN _job_version varchar(64) DEFAULT ''");
-        Schema.Connection.JobSettings.Version = "abc1234";
+        Schema.Connection.Config.Jobs.Version = "abc1234";
 
         Assert.That(doubled.Populate().SuccessCount, Is.EqualTo(2));
 
