@@ -161,6 +161,7 @@ public sealed partial class Schema
             }
         }
 
+        if (exists) ValidateExisting(definition);
         var heading = BuildHeading(definition, parentNames);
         _declared[definition] = heading;
         inProgress.Remove(definition);

@@ -45,40 +45,11 @@ public sealed partial class FreeTable : Table
         return (match.Groups["s"].Value, match.Groups["t"].Value);
     }
 
-    private Heading LoadHeading()
-    {
-        var columns = Connection.ReadAll(new SqlStatement(Connection.Adapter.ColumnsQuery, [Schema.Name, SqlTableName]),
-            $"Reading the heading of {FullTableName}", r => (
-                Name: r.GetString(0),
-                SqlType: r.GetString(1),
-                Nullable: string.Equals(r.GetString(2), "YES", StringComparison.OrdinalIgnoreCase),
-                Default: r.IsDBNull(3) ? null : Convert.ToString(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
-                Comment: r.IsDBNull(4) ? "" : r.GetString(4),
-                InKey: Convert.ToBoolean(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture)));
-        if (columns.Count == 0)
-        {
-            throw new MissingTableException($"The table {FullTableName} is not defined on the {Connection.Description}.");
-        }
+    /// <summary>Restriction that keeps the FreeTable type, so the result can still delete or insert.</summary>
+    public static FreeTable operator &(FreeTable table, object condition) => (FreeTable)table.WithRestriction(condition, semanticCheck: true, negate: false);
 
-        var attributes = columns
-            .Where(c => !c.Name.StartsWith('_'))
-            .Select(c =>
-            {
-                var (type, comment) = SplitTypeMarker(c.Comment, c.SqlType);
-                return new HeadingAttribute(c.Name, type, c.InKey, c.Nullable, c.Nullable ? "null" : c.Default, comment, lineage: null);
-            }).ToList();
-        return new Heading(attributes, lineageAvailable: false);
-    }
+    /// <summary>Anti-restriction that keeps the FreeTable type.</summary>
+    public static FreeTable operator -(FreeTable table, object condition) => (FreeTable)table.WithRestriction(condition, semanticCheck: true, negate: true);
 
-    /// <summary>DataJoint writes <c>:type:comment</c> into column comments for core and codec types (feature map §2.5).</summary>
-    internal static (string Type, string Comment) SplitTypeMarker(string comment, string sqlType)
-    {
-        if (comment.Length > 1 && comment[0] == ':')
-        {
-            var end = comment.IndexOf(':', 1);
-            if (end > 1) return (comment[1..end], comment[(end + 1)..]);
-        }
-
-        return (sqlType, comment);
-    }
+    private Heading LoadHeading() => new(DatabaseHeading.Read(Connection, Schema.Name, SqlTableName), lineageAvailable: false);
 }

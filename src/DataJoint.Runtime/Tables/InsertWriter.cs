@@ -169,6 +169,7 @@ internal sealed class InsertWriter
                 }
                 else
                 {
+                    CheckRange(attributes[i], value);
                     sql.Parameter(_adapter.ToDbValue(attributes[i].Spec, value));
                 }
             }
@@ -183,6 +184,25 @@ internal sealed class InsertWriter
         }
 
         if (sql is not null) yield return Finish(sql);
+    }
+
+    // PostgreSQL widens int8 to smallint, so the declared range is enforced here for every backend alike.
+    private void CheckRange(HeadingAttribute attribute, object value)
+    {
+        var (min, max) = attribute.Spec.Category switch
+        {
+            Definition.TypeCategory.Int8 => (sbyte.MinValue, sbyte.MaxValue),
+            Definition.TypeCategory.Int16 => (short.MinValue, short.MaxValue),
+            Definition.TypeCategory.Int32 => (int.MinValue, (long)int.MaxValue),
+            _ => (long.MinValue, long.MaxValue),
+        };
+        if (value is not (sbyte or byte or short or ushort or int or uint or long)) return;
+        var number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (number < min || number > max)
+        {
+            throw new DataJointException($"Value {number} is out of range for attribute `{attribute.Name}` ({attribute.Type}, {min} to {max}) "
+                + $"of {_table.FullTableName}.");
+        }
     }
 
     // DataJoint sends NaN (and '' for numeric attributes) as DEFAULT, i.e. NULL for nullable attributes.

@@ -1,0 +1,21 @@
+namespace DataJoint.Tests.Declaration;
+
+[Definition("""
+    # Measurements with every kind of constraint
+    probe_id : int32
+    ---
+    label : varchar(8)
+    gain : int8
+    reading = null : float64
+    taken : date
+    mode = "auto" : enum('auto', 'manual')
+    """)]
+public partial class Probe : Manual;
+
+[Definition("""
+    -> Probe
+    sample_idx : int32
+    ---
+    value : float64
+    """)]
+public partial class ProbeSample : Manual;
