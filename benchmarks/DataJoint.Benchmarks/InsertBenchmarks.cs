@@ -1,0 +1,108 @@
+using System.Data.Common;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using DataJoint.Benchmarks.Fetching;
+
+namespace DataJoint.Benchmarks;
+
+/// <summary>
+/// Inserting <see cref="Rows"/> rows (int, varchar, double, date) through the typed <c>Insert</c> (multi-row
+/// batches in one transaction) next to the raw driver doing the same multi-row parameterised INSERTs in one
+/// transaction, in the same run. Each invocation inserts into an emptied table.
+/// Run: dotnet run -c Release --project benchmarks/DataJoint.Benchmarks -- --filter '*InsertBenchmarks*'
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[MemoryDiagnoser]
+public class InsertBenchmarks
+{
+    public const int Rows = 100_000;
+    private const int RowsPerStatement = 1_000;
+
+    private Instance _instance = null!;
+    private Schema _schema = null!;
+    private FetchItem _table = null!;
+    private DbDataSource _raw = null!;
+    private FetchItem.Row[] _rows = [];
+
+    [Params(Backend.MySql, Backend.PostgreSql)]
+    public Backend Backend { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _instance = BenchmarkServer.Connect(Backend);
+        _schema = _instance.Schema($"djbench_{Guid.NewGuid():N}"[..24]);
+        _table = _schema.Table<FetchItem>();
+        var start = new DateOnly(2020, 1, 1);
+        _rows = Enumerable.Range(1, Rows).Select(i => new FetchItem.Row
+        {
+            ItemId = i, Label = "item " + i, Value = i * 0.5, Created = start.AddDays(i % 1000),
+        }).ToArray();
+        _raw = PopulateRawSource.Create(Backend);
+    }
+
+    [IterationSetup]
+    public void Empty() => _table.DeleteQuick();
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _schema.Drop(prompt: false);
+        _instance.Dispose();
+        _raw.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "raw driver: multi-row INSERTs in one transaction")]
+    public int Raw()
+    {
+        using var connection = _raw.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var table = _table.FullTableName;
+        var mysql = Backend == Backend.MySql;
+        for (var offset = 0; offset < _rows.Length; offset += RowsPerStatement)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new StringBuilder($"INSERT INTO {table} VALUES ");
+            var count = Math.Min(RowsPerStatement, _rows.Length - offset);
+            for (var i = 0; i < count; i++)
+            {
+                var row = _rows[offset + i];
+                if (i > 0) sql.Append(',');
+                sql.Append('(');
+                object[] values = [row.ItemId, row.Label, row.Value, row.Created];
+                for (var c = 0; c < values.Length; c++)
+                {
+                    var index = (i * values.Length) + c;
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = mysql ? $"@p{index}" : "";
+                    parameter.Value = values[c];
+                    command.Parameters.Add(parameter);
+                    sql.Append(c > 0 ? "," : "").Append(mysql ? $"@p{index}" : $"${index + 1}");
+                }
+
+                sql.Append(')');
+            }
+
+            command.CommandText = sql.ToString();
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return _rows.Length;
+    }
+
+    [Benchmark(Description = "typed Insert(rows)")]
+    public int Typed()
+    {
+        _table.Insert(_rows);
+        return _rows.Length;
+    }
+
+    [Benchmark(Description = "untyped Insert(anonymous objects)")]
+    public int Anonymous()
+    {
+        _table.Insert(_rows.Select(r => (object)new { item_id = r.ItemId, label = r.Label, value = r.Value, created = r.Created }));
+        return _rows.Length;
+    }
+}
