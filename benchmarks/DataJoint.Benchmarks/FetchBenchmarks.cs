@@ -30,11 +30,7 @@ public class FetchBenchmarks
         _instance = BenchmarkServer.Connect(Backend);
         _schema = _instance.Schema($"djbench_{Guid.NewGuid():N}"[..24]);
         _table = _schema.Table<FetchItem>();
-        var start = new DateOnly(2020, 1, 1);
-        _table.Insert(Enumerable.Range(1, Rows).Select(i => new FetchItem.Row
-        {
-            ItemId = i, Label = "item " + i, Value = i * 0.5, Created = start.AddDays(i % 1000),
-        }));
+        _table.Insert(FetchItemData.Create(Rows));
         _select = _table.Sql;
         _raw = PopulateRawSource.Create(Backend);
     }

@@ -11,3 +11,16 @@ public partial class FetchItem : Manual;
 
 /// <summary>A user record for <c>Fetch&lt;TRecord&gt;</c> (compiled mapper path).</summary>
 public sealed record FetchItemRecord(int ItemId, string Label, double Value, DateOnly Created);
+
+/// <summary>The rows the fetch and insert benchmarks use.</summary>
+public static class FetchItemData
+{
+    public static FetchItem.Row[] Create(int count)
+    {
+        var start = new DateOnly(2020, 1, 1);
+        return Enumerable.Range(1, count).Select(i => new FetchItem.Row
+        {
+            ItemId = i, Label = "item " + i, Value = i * 0.5, Created = start.AddDays(i % 1000),
+        }).ToArray();
+    }
+}

@@ -59,30 +59,13 @@ public sealed class ConsumerBuildTests
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    [Test]
-    public void AConsumerProjectBuildsAndUsesTheGeneratedMembers()
+    /// <summary>Builds the program in a fresh temporary project directory, deleted afterwards.</summary>
+    private static (int ExitCode, string Output) BuildInTemporaryProject(string program, string extraProperties = "")
     {
         var directory = Directory.CreateTempSubdirectory("dj-consumer-").FullName;
         try
         {
-            var (exitCode, output) = Build(directory, """"
-                using DataJoint;
-
-                var row = new Lab.Subject.Row { SubjectId = 1, Species = "mouse" };
-                Console.WriteLine($"{Lab.Subject.TableName} {row.Key.SubjectId} {Lab.Subject.Attributes.Species}");
-
-                namespace Lab
-                {
-                    [Definition("""
-                        subject_id : int32
-                        ---
-                        species : varchar(32)
-                        """)]
-                    public partial class Subject : Manual;
-                }
-                """");
-            Assert.That(exitCode, Is.Zero, output);
-            Assert.That(output, Does.Not.Contain("CS9057").And.Not.Contain("CS8032"));
+            return Build(directory, program, extraProperties);
         }
         finally
         {
@@ -91,54 +74,54 @@ public sealed class ConsumerBuildTests
     }
 
     [Test]
-    public void ADefinitionErrorFailsTheBuildWithItsDiagnostic()
+    public void AConsumerProjectBuildsAndUsesTheGeneratedMembers()
     {
-        var directory = Directory.CreateTempSubdirectory("dj-consumer-").FullName;
-        try
-        {
-            var (exitCode, output) = Build(directory, """"
-                using DataJoint;
+        var (exitCode, output) = BuildInTemporaryProject(""""
+            using DataJoint;
 
+            var row = new Lab.Subject.Row { SubjectId = 1, Species = "mouse" };
+            Console.WriteLine($"{Lab.Subject.TableName} {row.Key.SubjectId} {Lab.Subject.Attributes.Species}");
+
+            namespace Lab
+            {
                 [Definition("""
-                    subject_id : int33
+                    subject_id : int32
+                    ---
+                    species : varchar(32)
                     """)]
                 public partial class Subject : Manual;
-                """");
-            Assert.That(exitCode, Is.Not.Zero);
-            Assert.That(output, Does.Contain("DJ0004").And.Contain("int33"));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+            }
+            """");
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Not.Contain("CS9057").And.Not.Contain("CS8032"));
+    }
+
+    [Test]
+    public void ADefinitionErrorFailsTheBuildWithItsDiagnostic()
+    {
+        var (exitCode, output) = BuildInTemporaryProject(""""
+            using DataJoint;
+
+            [Definition("""
+                subject_id : int33
+                """)]
+            public partial class Subject : Manual;
+            """");
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(output, Does.Contain("DJ0004").And.Contain("int33"));
     }
 
     [TestCase(true)]
     [TestCase(false)]
     public void AThreadSafeProjectFailsOnGlobalState(bool threadSafe)
     {
-        var directory = Directory.CreateTempSubdirectory("dj-consumer-").FullName;
-        try
-        {
-            var (exitCode, output) = Build(directory, """
-                using DataJoint;
+        var (exitCode, output) = BuildInTemporaryProject("""
+            using DataJoint;
 
-                var connection = Dj.Conn();
-                Console.WriteLine(connection.Description);
-                """, threadSafe ? "<DataJointThreadSafe>true</DataJointThreadSafe>" : "");
-            if (threadSafe)
-            {
-                Assert.That(exitCode, Is.Not.Zero, output);
-                Assert.That(output, Does.Contain("DJ3001"));
-            }
-            else
-            {
-                Assert.That(exitCode, Is.Zero, output);
-            }
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+            var connection = Dj.Conn();
+            Console.WriteLine(connection.Description);
+            """, threadSafe ? "<DataJointThreadSafe>true</DataJointThreadSafe>" : "");
+        Assert.That(exitCode, threadSafe ? Is.Not.Zero : Is.Zero, output);
+        if (threadSafe) Assert.That(output, Does.Contain("DJ3001"));
     }
 }
