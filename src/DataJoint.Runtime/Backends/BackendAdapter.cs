@@ -112,6 +112,22 @@ internal abstract class BackendAdapter
         return "NOT NULL DEFAULT " + QuoteLiteral(d);
     }
 
+    /// <summary>
+    /// Adds DataJoint's hidden job-metadata columns (<c>_job_start_time</c>, <c>_job_duration</c>, <c>_job_version</c>,
+    /// feature map §8.6) to a newly declared auto-populated table.
+    /// </summary>
+    public abstract string AddJobMetadataColumns(string qualifiedTable);
+
+    /// <summary>The <c>PRIMARY KEY (...)</c> clause, or null for a table without a primary key.</summary>
+    protected string? PrimaryKeyClause(TableDefinition definition) => definition.PrimaryKey.Count == 0
+        ? null
+        : "  PRIMARY KEY (" + string.Join(",", definition.PrimaryKey.Select(Quote)) + ")";
+
+    /// <summary>DataJoint's fixed referential actions: updates cascade, deletes are restricted (cascading is done by Delete).</summary>
+    protected string ForeignKeyClause(ForeignKeyDefinition fk, string parentFullName) =>
+        "  FOREIGN KEY (" + string.Join(",", fk.Attributes.Select(Quote)) + ") REFERENCES " + parentFullName
+        + " (" + string.Join(",", fk.ParentAttributes.Select(Quote)) + ") ON UPDATE CASCADE ON DELETE RESTRICT";
+
     protected static string QuoteLiteral(string value) => "'" + value.Replace("'", "''") + "'";
 
     /// <summary>The column comment DataJoint writes: <c>:type:</c> marker for core and codec types, then the user comment.</summary>

@@ -159,6 +159,13 @@ public sealed partial class Schema
             {
                 Connection.Execute(new SqlStatement(statement, []), $"Declaring {definition.ClassName}");
             }
+
+            // jobs.add_job_metadata is read at declaration time, as DataJoint does; populate fills the columns whenever they exist.
+            if (definition.Tier is TableTier.Computed or TableTier.Imported && Connection.Config.Jobs.AddJobMetadata)
+            {
+                Connection.Execute(new SqlStatement(adapter.AddJobMetadataColumns(adapter.QualifiedName(Name, definition.TableName)), []),
+                    $"Adding job metadata columns to {definition.ClassName}");
+            }
         }
 
         if (exists) ValidateExisting(definition);

@@ -112,18 +112,21 @@ public sealed class PopulateMoreTests(Backend backend) : BackendTest(backend)
     }
 
     [Test]
-    public void HiddenJobMetadataColumnsAreFilledWhenPresent()
+    public void HiddenJobMetadataColumnsAreDeclaredWhenConfiguredAndFilled()
     {
-        LoadSources(2);
-        var doubled = Schema.Table<Doubled>();
-        var types = Backend == Backend.PostgreSql ? ("timestamp(3)", "real") : ("datetime(3)", "float");
-        Schema.Connection.Execute($"ALTER TABLE {doubled.FullTableName} ADD COLUMN _job_start_time {types.Item1} DEFAULT NULL, "
-            + $"ADD COLUMN _job_duration {types.Item2} DEFAULT NULL, ADD COLUMN _job_version varchar(64) DEFAULT ''");
-        Schema.Connection.Config.Jobs.Version = "abc1234";
+        var instance = NewInstance(new Dictionary<string, object?> { ["jobs.add_job_metadata"] = true });
+        var schema = NewSchema(instance);
+        schema.Table<Source>().Insert(Enumerable.Range(1, 2).Select(i => new Source.Row { SourceId = i, Value = i }));
+        var doubled = schema.Table<Doubled>();
+        Assert.That(schema.Table<Source>().Connection.Query(
+            $"SELECT count(*) AS n FROM information_schema.columns WHERE table_schema = {(Backend == Backend.MySql ? "@p0" : "$1")} "
+            + $"AND table_name = {(Backend == Backend.MySql ? "@p1" : "$2")} AND column_name IN ('_job_start_time', '_job_duration', '_job_version')", schema.Name, doubled.SqlTableName)
+            .Single()["n"], Is.EqualTo(3L), "declared with the three hidden columns; the manual Source table has none");
+        instance.Config.Jobs.Version = "abc1234";
 
         Assert.That(doubled.Populate().SuccessCount, Is.EqualTo(2));
 
-        var rows = Schema.Connection.Query($"SELECT _job_start_time, _job_duration, _job_version FROM {doubled.FullTableName}");
+        var rows = instance.Connection.Query($"SELECT _job_start_time, _job_duration, _job_version FROM {doubled.FullTableName}");
         Assert.That(rows, Has.Count.EqualTo(2));
         Assert.That(rows.Select(r => r["_job_start_time"]), Is.All.Not.Null);
         Assert.That(rows.Select(r => Convert.ToDouble(r["_job_duration"])), Is.All.GreaterThanOrEqualTo(0));

@@ -90,15 +90,11 @@ internal sealed class MySqlAdapter : BackendAdapter
             lines.Add($"  {Quote(a.Name)} {ColumnType(a.Spec, schema)} {DefaultClause(a)} COMMENT {QuoteLiteral(ColumnComment(a))}");
         }
 
-        if (definition.PrimaryKey.Count > 0)
-        {
-            lines.Add("  PRIMARY KEY (" + string.Join(",", definition.PrimaryKey.Select(Quote)) + ")");
-        }
+        if (PrimaryKeyClause(definition) is { } primaryKey) lines.Add(primaryKey);
 
         foreach (var fk in definition.ForeignKeys)
         {
-            lines.Add("  FOREIGN KEY (" + string.Join(",", fk.Attributes.Select(Quote)) + ") REFERENCES "
-                + parentFullName(fk) + " (" + string.Join(",", fk.ParentAttributes.Select(Quote)) + ") ON UPDATE CASCADE ON DELETE RESTRICT");
+            lines.Add(ForeignKeyClause(fk, parentFullName(fk)));
             if (fk.Unique)
             {
                 lines.Add("  UNIQUE INDEX (" + string.Join(",", fk.Attributes.Select(Quote)) + ")");
@@ -115,6 +111,10 @@ internal sealed class MySqlAdapter : BackendAdapter
     }
 
     private string IndexItem(string item) => item.StartsWith('(') ? item : Quote(item);
+
+    public override string AddJobMetadataColumns(string qualifiedTable) =>
+        $"ALTER TABLE {qualifiedTable} ADD COLUMN `_job_start_time` datetime(3) DEFAULT NULL, "
+        + "ADD COLUMN `_job_duration` float DEFAULT NULL, ADD COLUMN `_job_version` varchar(64) DEFAULT ''";
 
     public override string CreateSchema(string schema) => $"CREATE DATABASE IF NOT EXISTS {Quote(schema)}";
 

@@ -131,15 +131,11 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
             lines.Add($"  {Quote(a.Name)} {ColumnType(a.Spec, schema)} {DefaultClause(a)}");
         }
 
-        if (definition.PrimaryKey.Count > 0)
-        {
-            lines.Add("  PRIMARY KEY (" + string.Join(",", definition.PrimaryKey.Select(Quote)) + ")");
-        }
+        if (PrimaryKeyClause(definition) is { } primaryKey) lines.Add(primaryKey);
 
         foreach (var fk in definition.ForeignKeys)
         {
-            lines.Add("  FOREIGN KEY (" + string.Join(",", fk.Attributes.Select(Quote)) + ") REFERENCES "
-                + parentFullName(fk) + " (" + string.Join(",", fk.ParentAttributes.Select(Quote)) + ") ON UPDATE CASCADE ON DELETE RESTRICT");
+            lines.Add(ForeignKeyClause(fk, parentFullName(fk)));
         }
 
         statements.Add($"CREATE TABLE IF NOT EXISTS {table} (\n{string.Join(",\n", lines)}\n)");
@@ -186,6 +182,10 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
         var items = string.Join(", ", columns.Select(c => c.StartsWith('(') ? c : Quote(c)));
         return $"CREATE {(unique ? "UNIQUE " : "")}INDEX IF NOT EXISTS {Quote(name)} ON {table} ({items})";
     }
+
+    public override string AddJobMetadataColumns(string qualifiedTable) =>
+        $"ALTER TABLE {qualifiedTable} ADD COLUMN \"_job_start_time\" timestamp DEFAULT NULL, "
+        + "ADD COLUMN \"_job_duration\" real DEFAULT NULL, ADD COLUMN \"_job_version\" varchar(64) DEFAULT ''";
 
     public override string CreateSchema(string schema) => $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}";
 
