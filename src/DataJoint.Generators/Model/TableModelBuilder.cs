@@ -165,11 +165,11 @@ internal static class TableModelBuilder
     private static bool HasMake(INamedTypeSymbol symbol)
     {
         var methods = symbol.GetMembers().OfType<IMethodSymbol>().ToList();
-        bool Has(string name) => methods.Any(m => m.Name == name);
+        // Each phase of the three-part form may be sync or async, as the emitted Make wiring accepts.
+        bool Has(string phase) => methods.Any(m => m.Name == phase || m.Name == phase + "Async");
         return methods.Any(m => m.Name == "Make" && m.Parameters.Length == 1)
             || methods.Any(m => m.Name == "MakeAsync" && m.Parameters.Length is 1 or 2)
-            || (Has("MakeFetch") && Has("MakeCompute") && Has("MakeInsert"))
-            || (Has("MakeFetchAsync") && Has("MakeCompute") && Has("MakeInsertAsync"));
+            || (Has("MakeFetch") && Has("MakeCompute") && Has("MakeInsert"));
     }
 
     private static string Accessibility(INamedTypeSymbol symbol) => symbol.DeclaredAccessibility switch
