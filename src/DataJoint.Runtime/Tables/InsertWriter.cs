@@ -133,10 +133,37 @@ internal sealed class InsertWriter
         return count;
     }
 
+    /// <summary>
+    /// Writes rows as they arrive, one statement per batch, all in one transaction (the caller's, or one opened here),
+    /// so the source is never buffered whole and a failure leaves nothing written.
+    /// </summary>
+    public async Task<long> WriteStreamAsync(IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var connection = _table.Connection;
+        var context = $"Inserting into {_table.FullTableName}";
+        var rowsPerStatement = RowsPerStatement;
+        await using var transaction = connection.InTransaction ? null : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
+        var batch = new List<object?[]>(rowsPerStatement);
+        long count = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(row);
+            if (batch.Count < rowsPerStatement) continue;
+            foreach (var statement in Statements(batch)) count += await connection.ExecuteAsync(statement, context, cancellationToken).ConfigureAwait(false);
+            batch.Clear();
+        }
+
+        foreach (var statement in Statements(batch)) count += await connection.ExecuteAsync(statement, context, cancellationToken).ConfigureAwait(false);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    private int RowsPerStatement => Math.Clamp(MaxParametersPerStatement / Math.Max(1, _heading.Attributes.Count), 1, MaxRowsPerStatement);
+
     private IEnumerable<SqlStatement> Statements(IEnumerable<object?[]> rows)
     {
         var attributes = _heading.Attributes;
-        var rowsPerStatement = Math.Clamp(MaxParametersPerStatement / Math.Max(1, attributes.Count), 1, MaxRowsPerStatement);
+        var rowsPerStatement = RowsPerStatement;
         SqlBuilder? sql = null;
         var inStatement = 0;
         foreach (var values in rows)

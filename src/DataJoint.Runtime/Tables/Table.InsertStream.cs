@@ -1,0 +1,22 @@
+namespace DataJoint;
+
+public abstract partial class Table
+{
+    /// <summary>
+    /// Inserts rows from an asynchronous source as they arrive (records, anonymous objects, dictionaries or
+    /// <c>object?[]</c>), in batched statements inside one transaction: nothing is written if any row fails.
+    /// </summary>
+    public async Task<long> InsertAsync(IAsyncEnumerable<object> rows, bool skipDuplicates = false, bool ignoreExtraFields = false,
+        bool replace = false, bool allowDirectInsert = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var writer = new InsertWriter(this, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert));
+        return await writer.WriteStreamAsync(Values(rows, writer, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async IAsyncEnumerable<object?[]> Values(IAsyncEnumerable<object> rows, InsertWriter writer,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false)) yield return writer.ToValues(row);
+    }
+}
