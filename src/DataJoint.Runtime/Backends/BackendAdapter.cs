@@ -118,6 +118,13 @@ internal abstract class BackendAdapter
     /// </summary>
     public abstract string AddJobMetadataColumns(string qualifiedTable);
 
+    /// <summary>
+    /// SELECT of the foreign-key columns whose parent lives in a schema; parameter 0 is that schema. Columns:
+    /// child schema, child table, constraint name, child column, parent schema, parent table, parent column — in
+    /// constraint column order.
+    /// </summary>
+    public abstract string ForeignKeysReferencing { get; }
+
     /// <summary>The <c>PRIMARY KEY (...)</c> clause, or null for a table without a primary key.</summary>
     protected string? PrimaryKeyClause(TableDefinition definition) => definition.PrimaryKey.Count == 0
         ? null

@@ -187,6 +187,15 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
         $"ALTER TABLE {qualifiedTable} ADD COLUMN \"_job_start_time\" timestamp DEFAULT NULL, "
         + "ADD COLUMN \"_job_duration\" real DEFAULT NULL, ADD COLUMN \"_job_version\" varchar(64) DEFAULT ''";
 
+    public override string ForeignKeysReferencing =>
+        "SELECT cn.nspname::text, c.relname::text, con.conname::text, a.attname::text, pn.nspname::text, p.relname::text, pa.attname::text "
+        + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace "
+        + "JOIN pg_class p ON p.oid = con.confrelid JOIN pg_namespace pn ON pn.oid = p.relnamespace "
+        + "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, fattnum, ord) "
+        + "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "
+        + "JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.fattnum "
+        + "WHERE con.contype = 'f' AND pn.nspname = $1 ORDER BY 1, 2, 3, k.ord";
+
     public override string CreateSchema(string schema) => $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}";
 
     public override string DropSchema(string schema) => $"DROP SCHEMA IF EXISTS {Quote(schema)} CASCADE";

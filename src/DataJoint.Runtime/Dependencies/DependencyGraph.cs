@@ -1,0 +1,83 @@
+namespace DataJoint;
+
+/// <summary>
+/// The foreign-key graph below a table, loaded from the database (feature map §10.1): follows foreign keys into
+/// other schemas downstream; internal <c>~</c> tables are left out.
+/// </summary>
+internal sealed class DependencyGraph
+{
+    private readonly Dictionary<TableName, List<ForeignKeyEdge>> _children = [];
+    private readonly Dictionary<TableName, List<ForeignKeyEdge>> _parents = [];
+
+    private DependencyGraph() { }
+
+    /// <summary>Loads every foreign key whose parent is in the seed's schema or, transitively, in a downstream schema.</summary>
+    public static DependencyGraph LoadDownstream(Connection connection, string schema)
+    {
+        var graph = new DependencyGraph();
+        var pending = new Queue<string>([schema]);
+        var loaded = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryDequeue(out var current))
+        {
+            if (!loaded.Add(current)) continue;
+            var rows = connection.ReadAll(new SqlStatement(connection.Adapter.ForeignKeysReferencing, [current]),
+                $"Reading the foreign keys referencing schema `{current}`", r => (
+                    Child: new TableName(r.GetString(0), r.GetString(1)), Constraint: r.GetString(2), ChildColumn: r.GetString(3),
+                    Parent: new TableName(r.GetString(4), r.GetString(5)), ParentColumn: r.GetString(6)));
+            foreach (var group in rows.Where(r => !r.Child.Table.StartsWith('~')).GroupBy(r => (r.Child, r.Constraint, r.Parent)))
+            {
+                var edge = new ForeignKeyEdge(group.Key.Child, group.Key.Parent,
+                    group.Select(r => r.ChildColumn).ToList(), group.Select(r => r.ParentColumn).ToList());
+                Add(graph._children, edge.Parent, edge);
+                Add(graph._parents, edge.Child, edge);
+                pending.Enqueue(edge.Child.Schema);
+            }
+        }
+
+        return graph;
+    }
+
+    private static void Add(Dictionary<TableName, List<ForeignKeyEdge>> map, TableName key, ForeignKeyEdge edge)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        list.Add(edge);
+    }
+
+    public IReadOnlyList<ForeignKeyEdge> ChildrenOf(TableName table) => _children.TryGetValue(table, out var edges) ? edges : [];
+
+    public IReadOnlyList<ForeignKeyEdge> ParentsOf(TableName table) => _parents.TryGetValue(table, out var edges) ? edges : [];
+
+    /// <summary>The table and all its descendants, parents before children (Kahn's algorithm on the downstream subgraph).</summary>
+    public IReadOnlyList<TableName> DescendantsInTopologicalOrder(TableName seed)
+    {
+        var members = new HashSet<TableName> { seed };
+        var queue = new Queue<TableName>([seed]);
+        while (queue.TryDequeue(out var table))
+        {
+            foreach (var edge in ChildrenOf(table))
+            {
+                if (members.Add(edge.Child)) queue.Enqueue(edge.Child);
+            }
+        }
+
+        var indegree = members.ToDictionary(m => m, m => ParentsOf(m).Count(e => members.Contains(e.Parent) && e.Parent != m));
+        var ready = new Queue<TableName>(members.Where(m => indegree[m] == 0).OrderBy(m => m.ToString(), StringComparer.Ordinal));
+        var order = new List<TableName>();
+        while (ready.TryDequeue(out var table))
+        {
+            order.Add(table);
+            foreach (var edge in ChildrenOf(table).Where(e => e.Child != table).OrderBy(e => e.Child.ToString(), StringComparer.Ordinal))
+            {
+                if (--indegree[edge.Child] == 0) ready.Enqueue(edge.Child);
+            }
+        }
+
+        if (order.Count != members.Count)
+        {
+            throw new DataJointException("DataJoint can only work with acyclic dependencies: the foreign keys below "
+                + $"{seed} form a cycle.");
+        }
+
+        return order;
+    }
+}

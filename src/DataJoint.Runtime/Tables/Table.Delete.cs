@@ -1,0 +1,150 @@
+namespace DataJoint;
+
+public abstract partial class Table
+{
+    /// <summary>
+    /// Deletes the rows of this (restricted) table and, cascading down the foreign-key graph, every row that
+    /// depends on them, in one transaction (feature map §5.4). With <see cref="Config.SafeMode"/> on and
+    /// <paramref name="prompt"/> not false, <see cref="Config.Confirm"/> is asked with the per-table counts before
+    /// committing; a refusal rolls everything back.
+    /// </summary>
+    /// <param name="prompt">Ask before committing; null uses the connection's safe mode.</param>
+    /// <param name="partIntegrity"><c>enforce</c> (default): deleting part rows whose master rows are not deleted
+    /// too is an error; <c>ignore</c>: allowed.</param>
+    /// <returns>The number of rows deleted from this table.</returns>
+    public long Delete(bool? prompt = null, string partIntegrity = "enforce") =>
+        DeleteCore(prompt, partIntegrity, sync: true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Asynchronous <see cref="Delete"/>.</summary>
+    public Task<long> DeleteAsync(bool? prompt = null, string partIntegrity = "enforce", CancellationToken cancellationToken = default) =>
+        DeleteCore(prompt, partIntegrity, sync: false, cancellationToken).AsTask();
+
+    private async ValueTask<long> DeleteCore(bool? prompt, string partIntegrity, bool sync, CancellationToken cancellationToken)
+    {
+        if (partIntegrity is not ("enforce" or "ignore"))
+        {
+            throw new ArgumentException($"partIntegrity must be 'enforce' or 'ignore', not '{partIntegrity}'.", nameof(partIntegrity));
+        }
+
+        var connection = Connection;
+        var ask = prompt ?? connection.Config.SafeMode;
+        if (connection.InTransaction && ask)
+        {
+            throw new DataJointException($"Delete from {FullTableName} cannot ask for confirmation inside an ongoing transaction: "
+                + "pass prompt: false to delete within it, or call Delete outside the transaction.");
+        }
+
+        var seed = new TableName(Schema.Name, SqlTableName);
+        var graph = DependencyGraph.LoadDownstream(connection, Schema.Name);
+        var order = graph.DescendantsInTopologicalOrder(seed);
+        var plan = new CascadePlan(this, seed, graph, order);
+
+        Transaction? transaction = null;
+        if (!connection.InTransaction)
+        {
+            transaction = sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var deleted = new Dictionary<TableName, long>();
+            foreach (var table in order.Reverse())
+            {
+                var statement = plan.DeleteStatement(table);
+                var context = $"Deleting from {connection.Adapter.QualifiedName(table.Schema, table.Table)}";
+                deleted[table] = sync
+                    ? connection.Execute(statement, context)
+                    : await connection.ExecuteAsync(statement, context, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (partIntegrity == "enforce")
+            {
+                foreach (var (table, count) in deleted)
+                {
+                    if (count > 0 && table.Master is { } master && !(deleted.TryGetValue(master, out var masterCount) && masterCount > 0))
+                    {
+                        throw new DataJointException($"Attempt to delete part table {table} before its master {master}: delete from the "
+                            + "master instead, or pass partIntegrity: \"ignore\".");
+                    }
+                }
+            }
+
+            var fromSeed = deleted[seed];
+            if (fromSeed == 0 || (ask && !connection.Config.Confirm(Summary(deleted))))
+            {
+                await Rollback(transaction, sync).ConfigureAwait(false);
+                return 0;
+            }
+
+            if (transaction is not null)
+            {
+                if (sync) transaction.Commit();
+                else await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return fromSeed;
+        }
+        catch
+        {
+            await Rollback(transaction, sync).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                if (sync) transaction.Dispose();
+                else await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async ValueTask Rollback(Transaction? transaction, bool sync)
+    {
+        if (transaction is null) return;
+        if (sync) transaction.Rollback();
+        else await transaction.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static string Summary(Dictionary<TableName, long> deleted) =>
+        "Commit deletes? " + string.Join(", ", deleted.Where(d => d.Value > 0).Select(d => $"{d.Key}: {d.Value} row(s)"));
+
+    /// <summary>
+    /// The rows each table of a cascade loses: the seed's own restriction, and for a descendant the rows whose
+    /// foreign key points at affected parent rows (OR over every incoming foreign key, feature map §10.4).
+    /// </summary>
+    private sealed class CascadePlan(Table seedTable, TableName seed, DependencyGraph graph, IReadOnlyList<TableName> members)
+    {
+        private readonly HashSet<TableName> _members = [.. members];
+
+        public SqlStatement DeleteStatement(TableName table)
+        {
+            var sql = new SqlBuilder(seedTable.Connection.Adapter);
+            sql.Append("DELETE FROM ").Append(sql.Adapter.QualifiedName(table.Schema, table.Table));
+            AppendCondition(sql, table);
+            return sql.Build();
+        }
+
+        private void AppendCondition(SqlBuilder sql, TableName table)
+        {
+            if (table == seed)
+            {
+                seedTable.AppendWhere(sql);
+                return;
+            }
+
+            sql.Append(" WHERE ");
+            var edges = graph.ParentsOf(table).Where(e => _members.Contains(e.Parent) && e.Parent != table).ToList();
+            for (var i = 0; i < edges.Count; i++)
+            {
+                if (i > 0) sql.Append(" OR ");
+                var edge = edges[i];
+                sql.Append('(').Append(string.Join(",", edge.ChildColumns.Select(sql.Adapter.Quote))).Append(") IN (SELECT ")
+                    .Append(string.Join(",", edge.ParentColumns.Select(sql.Adapter.Quote))).Append(" FROM ")
+                    .Append(sql.Adapter.QualifiedName(edge.Parent.Schema, edge.Parent.Table));
+                AppendCondition(sql, edge.Parent);
+                sql.Append(')');
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace DataJoint;
+
+public abstract partial class Table
+{
+    /// <summary>
+    /// Changes secondary attributes of one existing row (feature map §5.3). <paramref name="row"/> (a Row record,
+    /// anonymous object or dictionary) carries the full primary key and the attributes to set; null sets the
+    /// attribute's default (NULL when nullable).
+    /// </summary>
+    /// <exception cref="DataJointException">The table is restricted, the key is incomplete, or it does not match exactly one row.</exception>
+    /// <exception cref="UnknownAttributeException">The row names an attribute the table lacks.</exception>
+    public void Update1(object row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (IsRestricted)
+        {
+            throw new DataJointException($"Update1 cannot be applied to a restricted table: call it on {FullTableName} itself with the full key.");
+        }
+
+        var writer = new InsertWriter(this, new InsertOptions(false, false, false, AllowDirectInsert: true));
+        var values = writer.ToValues(row);
+        var heading = Heading;
+        var key = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var changes = new List<(HeadingAttribute Attribute, object? Value)>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            var attribute = heading.Attributes[i];
+            var given = !ReferenceEquals(values[i], InsertWriter.Omitted);
+            if (attribute.InKey)
+            {
+                if (!given || values[i] is null)
+                {
+                    throw new DataJointException($"Update1 on {FullTableName} needs the full primary key; `{attribute.Name}` is missing.");
+                }
+
+                key[attribute.Name] = values[i];
+            }
+            else if (given)
+            {
+                changes.Add((attribute, values[i]));
+            }
+        }
+
+        if (changes.Count == 0) return;
+        var target = WithRestriction(key, semanticCheck: false, negate: false);
+        if (target.Count() != 1)
+        {
+            throw new DataJointException($"Update can only be applied to one existing entry: no row of {FullTableName} has the key "
+                + $"{string.Join(", ", key.Select(k => $"{k.Key}={k.Value}"))}.");
+        }
+
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET ");
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Identifier(changes[i].Attribute.Name).Append(" = ");
+            if (changes[i].Value is null) sql.Append("DEFAULT");
+            else sql.Parameter(Connection.Adapter.ToDbValue(changes[i].Attribute.Spec, changes[i].Value));
+        }
+
+        target.AppendWhere(sql);
+        Connection.Execute(sql.Build(), $"Updating {FullTableName}");
+    }
+}
