@@ -51,5 +51,11 @@ public sealed partial class FreeTable : Table
     /// <summary>Anti-restriction that keeps the FreeTable type.</summary>
     public static FreeTable operator -(FreeTable table, object condition) => (FreeTable)table.WithRestriction(condition, semanticCheck: true, negate: true);
 
-    private Heading LoadHeading() => new(DatabaseHeading.Read(Connection, Schema.Name, SqlTableName), lineageAvailable: false);
+    private Heading LoadHeading()
+    {
+        var attributes = DatabaseHeading.Read(Connection, Schema.Name, SqlTableName);
+        var lineage = LineageTable.Read(Connection, Schema.Name, SqlTableName);
+        if (lineage is null) return new Heading(attributes, lineageAvailable: false);
+        return new Heading(attributes.Select(a => a with { Lineage = lineage.GetValueOrDefault(a.Name) }).ToList());
+    }
 }

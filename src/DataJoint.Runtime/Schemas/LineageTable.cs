@@ -1,0 +1,60 @@
+namespace DataJoint;
+
+/// <summary>
+/// DataJoint 2.x's per-schema <c>~lineage</c> table (feature map §4.4, §6.2): for every attribute that has a lineage,
+/// where it originated (<c>schema.table.attribute</c>). Written when a table is declared, read by <see cref="FreeTable"/>,
+/// cleared when a table is dropped — so DataJoint-Python and this library understand each other's schemas.
+/// </summary>
+internal static class LineageTable
+{
+    public const string Name = "~lineage";
+
+    public static bool Exists(Connection connection, string schema) =>
+        connection.ReadScalar<long>(new SqlStatement(connection.Adapter.TableExists, [schema, Name]), $"Checking `{schema}`.`{Name}`") == 1;
+
+    /// <summary>Replaces the rows of one table (old rows deleted first, as DataJoint does).</summary>
+    public static void Write(Connection connection, string schema, string table, Heading heading)
+    {
+        var adapter = connection.Adapter;
+        var full = adapter.QualifiedName(schema, Name);
+        if (!Exists(connection, schema)) connection.Execute(new SqlStatement($"CREATE TABLE IF NOT EXISTS {full} ({adapter.Quote("table_name")} varchar(64) NOT NULL, "
+            + $"{adapter.Quote("attribute_name")} varchar(64) NOT NULL, {adapter.Quote("lineage")} varchar(255) NOT NULL, "
+            + $"PRIMARY KEY ({adapter.Quote("table_name")}, {adapter.Quote("attribute_name")}))", []), $"Creating {full}");
+        var sql = new SqlBuilder(adapter);
+        sql.Append("DELETE FROM ").Append(full).Append(" WHERE ").Identifier("table_name").Append(" = ").Parameter(table);
+        connection.Execute(sql.Build(), $"Updating {full}");
+        var rows = heading.Attributes.Where(a => a.Lineage is not null).ToList();
+        if (rows.Count == 0) return;
+        sql = new SqlBuilder(adapter);
+        sql.Append("INSERT INTO ").Append(full).Append(" (").Identifier("table_name").Append(", ").Identifier("attribute_name")
+            .Append(", ").Identifier("lineage").Append(") VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Append('(').Parameter(table).Append(", ").Parameter(rows[i].Name).Append(", ").Parameter(rows[i].Lineage).Append(')');
+        }
+
+        connection.Execute(sql.Build(), $"Updating {full}");
+    }
+
+    /// <summary>The lineage of each attribute of a table, or null when the schema has no <c>~lineage</c> table.</summary>
+    public static Dictionary<string, string>? Read(Connection connection, string schema, string table)
+    {
+        if (!Exists(connection, schema)) return null;
+        var adapter = connection.Adapter;
+        var sql = new SqlBuilder(adapter);
+        sql.Append("SELECT ").Identifier("attribute_name").Append(", ").Identifier("lineage").Append(" FROM ")
+            .Append(adapter.QualifiedName(schema, Name)).Append(" WHERE ").Identifier("table_name").Append(" = ").Parameter(table);
+        return connection.ReadAll(sql.Build(), $"Reading the lineage of {table}", r => (r.GetString(0), r.GetString(1)))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+    }
+
+    public static void Remove(Connection connection, string schema, string table)
+    {
+        if (!Exists(connection, schema)) return;
+        var sql = new SqlBuilder(connection.Adapter);
+        sql.Append("DELETE FROM ").Append(connection.Adapter.QualifiedName(schema, Name)).Append(" WHERE ").Identifier("table_name")
+            .Append(" = ").Parameter(table);
+        connection.Execute(sql.Build(), $"Updating the lineage of `{schema}`");
+    }
+}

@@ -1,0 +1,34 @@
+using DataJoint.Tests.Infrastructure;
+
+namespace DataJoint.Tests.Changes;
+
+public sealed class LineageTableTests(Backend backend) : BackendTest(backend)
+{
+    private string Q(string name) => Backend == Backend.MySql ? $"`{name}`" : $"\"{name}\"";
+
+    [Test]
+    public void DeclarationWritesLineageThatFreeTablesUseForSemanticMatching()
+    {
+        Schema.Table<Pairing>();
+        var rows = Instance.Connection.Query($"SELECT table_name, attribute_name, lineage FROM {Q(Schema.Name)}.{Q("~lineage")} ORDER BY table_name, attribute_name");
+        var lineage = rows.ToDictionary(r => $"{r["table_name"]}.{r["attribute_name"]}", r => (string)r["lineage"]!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lineage[$"lab.lab"], Is.EqualTo($"{Schema.Name}.lab.lab"));
+            Assert.That(lineage[$"animal.lab"], Is.EqualTo($"{Schema.Name}.lab.lab"), "inherited attributes keep their origin");
+            Assert.That(lineage[$"pairing.buddy"], Is.EqualTo($"{Schema.Name}.animal.animal"), "renamed foreign keys keep their origin");
+            Assert.That(lineage.Keys, Does.Not.Contain("pairing.nothing"));
+        });
+        Assert.That(Schema.ListTables(), Does.Not.Contain("~lineage"));
+
+        var animal = Instance.FreeTable($"{Schema.Name}.animal");
+        var pairing = Instance.FreeTable($"{Schema.Name}.pairing");
+        Assert.That(animal.Heading.LineageAvailable, Is.True);
+        Assert.That(pairing.Heading["buddy_lab"].Lineage, Is.EqualTo($"{Schema.Name}.lab.lab"));
+        Assert.That((pairing * animal).Heading.PrimaryKey, Is.EqualTo(new[] { "lab", "animal" }), "homologous namesakes join");
+
+        Schema.Table<Animal>().Drop(prompt: false);
+        Assert.That(Instance.Connection.Query($"SELECT count(*) AS n FROM {Q(Schema.Name)}.{Q("~lineage")}").Single()["n"], Is.EqualTo(1L),
+            "only the lab's row is left");
+    }
+}
