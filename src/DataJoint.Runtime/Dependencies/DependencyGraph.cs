@@ -47,6 +47,40 @@ internal sealed class DependencyGraph
 
     public IReadOnlyList<ForeignKeyEdge> ParentsOf(TableName table) => _parents.TryGetValue(table, out var edges) ? edges : [];
 
+    /// <summary>
+    /// The tables of one schema, parents first, each part right after its master (a part's other parents are
+    /// ordered before its master, as DataJoint does).
+    /// </summary>
+    public IReadOnlyList<string> TopologicalOrder(string schema, IReadOnlyList<string> tables)
+    {
+        var names = tables.ToHashSet(StringComparer.Ordinal);
+        string? MasterOf(string table) => new TableName(schema, table).Master is { } m && names.Contains(m.Table) ? m.Table : null;
+        string Node(string table) => MasterOf(table) ?? table;
+        var dependsOn = tables.Where(t => MasterOf(t) is null).ToDictionary(t => t, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            foreach (var edge in ParentsOf(new TableName(schema, table)).Where(e => e.Parent.Schema == schema && names.Contains(e.Parent.Table)))
+            {
+                var child = Node(table);
+                var parent = Node(edge.Parent.Table);
+                if (child != parent) dependsOn[child].Add(parent);
+            }
+        }
+
+        var order = new List<string>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        while (done.Count < dependsOn.Count)
+        {
+            var next = dependsOn.Keys.Where(t => !done.Contains(t) && dependsOn[t].All(done.Contains)).Order(StringComparer.Ordinal).FirstOrDefault()
+                ?? throw new DataJointException($"DataJoint can only work with acyclic dependencies: the foreign keys of schema `{schema}` form a cycle.");
+            done.Add(next);
+            order.Add(next);
+            order.AddRange(tables.Where(t => MasterOf(t) == next).Order(StringComparer.Ordinal));
+        }
+
+        return order;
+    }
+
     /// <summary>The table and all its descendants, parents before children (Kahn's algorithm on the downstream subgraph).</summary>
     public IReadOnlyList<TableName> DescendantsInTopologicalOrder(TableName seed)
     {

@@ -58,9 +58,12 @@ public sealed partial class Schema
         }, this);
 
     /// <summary>Names of the tables in this schema (internal <c>~</c> tables excluded).</summary>
-    public IReadOnlyList<string> ListTables() =>
-        Connection.ReadAll(new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`", r => r.GetString(0))
+    public IReadOnlyList<string> ListTables()
+    {
+        var tables = Connection.ReadAll(new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`", r => r.GetString(0))
             .Where(t => !t.StartsWith('~')).ToList();
+        return DependencyGraph.LoadDownstream(Connection, Name).TopologicalOrder(Name, tables);
+    }
 
     /// <summary>
     /// Drops the schema and every table in it. With <see cref="Config.SafeMode"/> on and <paramref name="prompt"/>

@@ -32,3 +32,14 @@ public sealed class LineageTableTests(Backend backend) : BackendTest(backend)
             "only the lab's row is left");
     }
 }
+
+public sealed class ListTablesOrderTests(Backend backend) : BackendTest(backend)
+{
+    [Test]
+    public void TablesAreListedParentsFirstWithPartsAfterTheirMaster()
+    {
+        Schema.Table<Spike>();
+        Schema.Table<Pairing>();
+        Assert.That(Schema.ListTables(), Is.EqualTo(new[] { "lab", "animal", "pairing", "recording", "recording__channel", "spike" }));
+    }
+}
