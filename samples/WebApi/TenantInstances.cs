@@ -10,16 +10,20 @@ namespace WebApi;
 public sealed class TenantInstances(IReadOnlyDictionary<string, TenantOptions> tenants) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Instance>> _instances = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Schema>> _schemas = new(StringComparer.Ordinal);
 
     public bool Knows(string tenant) => tenants.ContainsKey(tenant);
 
-    public Schema SchemaFor(string tenant)
+    /// <summary>The tenant's schema; created once and shared, so its bound table handles are reused across requests.</summary>
+    public Schema SchemaFor(string tenant) => _schemas.GetOrAdd(tenant, t => new Lazy<Schema>(
+        () => InstanceFor(t).Schema(tenants[t].Schema), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private Instance InstanceFor(string tenant)
     {
         var options = tenants[tenant];
-        var instance = _instances.GetOrAdd(tenant, _ => new Lazy<Instance>(
+        return _instances.GetOrAdd(tenant, _ => new Lazy<Instance>(
             () => new Instance(options.Host, options.User, options.Password, port: options.Port, backend: options.Backend),
             LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        return instance.Schema(options.Schema);
     }
 
     public async ValueTask DisposeAsync()

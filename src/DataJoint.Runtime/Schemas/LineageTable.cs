@@ -12,29 +12,46 @@ internal static class LineageTable
     public static bool Exists(Connection connection, string schema) =>
         connection.ReadScalar<long>(new SqlStatement(connection.Adapter.TableExists, [schema, Name]), $"Checking `{schema}`.`{Name}`") == 1;
 
-    /// <summary>Replaces the rows of one table (old rows deleted first, as DataJoint does).</summary>
+    /// <summary>
+    /// Makes the rows of one table match its heading: upserts every attribute with a lineage and deletes the table's
+    /// other rows. Safe when several processes bind the same table at once.
+    /// </summary>
     public static void Write(Connection connection, string schema, string table, Heading heading)
     {
         var adapter = connection.Adapter;
         var full = adapter.QualifiedName(schema, Name);
-        if (!Exists(connection, schema)) connection.Execute(new SqlStatement($"CREATE TABLE IF NOT EXISTS {full} ({adapter.Quote("table_name")} varchar(64) NOT NULL, "
-            + $"{adapter.Quote("attribute_name")} varchar(64) NOT NULL, {adapter.Quote("lineage")} varchar(255) NOT NULL, "
-            + $"PRIMARY KEY ({adapter.Quote("table_name")}, {adapter.Quote("attribute_name")}))", []), $"Creating {full}");
+        if (!Exists(connection, schema))
+        {
+            connection.Execute(new SqlStatement($"CREATE TABLE IF NOT EXISTS {full} ({adapter.Quote("table_name")} varchar(64) NOT NULL, "
+                + $"{adapter.Quote("attribute_name")} varchar(64) NOT NULL, {adapter.Quote("lineage")} varchar(255) NOT NULL, "
+                + $"PRIMARY KEY ({adapter.Quote("table_name")}, {adapter.Quote("attribute_name")}))", []), $"Creating {full}");
+        }
+
+        var rows = heading.Attributes.Where(a => a.Lineage is not null).ToList();
         var sql = new SqlBuilder(adapter);
         sql.Append("DELETE FROM ").Append(full).Append(" WHERE ").Identifier("table_name").Append(" = ").Parameter(table);
+        foreach (var row in rows) sql.Append(" AND ").Identifier("attribute_name").Append(" <> ").Parameter(row.Name);
         connection.Execute(sql.Build(), $"Updating {full}");
-        var rows = heading.Attributes.Where(a => a.Lineage is not null).ToList();
         if (rows.Count == 0) return;
+        string[] key = ["table_name", "attribute_name"];
+        string[] columns = ["table_name", "attribute_name", "lineage"];
         sql = new SqlBuilder(adapter);
-        sql.Append("INSERT INTO ").Append(full).Append(" (").Identifier("table_name").Append(", ").Identifier("attribute_name")
-            .Append(", ").Identifier("lineage").Append(") VALUES ");
+        sql.Append(adapter.InsertVerb(replace: true)).Append(full).Append(" (").Append(string.Join(", ", columns.Select(adapter.Quote))).Append(") VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
             if (i > 0) sql.Append(", ");
             sql.Append('(').Parameter(table).Append(", ").Parameter(rows[i].Name).Append(", ").Parameter(rows[i].Lineage).Append(')');
         }
 
+        adapter.AppendReplace(sql, key, columns);
         connection.Execute(sql.Build(), $"Updating {full}");
+    }
+
+    /// <summary>True when the stored lineage of an existing table is missing or differs from its heading (DataJoint's auto-heal).</summary>
+    public static bool NeedsRefresh(Connection connection, string schema, string table, Heading heading)
+    {
+        var stored = Read(connection, schema, table);
+        return stored is null || heading.Attributes.Any(a => a.Lineage is not null && stored.GetValueOrDefault(a.Name) != a.Lineage);
     }
 
     /// <summary>The lineage of each attribute of a table, or null when the schema has no <c>~lineage</c> table.</summary>

@@ -175,7 +175,10 @@ public sealed partial class Schema
         var heading = BuildHeading(definition, parentNames);
         // Rewritten on declaration and refreshed on binding (DataJoint's auto-heal), never inside a transaction: the
         // CREATE of a missing ~lineage table would commit it implicitly on MySQL.
-        if (!Connection.InTransaction && (!exists || CreateTables)) LineageTable.Write(Connection, Name, definition.TableName, heading);
+        if (!Connection.InTransaction && (!exists || (CreateTables && LineageTable.NeedsRefresh(Connection, Name, definition.TableName, heading))))
+        {
+            LineageTable.Write(Connection, Name, definition.TableName, heading);
+        }
         _declared[definition] = heading;
         inProgress.Remove(definition);
         // Parts are declared with their master; a part already being declared (it led here) finishes by itself.

@@ -43,3 +43,18 @@ public sealed class ListTablesOrderTests(Backend backend) : BackendTest(backend)
         Assert.That(Schema.ListTables(), Is.EqualTo(new[] { "lab", "animal", "pairing", "recording", "recording__channel", "spike" }));
     }
 }
+
+public sealed class ConcurrentBindingTests(Backend backend) : BackendTest(backend)
+{
+    [Test]
+    public async Task ManyInstancesBindingTheSameTablesAtOnceAgree()
+    {
+        var instances = Enumerable.Range(0, 8).Select(_ => NewInstance()).ToList();
+        await Task.WhenAll(instances.SelectMany(i => Enumerable.Range(0, 2)
+            .Select(_ => Task.Run(() => i.Schema(Schema.Name).Table<Pairing>().Count()))));
+        var rows = Instance.Connection.Query(Backend == Backend.MySql
+            ? $"SELECT count(*) AS n FROM `{Schema.Name}`.`~lineage`"
+            : $"SELECT count(*) AS n FROM \"{Schema.Name}\".\"~lineage\"");
+        Assert.That(rows.Single()["n"], Is.EqualTo(7L), "lab: lab; animal: lab, animal; pairing: lab, animal, buddy_lab, buddy");
+    }
+}
