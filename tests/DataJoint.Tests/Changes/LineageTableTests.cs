@@ -4,8 +4,6 @@ namespace DataJoint.Tests.Changes;
 
 public sealed class LineageTableTests(Backend backend) : BackendTest(backend)
 {
-    private string Q(string name) => Backend == Backend.MySql ? $"`{name}`" : $"\"{name}\"";
-
     [Test]
     public void DeclarationWritesLineageThatFreeTablesUseForSemanticMatching()
     {

@@ -4,8 +4,6 @@ namespace DataJoint.Tests.Declaration;
 
 public sealed class ExistingTableTests(Backend backend) : BackendTest(backend)
 {
-    private string Q(string name) => Backend == Backend.MySql ? $"`{name}`" : $"\"{name}\"";
-
     [Test]
     public void RebindingAnExistingMatchingTableSucceeds()
     {

@@ -61,6 +61,9 @@ public abstract class BackendTest(Backend backend)
         _instances.Clear();
     }
 
+    /// <summary>Quotes an identifier for hand-written SQL on this backend.</summary>
+    protected string Q(string name) => Backend == Backend.MySql ? $"`{name}`" : $"\"{name}\"";
+
     protected Instance NewInstance(IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null)
     {
         var instance = Server.NewInstance(overrides, c =>
