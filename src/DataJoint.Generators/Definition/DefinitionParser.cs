@@ -435,12 +435,15 @@ internal static class DefinitionParser
         return quote == '\0' ? -1 : opened;
     }
 
-    /// <summary>The ')' matching the '(' at <paramref name="open"/>, respecting nesting and quotes; -1 when missing.</summary>
-    private static int MatchingParenthesis(string text, int open)
+    /// <summary>
+    /// Walks <paramref name="text"/> from <paramref name="start"/>, skipping quoted runs and tracking parenthesis depth;
+    /// returns the first index where <paramref name="stop"/> (index, character, depth after it) is true, or -1.
+    /// </summary>
+    private static int WalkTopLevel(string text, int start, System.Func<int, char, int, bool> stop)
     {
         var depth = 0;
         var quote = '\0';
-        for (var i = open; i < text.Length; i++)
+        for (var i = start; i < text.Length; i++)
         {
             var ch = text[i];
             if (quote != '\0')
@@ -449,58 +452,35 @@ internal static class DefinitionParser
                 continue;
             }
 
-            switch (ch)
+            if (ch is '\'' or '"')
             {
-                case '\'' or '"':
-                    quote = ch;
-                    break;
-                case '(':
-                    depth++;
-                    break;
-                case ')':
-                    depth--;
-                    if (depth == 0) return i;
-                    break;
+                quote = ch;
+                continue;
             }
+
+            if (ch == '(') depth++;
+            else if (ch == ')') depth--;
+            if (stop(i, ch, depth)) return i;
         }
 
         return -1;
     }
 
+    /// <summary>The ')' matching the '(' at <paramref name="open"/>, respecting nesting and quotes; -1 when missing.</summary>
+    private static int MatchingParenthesis(string text, int open) => WalkTopLevel(text, open, (_, ch, depth) => ch == ')' && depth == 0);
+
     /// <summary>Splits on commas outside parentheses and quotes; items keep their surrounding blanks.</summary>
     private static List<string> SplitTopLevelRaw(string text)
     {
         var items = new List<string>();
-        var depth = 0;
-        var quote = '\0';
         var begin = 0;
-        for (var i = 0; i < text.Length; i++)
+        WalkTopLevel(text, 0, (i, ch, depth) =>
         {
-            var ch = text[i];
-            if (quote != '\0')
-            {
-                if (ch == quote) quote = '\0';
-                continue;
-            }
-
-            switch (ch)
-            {
-                case '\'' or '"':
-                    quote = ch;
-                    break;
-                case '(':
-                    depth++;
-                    break;
-                case ')':
-                    depth--;
-                    break;
-                case ',' when depth == 0:
-                    items.Add(text.Substring(begin, i - begin));
-                    begin = i + 1;
-                    break;
-            }
-        }
-
+            if (ch != ',' || depth != 0) return false;
+            items.Add(text.Substring(begin, i - begin));
+            begin = i + 1;
+            return false;
+        });
         items.Add(text.Substring(begin));
         return items;
     }
