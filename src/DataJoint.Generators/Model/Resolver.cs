@@ -52,6 +52,13 @@ internal sealed class Resolver
     {
         var heading = HeadingOf(table, []);
         var diagnostics = table.Diagnostics.Concat(heading.Diagnostics).ToList();
+        if (diagnostics.All(d => d.Id != DiagnosticIds.CircularReference) && CycleThrough(table) is { } cycleStart)
+        {
+            // A cycle found while resolving a parent is recorded on that parent's heading; report it on every member.
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.CircularReference,
+                $"Circular foreign keys: '{table.ClassName}' depends on itself through '{cycleStart.Name}'; DataJoint tables form an acyclic graph",
+                cycleStart.Location));
+        }
         var tableName = SqlName(table);
         if (tableName.Length > 64)
         {
@@ -87,6 +94,29 @@ internal sealed class Resolver
         var master = table.IsPart && table.ContainingFullName is { } m && _byFullName.ContainsKey(m) ? "global::" + m : null;
         return new ResolvedTable(table, tableName, heading.Attributes.ToEquatableArray(), heading.ForeignKeys.ToEquatableArray(),
             indexes.ToEquatableArray(), master, parts.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The foreign-key line of <paramref name="table"/> that leads back to it, or null when it is on no cycle.</summary>
+    private ItemModel? CycleThrough(TableModel table)
+    {
+        foreach (var item in table.Items.Where(i => i.Kind == DefinitionItemKind.ForeignKey))
+        {
+            if (FindParent(table, item, []) is { } parent && Reaches(parent, table.FullName, []))
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+
+    private bool Reaches(TableModel from, string target, HashSet<string> seen)
+    {
+        if (from.FullName == target) return true;
+        if (!seen.Add(from.FullName)) return false;
+        return from.Items.Where(i => i.Kind == DefinitionItemKind.ForeignKey)
+            .Select(i => FindParent(from, i, []))
+            .Any(parent => parent is not null && Reaches(parent, target, seen));
     }
 
     /// <summary>DataJoint's SQL table name: tier prefix + snake_case, parts as <c>master__part</c>.</summary>
