@@ -63,4 +63,15 @@ public sealed class GeneratorTests
         var span = diagnostic.Location.SourceSpan;
         Assert.That(source.Substring(span.Start, span.Length), Is.EqualTo("Subjekt"));
     }
+
+    [TestCase("\"-> Subjekt\\nsession_idx : int32\"")]
+    [TestCase("@\"-> Subjekt\nsession_idx : int32\"")]
+    [TestCase("\"\\t-> Subjekt\\nsession_idx : int32\"")]
+    public void RegularAndVerbatimStringsAreLocatedToo(string literal)
+    {
+        var source = "using DataJoint;\n[Definition(" + literal + ")]\npublic partial class Session : Manual;\n";
+        var diagnostic = GeneratorHarness.Run(source).GeneratorDiagnostics.Single(d => d.Id == "DJ2001");
+        var span = diagnostic.Location.SourceSpan;
+        Assert.That(source.Substring(span.Start, span.Length), Is.EqualTo("Subjekt"));
+    }
 }
