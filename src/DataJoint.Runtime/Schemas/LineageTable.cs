@@ -22,11 +22,31 @@ internal static class LineageTable
         var full = adapter.QualifiedName(schema, Name);
         if (!Exists(connection, schema))
         {
+            CreateTolerant(connection, schema, full);
+        }
+
+        WriteRows(connection, schema, table, heading);
+    }
+
+    private static void CreateTolerant(Connection connection, string schema, string full)
+    {
+        var adapter = connection.Adapter;
+        try
+        {
             connection.Execute(new SqlStatement($"CREATE TABLE IF NOT EXISTS {full} ({adapter.Quote("table_name")} varchar(64) NOT NULL, "
                 + $"{adapter.Quote("attribute_name")} varchar(64) NOT NULL, {adapter.Quote("lineage")} varchar(255) NOT NULL, "
                 + $"PRIMARY KEY ({adapter.Quote("table_name")}, {adapter.Quote("attribute_name")}))", []), $"Creating {full}");
         }
+        catch (QueryException) when (Exists(connection, schema))
+        {
+            // Created at the same moment by another connection (PostgreSQL reports the race as a duplicate type).
+        }
+    }
 
+    private static void WriteRows(Connection connection, string schema, string table, Heading heading)
+    {
+        var adapter = connection.Adapter;
+        var full = adapter.QualifiedName(schema, Name);
         var rows = heading.Attributes.Where(a => a.Lineage is not null).ToList();
         var sql = new SqlBuilder(adapter);
         sql.Append("DELETE FROM ").Append(full).Append(" WHERE ").Identifier("table_name").Append(" = ").Parameter(table);

@@ -158,10 +158,8 @@ public sealed partial class Schema
                 throw new DataJointException($"Cannot declare {definition.ClassName} inside a transaction. Bind tables before starting one.");
             }
 
-            foreach (var statement in adapter.DeclareTable(Name, definition, fk => adapter.QualifiedName(parentNames[fk].Schema.Name, fk.Parent.TableName)))
-            {
-                Connection.Execute(new SqlStatement(statement, []), $"Declaring {definition.ClassName}");
-            }
+            ExecuteDeclaration(definition, adapter.DeclareTable(Name, definition,
+                fk => adapter.QualifiedName(parentNames[fk].Schema.Name, fk.Parent.TableName)));
 
             // jobs.add_job_metadata is read at declaration time, as DataJoint does; populate fills the columns whenever they exist.
             if (definition.Tier is TableTier.Computed or TableTier.Imported && Connection.Config.Jobs.AddJobMetadata)
