@@ -54,6 +54,16 @@ internal abstract class BackendAdapter
 
     public abstract string DropSchema(string schema);
 
+    /// <summary>
+    /// Query (parameters: schema, table) for the named types a table's columns use that must be dropped with it when
+    /// nothing else uses them (PostgreSQL enum types; columns: type schema, type name), or null when the backend has none.
+    /// </summary>
+    public virtual string? DroppableTypesOfTable => null;
+
+    /// <summary>Statement dropping a type found by <see cref="DroppableTypesOfTable"/> unless another column still uses it.</summary>
+    public virtual string DropTypeIfUnused(string schema, string type) =>
+        throw new NotSupportedException($"{GetType().Name} declares no named column types.");
+
     /// <summary>SELECT returning 1 row when the schema exists; parameter 0 is the schema name.</summary>
     public abstract string SchemaExists { get; }
 
@@ -124,6 +134,12 @@ internal abstract class BackendAdapter
     /// constraint column order.
     /// </summary>
     public abstract string ForeignKeysReferencing { get; }
+
+    /// <summary>
+    /// Query (one parameter: schema) for the foreign keys declared by that schema's tables, whatever schema their
+    /// parents are in; same columns and order as <see cref="ForeignKeysReferencing"/>.
+    /// </summary>
+    public abstract string ForeignKeysDeclaredIn { get; }
 
     /// <summary>The <c>PRIMARY KEY (...)</c> clause, or null for a table without a primary key.</summary>
     protected string? PrimaryKeyClause(TableDefinition definition) => definition.PrimaryKey.Count == 0

@@ -1,8 +1,9 @@
 namespace DataJoint;
 
 /// <summary>
-/// The foreign-key graph below a table, loaded from the database (feature map §10.1): follows foreign keys into
-/// other schemas downstream; internal <c>~</c> tables are left out.
+/// The foreign-key graph around a table, loaded from the database (feature map §10.1): downstream follows foreign
+/// keys into the schemas of child tables, upstream into the schemas of parent tables; internal <c>~</c> tables are
+/// left out.
 /// </summary>
 internal sealed class DependencyGraph
 {
@@ -12,16 +13,22 @@ internal sealed class DependencyGraph
     private DependencyGraph() { }
 
     /// <summary>Loads every foreign key whose parent is in the seed's schema or, transitively, in a downstream schema.</summary>
-    public static DependencyGraph LoadDownstream(Connection connection, string schema)
+    public static DependencyGraph LoadDownstream(Connection connection, string schema) => Load(connection, schema, upstream: false);
+
+    /// <summary>Loads every foreign key declared in the seed's schema or, transitively, in an upstream schema.</summary>
+    public static DependencyGraph LoadUpstream(Connection connection, string schema) => Load(connection, schema, upstream: true);
+
+    private static DependencyGraph Load(Connection connection, string schema, bool upstream)
     {
         var graph = new DependencyGraph();
+        var query = upstream ? connection.Adapter.ForeignKeysDeclaredIn : connection.Adapter.ForeignKeysReferencing;
         var pending = new Queue<string>([schema]);
         var loaded = new HashSet<string>(StringComparer.Ordinal);
         while (pending.TryDequeue(out var current))
         {
             if (!loaded.Add(current)) continue;
-            var rows = connection.ReadAll(new SqlStatement(connection.Adapter.ForeignKeysReferencing, [current]),
-                $"Reading the foreign keys referencing schema `{current}`", r => (
+            var rows = connection.ReadAll(new SqlStatement(query, [current]),
+                $"Reading the foreign keys {(upstream ? "declared in" : "referencing")} schema `{current}`", r => (
                     Child: new TableName(r.GetString(0), r.GetString(1)), Constraint: r.GetString(2), ChildColumn: r.GetString(3),
                     Parent: new TableName(r.GetString(4), r.GetString(5)), ParentColumn: r.GetString(6)));
             foreach (var group in rows.Where(r => !r.Child.Table.StartsWith('~')).GroupBy(r => (r.Child, r.Constraint, r.Parent)))
@@ -30,7 +37,7 @@ internal sealed class DependencyGraph
                     group.Select(r => r.ChildColumn).ToList(), group.Select(r => r.ParentColumn).ToList());
                 Add(graph._children, edge.Parent, edge);
                 Add(graph._parents, edge.Child, edge);
-                pending.Enqueue(edge.Child.Schema);
+                pending.Enqueue(upstream ? edge.Parent.Schema : edge.Child.Schema);
             }
         }
 
@@ -81,26 +88,39 @@ internal sealed class DependencyGraph
         return order;
     }
 
-    /// <summary>The table and all its descendants, parents before children (Kahn's algorithm on the downstream subgraph).</summary>
-    public IReadOnlyList<TableName> DescendantsInTopologicalOrder(TableName seed)
+    /// <summary>The seeds and all their descendants, parents before children.</summary>
+    public IReadOnlyList<TableName> DescendantsInTopologicalOrder(params IEnumerable<TableName> seeds) =>
+        InTopologicalOrder(Closure(seeds, ChildrenOf, e => e.Child));
+
+    /// <summary>The seed and all its ancestors, parents before children.</summary>
+    public IReadOnlyList<TableName> AncestorsInTopologicalOrder(TableName seed) => InTopologicalOrder(Closure([seed], ParentsOf, e => e.Parent));
+
+    private static HashSet<TableName> Closure(IEnumerable<TableName> seeds, Func<TableName, IReadOnlyList<ForeignKeyEdge>> edgesOf,
+        Func<ForeignKeyEdge, TableName> next)
     {
-        var members = new HashSet<TableName> { seed };
-        var queue = new Queue<TableName>([seed]);
+        var members = new HashSet<TableName>(seeds);
+        var queue = new Queue<TableName>(members);
         while (queue.TryDequeue(out var table))
         {
-            foreach (var edge in ChildrenOf(table))
+            foreach (var edge in edgesOf(table))
             {
-                if (members.Add(edge.Child)) queue.Enqueue(edge.Child);
+                if (members.Add(next(edge))) queue.Enqueue(next(edge));
             }
         }
 
+        return members;
+    }
+
+    /// <summary>Kahn's algorithm on the subgraph of <paramref name="members"/>; ties broken by name so the order is stable.</summary>
+    private List<TableName> InTopologicalOrder(HashSet<TableName> members)
+    {
         var indegree = members.ToDictionary(m => m, m => ParentsOf(m).Count(e => members.Contains(e.Parent) && e.Parent != m));
         var ready = new Queue<TableName>(members.Where(m => indegree[m] == 0).OrderBy(m => m.ToString(), StringComparer.Ordinal));
         var order = new List<TableName>();
         while (ready.TryDequeue(out var table))
         {
             order.Add(table);
-            foreach (var edge in ChildrenOf(table).Where(e => e.Child != table).OrderBy(e => e.Child.ToString(), StringComparer.Ordinal))
+            foreach (var edge in ChildrenOf(table).Where(e => e.Child != table && members.Contains(e.Child)).OrderBy(e => e.Child.ToString(), StringComparer.Ordinal))
             {
                 if (--indegree[edge.Child] == 0) ready.Enqueue(edge.Child);
             }
@@ -108,10 +128,37 @@ internal sealed class DependencyGraph
 
         if (order.Count != members.Count)
         {
-            throw new DataJointException("DataJoint can only work with acyclic dependencies: the foreign keys below "
-                + $"{seed} form a cycle.");
+            throw new DataJointException("DataJoint can only work with acyclic dependencies: the foreign keys among "
+                + $"{string.Join(", ", members.Except(order).Select(m => m.ToString()).Order(StringComparer.Ordinal))} form a cycle.");
         }
 
         return order;
+    }
+
+    /// <summary>The shortest chain of foreign keys from <paramref name="table"/> up to <paramref name="ancestor"/> (child first), or null.</summary>
+    public IReadOnlyList<ForeignKeyEdge>? PathUp(TableName table, TableName ancestor)
+    {
+        var via = new Dictionary<TableName, ForeignKeyEdge>();
+        var queue = new Queue<TableName>([table]);
+        var seen = new HashSet<TableName> { table };
+        while (queue.TryDequeue(out var current))
+        {
+            if (current == ancestor)
+            {
+                var path = new List<ForeignKeyEdge>();
+                for (var at = ancestor; at != table; at = via[at].Child) path.Add(via[at]);
+                path.Reverse();
+                return path;
+            }
+
+            foreach (var edge in ParentsOf(current).OrderBy(e => e.Parent.ToString(), StringComparer.Ordinal))
+            {
+                if (!seen.Add(edge.Parent)) continue;
+                via[edge.Parent] = edge;
+                queue.Enqueue(edge.Parent);
+            }
+        }
+
+        return null;
     }
 }

@@ -180,6 +180,12 @@ public abstract partial class QueryExpression
     /// <summary>Appends this expression's own restrictions as a WHERE clause (used by DELETE on tables).</summary>
     internal void AppendWhere(SqlBuilder sql) => AppendConditions(sql, " WHERE ", SourceConditions.Concat(_restrictions).ToList());
 
+    /// <summary>Appends this expression's own restrictions joined by AND, without the WHERE keyword.</summary>
+    internal void AppendConditionsOnly(SqlBuilder sql) => AppendConditions(sql, "", SourceConditions.Concat(_restrictions).ToList());
+
+    /// <summary>True when the expression restricts its source (otherwise <see cref="AppendWhere"/> writes nothing).</summary>
+    internal bool HasWhere => SourceConditions.Count > 0 || _restrictions.Count > 0;
+
     internal SqlStatement SelectStatement(string? orderBy, int? limit, int offset)
     {
         var query = WithFetchPaging(orderBy, limit, offset);

@@ -10,7 +10,8 @@ public abstract partial class Table
     /// </summary>
     /// <param name="prompt">Ask before committing; null uses the connection's safe mode.</param>
     /// <param name="partIntegrity"><c>enforce</c> (default): deleting part rows whose master rows are not deleted
-    /// too is an error; <c>ignore</c>: allowed.</param>
+    /// too is an error; <c>ignore</c>: allowed; <c>cascade</c>: the masters of the affected part rows are deleted too,
+    /// and with them all their parts (feature map §10.4).</param>
     /// <returns>The number of rows deleted from this table.</returns>
     public long Delete(bool? prompt = null, string partIntegrity = "enforce") =>
         DeleteCore(prompt, partIntegrity, sync: true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
@@ -21,9 +22,9 @@ public abstract partial class Table
 
     private async ValueTask<long> DeleteCore(bool? prompt, string partIntegrity, bool sync, CancellationToken cancellationToken)
     {
-        if (partIntegrity is not ("enforce" or "ignore"))
+        if (partIntegrity is not ("enforce" or "ignore" or "cascade"))
         {
-            throw new ArgumentException($"partIntegrity must be 'enforce' or 'ignore', not '{partIntegrity}'.", nameof(partIntegrity));
+            throw new ArgumentException($"partIntegrity must be 'enforce', 'ignore' or 'cascade', not '{partIntegrity}'.", nameof(partIntegrity));
         }
 
         var connection = Connection;
@@ -35,10 +36,7 @@ public abstract partial class Table
         }
 
         var seed = new TableName(Schema.Name, SqlTableName);
-        var graph = DependencyGraph.LoadDownstream(connection, Schema.Name);
-        var order = graph.DescendantsInTopologicalOrder(seed);
-        var plan = new CascadePlan(this, seed, graph, order);
-
+        var plan = new DeleteCascade(this, seed, DependencyGraph.LoadDownstream(connection, Schema.Name));
         Transaction? transaction = null;
         if (!connection.InTransaction)
         {
@@ -47,8 +45,10 @@ public abstract partial class Table
 
         try
         {
+            // Masters are found (and their keys read) inside the transaction, before any row is gone.
+            if (partIntegrity == "cascade") await plan.AddMastersOfAffectedParts(sync, cancellationToken).ConfigureAwait(false);
             var deleted = new Dictionary<TableName, long>();
-            foreach (var table in order.Reverse())
+            foreach (var table in plan.Members.Reverse())
             {
                 var statement = plan.DeleteStatement(table);
                 var context = $"Deleting from {connection.Adapter.QualifiedName(table.Schema, table.Table)}";
@@ -64,7 +64,8 @@ public abstract partial class Table
                     if (count > 0 && table.Master is { } master && !(deleted.TryGetValue(master, out var masterCount) && masterCount > 0))
                     {
                         throw new DataJointException($"Attempt to delete part table {table} before its master {master}: delete from the "
-                            + "master instead, or pass partIntegrity: \"ignore\".");
+                            + "master instead, pass partIntegrity: \"cascade\" to delete the master rows (and all their parts) too, "
+                            + "or partIntegrity: \"ignore\" to delete only the part rows.");
                     }
                 }
             }
@@ -108,43 +109,4 @@ public abstract partial class Table
 
     private static string Summary(Dictionary<TableName, long> deleted) =>
         "Commit deletes? " + string.Join(", ", deleted.Where(d => d.Value > 0).Select(d => $"{d.Key}: {d.Value} row(s)"));
-
-    /// <summary>
-    /// The rows each table of a cascade loses: the seed's own restriction, and for a descendant the rows whose
-    /// foreign key points at affected parent rows (OR over every incoming foreign key, feature map §10.4).
-    /// </summary>
-    private sealed class CascadePlan(Table seedTable, TableName seed, DependencyGraph graph, IReadOnlyList<TableName> members)
-    {
-        private readonly HashSet<TableName> _members = [.. members];
-
-        public SqlStatement DeleteStatement(TableName table)
-        {
-            var sql = new SqlBuilder(seedTable.Connection.Adapter);
-            sql.Append("DELETE FROM ").Append(sql.Adapter.QualifiedName(table.Schema, table.Table));
-            AppendCondition(sql, table);
-            return sql.Build();
-        }
-
-        private void AppendCondition(SqlBuilder sql, TableName table)
-        {
-            if (table == seed)
-            {
-                seedTable.AppendWhere(sql);
-                return;
-            }
-
-            sql.Append(" WHERE ");
-            var edges = graph.ParentsOf(table).Where(e => _members.Contains(e.Parent) && e.Parent != table).ToList();
-            for (var i = 0; i < edges.Count; i++)
-            {
-                if (i > 0) sql.Append(" OR ");
-                var edge = edges[i];
-                sql.Append('(').Append(string.Join(",", edge.ChildColumns.Select(sql.Adapter.Quote))).Append(") IN (SELECT ")
-                    .Append(string.Join(",", edge.ParentColumns.Select(sql.Adapter.Quote))).Append(" FROM ")
-                    .Append(sql.Adapter.QualifiedName(edge.Parent.Schema, edge.Parent.Table));
-                AppendCondition(sql, edge.Parent);
-                sql.Append(')');
-            }
-        }
-    }
 }

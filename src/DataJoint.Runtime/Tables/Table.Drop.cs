@@ -6,10 +6,19 @@ public abstract partial class Table
     /// Drops this table and every table that depends on it (across schemas), children first (feature map §5.5).
     /// With safe mode on and <paramref name="prompt"/> not false, <see cref="Config.Confirm"/> is asked first.
     /// </summary>
+    /// <param name="prompt">Ask before dropping; null uses the connection's safe mode.</param>
+    /// <param name="partIntegrity"><c>enforce</c> (default): dropping a part table without its master is an error;
+    /// <c>ignore</c>: allowed.</param>
     /// <returns>True when the tables were dropped; false when the confirmation was refused.</returns>
     /// <exception cref="DataJointException">The table is restricted, or a part table would be dropped without its master.</exception>
-    public bool Drop(bool? prompt = null)
+    /// <remarks>On PostgreSQL the enum types the dropped tables used are dropped too once no other column uses them.</remarks>
+    public bool Drop(bool? prompt = null, string partIntegrity = "enforce")
     {
+        if (partIntegrity is not ("enforce" or "ignore"))
+        {
+            throw new ArgumentException($"partIntegrity must be 'enforce' or 'ignore' for Drop, not '{partIntegrity}'.", nameof(partIntegrity));
+        }
+
         if (IsRestricted)
         {
             throw new DataJointException($"A restricted table cannot be dropped: drop {FullTableName} itself, or use Delete to remove rows.");
@@ -21,20 +30,34 @@ public abstract partial class Table
         var dropped = order.ToHashSet();
         foreach (var table in order)
         {
-            if (table.Master is { } master && !dropped.Contains(master))
+            if (partIntegrity == "enforce" && table.Master is { } master && !dropped.Contains(master))
             {
-                throw new DataJointException($"Cannot drop part table {table} without its master {master}: drop the master instead.");
+                throw new DataJointException($"Cannot drop part table {table} without its master {master}: drop the master instead, "
+                    + "or pass partIntegrity: \"ignore\".");
             }
         }
 
         var ask = prompt ?? connection.Config.SafeMode;
         if (ask && !connection.Config.Confirm($"Drop {string.Join(", ", order)}?")) return false;
+        var adapter = connection.Adapter;
+        var types = new HashSet<(string Schema, string Type)>();
         foreach (var table in order.Reverse())
         {
+            if (adapter.DroppableTypesOfTable is { } typesQuery)
+            {
+                types.UnionWith(connection.ReadAll(new SqlStatement(typesQuery, [table.Schema, table.Table]), $"Reading the column types of {table}",
+                    r => (r.GetString(0), r.GetString(1))));
+            }
+
             connection.Execute(new SqlStatement($"DROP TABLE {connection.Adapter.QualifiedName(table.Schema, table.Table)}", []),
                 $"Dropping {table}");
             LineageTable.Remove(connection, table.Schema, table.Table);
             if (table.Schema == Schema.Name) Schema.Forget(table.Table);
+        }
+
+        foreach (var (schema, type) in types)
+        {
+            connection.Execute(new SqlStatement(adapter.DropTypeIfUnused(schema, type), []), $"Dropping the unused type {schema}.{type}");
         }
 
         return true;

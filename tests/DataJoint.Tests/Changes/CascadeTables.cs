@@ -37,3 +37,37 @@ public partial class Spike : Manual;
     -> Animal.proj(buddy_lab='lab', buddy='animal')
     """)]
 public partial class Pairing : Manual;
+
+[Definition("""
+    rig : int32
+    """)]
+public partial class Rig : Manual;
+
+[Definition("""
+    -> Lab
+    sitting : int32
+    """)]
+public partial class Sitting : Manual
+{
+    /// <summary>A part that also refers to a table outside its master: deleting a rig reaches it without the master.</summary>
+    [Definition("""
+        -> master
+        -> Rig
+        """)]
+    public partial class RigUse : Part;
+}
+
+[Definition("""
+    # two tables with the same enum value set share one PostgreSQL enum type
+    mood_id : int32
+    ---
+    mood : enum('calm', 'busy')
+    """)]
+public partial class Mood : Manual;
+
+[Definition("""
+    other_mood_id : int32
+    ---
+    mood : enum('calm', 'busy')
+    """)]
+public partial class OtherMood : Manual;

@@ -116,9 +116,13 @@ internal sealed class MySqlAdapter : BackendAdapter
         $"ALTER TABLE {qualifiedTable} ADD COLUMN `_job_start_time` datetime(3) DEFAULT NULL, "
         + "ADD COLUMN `_job_duration` float DEFAULT NULL, ADD COLUMN `_job_version` varchar(64) DEFAULT ''";
 
-    public override string ForeignKeysReferencing =>
+    public override string ForeignKeysReferencing => ForeignKeysWhere("referenced_table_schema = @p0");
+
+    public override string ForeignKeysDeclaredIn => ForeignKeysWhere("table_schema = @p0");
+
+    private static string ForeignKeysWhere(string filter) =>
         "SELECT table_schema, table_name, constraint_name, column_name, referenced_table_schema, referenced_table_name, referenced_column_name "
-        + "FROM information_schema.key_column_usage WHERE referenced_table_schema = @p0 AND referenced_table_name IS NOT NULL "
+        + $"FROM information_schema.key_column_usage WHERE {filter} AND referenced_table_name IS NOT NULL "
         + "ORDER BY table_schema, table_name, constraint_name, ordinal_position";
 
     public override string CreateSchema(string schema) => $"CREATE DATABASE IF NOT EXISTS {Quote(schema)}";

@@ -187,18 +187,35 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
         $"ALTER TABLE {qualifiedTable} ADD COLUMN \"_job_start_time\" timestamp DEFAULT NULL, "
         + "ADD COLUMN \"_job_duration\" real DEFAULT NULL, ADD COLUMN \"_job_version\" varchar(64) DEFAULT ''";
 
-    public override string ForeignKeysReferencing =>
+    public override string ForeignKeysReferencing => ForeignKeysWhere("pn.nspname = $1");
+
+    public override string ForeignKeysDeclaredIn => ForeignKeysWhere("cn.nspname = $1");
+
+    private static string ForeignKeysWhere(string filter) =>
         "SELECT cn.nspname::text, c.relname::text, con.conname::text, a.attname::text, pn.nspname::text, p.relname::text, pa.attname::text "
         + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace "
         + "JOIN pg_class p ON p.oid = con.confrelid JOIN pg_namespace pn ON pn.oid = p.relnamespace "
         + "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, fattnum, ord) "
         + "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "
         + "JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.fattnum "
-        + "WHERE con.contype = 'f' AND pn.nspname = $1 ORDER BY 1, 2, 3, k.ord";
+        + $"WHERE con.contype = 'f' AND {filter} ORDER BY 1, 2, 3, k.ord";
 
     public override string CreateSchema(string schema) => $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}";
 
     public override string DropSchema(string schema) => $"DROP SCHEMA IF EXISTS {Quote(schema)} CASCADE";
+
+    public override string DroppableTypesOfTable =>
+        "SELECT DISTINCT tn.nspname::text, t.typname::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+        + "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace "
+        + "WHERE n.nspname = $1 AND c.relname = $2 AND t.typtype = 'e' AND NOT a.attisdropped";
+
+    // Enum types are shared by every table using the same value set (DataJoint names them by a hash of the values), so
+    // one is dropped only when no column uses it any more — never with CASCADE, which would drop other tables' columns.
+    public override string DropTypeIfUnused(string schema, string type) =>
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+        + "JOIN pg_namespace n ON n.oid = t.typnamespace "
+        + $"WHERE n.nspname = {QuoteLiteral(schema)} AND t.typname = {QuoteLiteral(type)} AND NOT a.attisdropped) "
+        + $"THEN DROP TYPE IF EXISTS {QualifiedName(schema, type)}; END IF; END $$";
 
     public override string SchemaExists => "SELECT 1 FROM information_schema.schemata WHERE schema_name = $1";
 
