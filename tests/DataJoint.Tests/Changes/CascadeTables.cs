@@ -1,5 +1,22 @@
 namespace DataJoint.Tests.Changes;
 
+/// <summary>Shared rows for the cascade fixtures.</summary>
+internal static class CascadeTables
+{
+    /// <summary>Two labs × two animals × two recordings × three channels × two spikes.</summary>
+    public static void Fill(Schema schema)
+    {
+        schema.Table<Lab>().Insert([new Lab.Row { Lab = "a" }, new Lab.Row { Lab = "b" }]);
+        schema.Table<Animal>().Insert(from lab in new[] { "a", "b" } from n in new[] { 1, 2 } select new Animal.Row { Lab = lab, Animal = n });
+        schema.Table<Recording>().Insert(from a in schema.Table<Animal>().FetchKeys() from r in new[] { 1, 2 }
+                                         select new Recording.Row { Lab = a.Lab, Animal = a.Animal, Recording = r });
+        schema.Table<Recording.Channel>().Insert(from r in schema.Table<Recording>().FetchKeys() from c in new[] { 1, 2, 3 }
+                                                 select new Recording.Channel.Row { Lab = r.Lab, Animal = r.Animal, Recording = r.Recording, Channel = c });
+        schema.Table<Spike>().Insert(from c in schema.Table<Recording.Channel>().FetchKeys() from s in new[] { 1, 2 }
+                                     select new Spike.Row { Lab = c.Lab, Animal = c.Animal, Recording = c.Recording, Channel = c.Channel, Spike = s });
+    }
+}
+
 [Definition("""
     lab : varchar(16)
     """)]

@@ -4,17 +4,7 @@ namespace DataJoint.Tests.Changes;
 
 public sealed class DeleteDropUpdateTests(Backend backend) : BackendTest(backend)
 {
-    private void Fill()
-    {
-        Schema.Table<Lab>().Insert([new Lab.Row { Lab = "a" }, new Lab.Row { Lab = "b" }]);
-        Schema.Table<Animal>().Insert(from lab in new[] { "a", "b" } from n in new[] { 1, 2 } select new Animal.Row { Lab = lab, Animal = n });
-        Schema.Table<Recording>().Insert(from a in Schema.Table<Animal>().FetchKeys() from r in new[] { 1, 2 }
-                                         select new Recording.Row { Lab = a.Lab, Animal = a.Animal, Recording = r });
-        Schema.Table<Recording.Channel>().Insert(from r in Schema.Table<Recording>().FetchKeys() from c in new[] { 1, 2, 3 }
-                                                 select new Recording.Channel.Row { Lab = r.Lab, Animal = r.Animal, Recording = r.Recording, Channel = c });
-        Schema.Table<Spike>().Insert(from c in Schema.Table<Recording.Channel>().FetchKeys() from s in new[] { 1, 2 }
-                                     select new Spike.Row { Lab = c.Lab, Animal = c.Animal, Recording = c.Recording, Channel = c.Channel, Spike = s });
-    }
+    private void Fill() => CascadeTables.Fill(Schema);
 
     [Test]
     public void DeleteCascadesFourLevelsThroughPartsInOneTransaction()
