@@ -40,6 +40,15 @@ internal abstract class BackendAdapter
         _ => value,
     };
 
+    /// <summary>SQL reading a JSON path inside a json column (as text, or cast to the key's <c>:type</c>).</summary>
+    public abstract string JsonPathExpression(string quotedColumn, JsonPathKey key);
+
+    /// <summary>One item of an index: an attribute, a parenthesised expression as written, or a JSON path as an expression.</summary>
+    protected string IndexItem(string item) =>
+        item.StartsWith('(') ? item
+        : JsonPathKey.TryParse(item) is { } path ? "(" + JsonPathExpression(Quote(path.Attribute), path) + ")"
+        : Quote(item);
+
     /// <summary>The SELECT expression for a stored column; null when the quoted name itself is read.</summary>
     public virtual string? ReadExpression(string quotedName, TypeSpec spec) => null;
 

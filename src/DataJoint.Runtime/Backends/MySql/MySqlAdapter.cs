@@ -57,6 +57,14 @@ internal sealed class MySqlAdapter : BackendAdapter
 
     public override object? ToDbValue(object? value) => value is Guid g ? g.ToByteArray(bigEndian: true) : base.ToDbValue(value);
 
+    // DataJoint writes json_value, but MariaDB's prints JSON true as 1 and MySQL's cannot read objects; the unquoted
+    // extract reads every value as JSON prints it on both. JSON_VALUE's RETURNING is MySQL-only; CAST works on both.
+    public override string JsonPathExpression(string quotedColumn, JsonPathKey key)
+    {
+        var value = $"json_unquote(json_extract({quotedColumn}, {QuoteLiteral("$." + key.Path)}))";
+        return key.Type is null ? value : $"CAST({value} AS {key.Type})";
+    }
+
     public override string ColumnType(TypeSpec spec, string schema) => spec.Category switch
     {
         TypeCategory.Int8 => "tinyint",
@@ -110,7 +118,6 @@ internal sealed class MySqlAdapter : BackendAdapter
         return [sql.ToString()];
     }
 
-    private string IndexItem(string item) => item.StartsWith('(') ? item : Quote(item);
 
     public override string AddJobMetadataColumns(string qualifiedTable) =>
         $"ALTER TABLE {qualifiedTable} ADD COLUMN `_job_start_time` datetime(3) DEFAULT NULL, "

@@ -70,6 +70,18 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
     public override string? ReadExpression(string quotedName, TypeSpec spec) =>
         spec.Category == TypeCategory.Enum ? quotedName + "::text" : null;
 
+    public override string JsonPathExpression(string quotedColumn, JsonPathKey key)
+    {
+        if (key.Path.Contains('*'))
+        {
+            throw new DataJointException($"The JSON path '{key.Attribute}.{key.Path}' has a wildcard, which PostgreSQL's "
+                + "jsonb_extract_path_text cannot follow: name each step.");
+        }
+
+        var value = $"jsonb_extract_path_text({quotedColumn}, {string.Join(", ", key.Steps.Select(QuoteLiteral))})";
+        return key.Type is null ? value : $"({value})::{key.Type}";
+    }
+
     public override string ColumnType(TypeSpec spec, string schema) => spec.Category switch
     {
         TypeCategory.Int8 => "smallint",
@@ -179,7 +191,7 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
     {
         var raw = $"idx_{tableName}_{string.Join("_", columns)}";
         var name = raw.Length <= 63 ? raw : raw[..54] + "_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw)))[..8];
-        var items = string.Join(", ", columns.Select(c => c.StartsWith('(') ? c : Quote(c)));
+        var items = string.Join(", ", columns.Select(IndexItem));
         return $"CREATE {(unique ? "UNIQUE " : "")}INDEX IF NOT EXISTS {Quote(name)} ON {table} ({items})";
     }
 

@@ -63,6 +63,17 @@ internal sealed class EqualityCondition(IReadOnlyList<(string Name, object? Valu
     }
 }
 
+/// <summary>A JSON path inside a json attribute equals a value (<c>{"attr.path": value}</c> restrictions).</summary>
+internal sealed class JsonPathCondition(JsonPathKey key, object? value) : Condition
+{
+    public override void Render(SqlBuilder sql)
+    {
+        sql.Append(sql.Adapter.JsonPathExpression(sql.Adapter.Quote(key.Attribute), key));
+        if (value is null) sql.Append(" IS NULL");
+        else sql.Append('=').Parameter(value);
+    }
+}
+
 /// <summary>OR or AND of several conditions.</summary>
 internal sealed class JunctionCondition(bool isOr, IReadOnlyList<Condition> items) : Condition
 {

@@ -108,20 +108,34 @@ internal static class ConditionCompiler
 
     /// <summary>
     /// Only names that are attributes of the target are used (DataJoint ignores the others); no usable name
-    /// means the condition is TRUE.
+    /// means the condition is TRUE. A name <c>attr.path[:type]</c> compares a JSON path inside the json attribute <c>attr</c>.
     /// </summary>
     private static Condition Equalities(IEnumerable<KeyValuePair<string, object?>> pairs, QueryExpression target)
     {
         var heading = target.Heading;
         var adapter = target.Connection.Adapter;
         var terms = new List<(string, object?)>();
+        var paths = new List<Condition>();
         foreach (var (name, value) in pairs)
         {
-            if (!heading.TryGet(name, out var attribute)) continue;
-            terms.Add((name, adapter.ToDbValue(attribute.Spec, value)));
+            if (heading.TryGet(name, out var attribute))
+            {
+                terms.Add((name, adapter.ToDbValue(attribute.Spec, value)));
+            }
+            else if (JsonPathKey.TryParse(name) is { } path && heading.TryGet(path.Attribute, out var json))
+            {
+                if (json.Spec.Category != TypeCategory.Json)
+                {
+                    throw new DataJointException($"Restriction key '{name}': `{path.Attribute}` is {json.Type}, not json; "
+                        + "JSON paths (attr.path[:type]) apply only to json attributes.");
+                }
+
+                paths.Add(new JsonPathCondition(path, path.ComparisonValue(value)));
+            }
         }
 
-        return terms.Count == 0 ? ConstantCondition.True : new EqualityCondition(terms);
+        if (terms.Count > 0) paths.Insert(0, new EqualityCondition(terms));
+        return And(paths);
     }
 
     private static Condition Semijoin(QueryExpression other, QueryExpression target, bool semanticCheck)
