@@ -52,6 +52,25 @@ public sealed class FetchTests(Backend backend) : UniversityFixture(backend)
     }
 
     [Test]
+    public void Fetch1WithNamedAttributesReturnsValuesOrTuples()
+    {
+        var student = Student & new { StudentId = 100 };
+        var csv = Csv("Student")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(student.Fetch1<string>("first_name"), Is.EqualTo(csv["first_name"]));
+            Assert.That(student.Fetch1<string, DateOnly>("last_name", "date_of_birth"),
+                Is.EqualTo(((string)csv["last_name"]!, DateOnly.Parse((string)csv["date_of_birth"]!, System.Globalization.CultureInfo.InvariantCulture))));
+            Assert.That(student.Fetch1<long, string, string>("student_id", "home_state", "home_city"),
+                Is.EqualTo((100L, (string)csv["home_state"]!, (string)csv["home_city"]!)));
+        });
+        var several = Assert.Throws<DataJointException>(() => Student.Fetch1<string>("first_name"));
+        Assert.That(several!.Message, Does.StartWith("fetch1 requires exactly one tuple"));
+        Assert.Throws<DataJointException>(() => (Student & "student_id < 0").Fetch1<string, string>("first_name", "last_name"));
+        Assert.Throws<UnknownAttributeException>(() => student.Fetch1<string>("colour"));
+    }
+
+    [Test]
     public void ColumnKeysAndDicts()
     {
         Assert.That((Department).Column<string>("dept", orderBy: "dept"), Is.EqualTo(Csv("Department").Select(r => (string)r["dept"]!).Order(StringComparer.Ordinal)));

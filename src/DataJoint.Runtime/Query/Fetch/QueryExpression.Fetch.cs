@@ -116,4 +116,40 @@ public abstract partial class QueryExpression
 
     /// <summary>The single row as a dictionary; zero or several rows throw.</summary>
     public IReadOnlyDictionary<string, object?> Fetch1() => Single(ToDicts(limit: 2));
+
+    /// <summary>One attribute of the single row (DataJoint's <c>fetch1("a")</c>); zero or several rows throw.</summary>
+    public TValue Fetch1<TValue>(string attribute)
+    {
+        var values = Fetch1Values([attribute]);
+        return ValueConverter.To<TValue>(values[0], attribute);
+    }
+
+    /// <summary>Two attributes of the single row (DataJoint's <c>fetch1("a", "b")</c>); zero or several rows throw.</summary>
+    public (T1, T2) Fetch1<T1, T2>(string attribute1, string attribute2)
+    {
+        var values = Fetch1Values([attribute1, attribute2]);
+        return (ValueConverter.To<T1>(values[0], attribute1), ValueConverter.To<T2>(values[1], attribute2));
+    }
+
+    /// <summary>Three attributes of the single row; zero or several rows throw.</summary>
+    public (T1, T2, T3) Fetch1<T1, T2, T3>(string attribute1, string attribute2, string attribute3)
+    {
+        var values = Fetch1Values([attribute1, attribute2, attribute3]);
+        return (ValueConverter.To<T1>(values[0], attribute1), ValueConverter.To<T2>(values[1], attribute2),
+            ValueConverter.To<T3>(values[2], attribute3));
+    }
+
+    private object?[] Fetch1Values(string[] attributes)
+    {
+        var headings = attributes.Select(a => Heading[a]).ToArray();
+        var query = WithFetchPaging(null, 2, null);
+        var sql = new SqlBuilder(Connection.Adapter);
+        query.AppendSelect(sql, attributes, distinct: false);
+        return Single(Connection.ReadAll(sql.Build(), "Fetching one row", reader =>
+        {
+            var values = new object?[headings.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = ColumnReader.ReadValue(reader, i, headings[i]);
+            return values;
+        }));
+    }
 }
