@@ -17,9 +17,6 @@ internal abstract class BackendAdapter
 
     public abstract DbDataSource CreateDataSource(DatabaseSettings settings);
 
-    /// <summary>Statements run on every newly opened connection (session settings), or null.</summary>
-    public virtual string? SessionSetup => null;
-
     public abstract string Quote(string identifier);
 
     public string QualifiedName(string schema, string table) => $"{Quote(schema)}.{Quote(table)}";

@@ -125,7 +125,6 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         try
         {
             connection = _dataSource.OpenConnection();
-            SetupSession(connection);
             return new ConnectionLease(connection, null, owned: true);
         }
         catch (DbException ex)
@@ -152,7 +151,6 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         try
         {
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await SetupSessionAsync(connection, cancellationToken).ConfigureAwait(false);
             return new ConnectionLease(connection, null, owned: true);
         }
         catch (DbException ex)
@@ -167,35 +165,10 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         }
     }
 
-    internal DbConnection OpenRaw()
-    {
-        var connection = _dataSource.OpenConnection();
-        SetupSession(connection);
-        return connection;
-    }
+    internal DbConnection OpenRaw() => _dataSource.OpenConnection();
 
-    internal async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
-    {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await SetupSessionAsync(connection, cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
-
-    private void SetupSession(DbConnection connection)
-    {
-        if (Adapter.SessionSetup is not { } setup) return;
-        using var command = connection.CreateCommand();
-        command.CommandText = setup;
-        command.ExecuteNonQuery();
-    }
-
-    private async Task SetupSessionAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        if (Adapter.SessionSetup is not { } setup) return;
-        await using var command = connection.CreateCommand();
-        command.CommandText = setup;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    internal async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     private DataJointException ConnectFailure(DbException ex)
     {

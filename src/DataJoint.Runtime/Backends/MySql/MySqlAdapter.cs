@@ -17,7 +17,7 @@ internal sealed class MySqlAdapter : BackendAdapter
     public override int MaxTableNameLength => 64;
 
     // DataJoint's session mode: strict, and GROUP BY must name every non-aggregated column.
-    public override string SessionSetup =>
+    private const string SqlModeSetup =
         "SET SESSION sql_mode='NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'";
 
     public override DbDataSource CreateDataSource(DatabaseSettings s)
@@ -36,8 +36,19 @@ internal sealed class MySqlAdapter : BackendAdapter
             AllowUserVariables = true,
             Pooling = true,
             MaximumPoolSize = 100,
+            // Session state (DataJoint's sql_mode) is set once per physical connection instead of on every checkout;
+            // the driver still rolls back a transaction left open when a connection returns to the pool.
+            ConnectionReset = false,
         };
-        return new MySqlDataSourceBuilder(csb.ConnectionString).Build();
+        return new MySqlDataSourceBuilder(csb.ConnectionString).UseConnectionOpenedCallback(SetSqlMode).Build();
+    }
+
+    private static async ValueTask SetSqlMode(MySqlConnectionOpenedContext context, CancellationToken cancellationToken)
+    {
+        if (context.Conditions == MySqlConnectionOpenedConditions.None) return;
+        await using var command = context.Connection.CreateCommand();
+        command.CommandText = SqlModeSetup;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override string Quote(string identifier) => "`" + identifier.Replace("`", "``") + "`";
