@@ -113,8 +113,7 @@ public sealed class JobTable : Table
             Column("connection_id", "int64", "0", "worker session id"),
             Column("version", "varchar(64)", "\"\"", "code version"),
         };
-        var name = "~~" + definition.TableName.TrimStart('_');
-        return new TableDefinition(definition.ClassName + ".Jobs", name, TableTier.Manual, $"job queue for {definition.TableName}", columns, [],
+        return new TableDefinition(definition.ClassName + ".Jobs", QueueNameOf(definition.TableName), TableTier.Manual, $"job queue for {definition.TableName}", columns, [],
             [new IndexDefinition(["status", "priority", "scheduled_time"], unique: false)]);
     }
 
@@ -150,10 +149,22 @@ public sealed class JobTable : Table
         $"Checking the job table {FullTableName}") == 1;
 
     /// <summary>Drops the job table (no cascade, no prompt: it holds no results). The next use of <see cref="AutoPopulated.Jobs"/> declares it again.</summary>
-    public void Drop()
+    public void Drop() => DropQueue(Connection, Schema.Name, SqlTableName);
+
+    /// <summary>DataJoint's job-table name for an auto-populated table: <c>~~</c> and the name without its tier prefix.</summary>
+    internal static string QueueNameOf(string tableName) => "~~" + tableName.TrimStart('_');
+
+    /// <summary>Drops the job table of a dropped auto-populated table, if it has one (DataJoint leaves it behind).</summary>
+    internal static void DropQueueOf(Connection connection, string schema, string tableName)
     {
-        Connection.Execute(new SqlStatement("DROP TABLE IF EXISTS " + FullTableName, []), $"Dropping the job table {FullTableName}");
-        if (Declared.TryGetValue(Connection, out var declared)) declared.TryRemove(FullTableName, out _);
+        if (tableName.StartsWith('_')) DropQueue(connection, schema, QueueNameOf(tableName));
+    }
+
+    private static void DropQueue(Connection connection, string schema, string queueName)
+    {
+        var fullName = connection.Adapter.QualifiedName(schema, queueName);
+        connection.Execute(new SqlStatement("DROP TABLE IF EXISTS " + fullName, []), $"Dropping the job table {fullName}");
+        if (Declared.TryGetValue(connection, out var declared)) declared.TryRemove(fullName, out _);
     }
 
     /// <summary>

@@ -28,6 +28,22 @@ public sealed class JobTableTests(Backend backend) : BackendTest(backend)
     }
 
     [Test]
+    public void DroppingAComputedTableDropsItsJobTableAndAFreshBindingQueuesAgain()
+    {
+        var doubled = Prepare(2);
+        Assert.That(doubled.Jobs.Refresh().Added, Is.EqualTo(2));
+        var queue = doubled.Jobs.FullTableName;
+
+        Assert.That(Schema.Table<Source>().Drop(prompt: false), Is.True, "the source and its computed child");
+        Assert.That(Schema.Connection.Query($"SELECT 1 FROM information_schema.tables WHERE table_schema = {(Backend == Backend.MySql ? "@p0" : "$1")} "
+            + $"AND table_name = {(Backend == Backend.MySql ? "@p1" : "$2")}", Schema.Name, "~~doubled"), Is.Empty,
+            $"{queue} went with its table (DataJoint-Python leaves it behind)");
+
+        var again = Prepare(3);
+        Assert.That(again.Jobs.Refresh().Added, Is.EqualTo(3), "the queue is declared afresh, empty");
+    }
+
+    [Test]
     public void RefreshAddsMissingKeysOnce()
     {
         var doubled = Prepare(4);
