@@ -59,7 +59,7 @@ internal static class TableEmitter
     private static void EmitDefinition(CodeWriter w, ResolvedTable resolved)
     {
         var table = resolved.Table;
-        w.Line("/// <summary>The compiled table model: heading, foreign keys, indexes, tier and comment.</summary>");
+        w.Line("/// <summary>The compiled table model: heading with lineage, foreign keys, indexes, tier and comment.</summary>");
         w.Line("public static global::DataJoint.TableDefinition Definition { get; } = new global::DataJoint.TableDefinition(");
         w.Line($"    {Literal(table.FullName)}, {Literal(resolved.TableName)}, global::DataJoint.TableTier.{table.Tier}, {Literal(table.Comment)},");
         w.Line("    new global::DataJoint.AttributeDefinition[]");
@@ -67,7 +67,7 @@ internal static class TableEmitter
         foreach (var a in resolved.Attributes)
         {
             w.Line($"        new global::DataJoint.AttributeDefinition({Literal(a.Name)}, {Literal(a.Type)}, {Bool(a.InKey)}, {Bool(a.Nullable)}, "
-                + $"{(a.Default is null ? "null" : Literal(a.Default))}, {Literal(a.Comment)}),");
+                + $"{(a.Default is null ? "null" : Literal(a.Default))}, {Literal(a.Comment)}{Lineage(a)}),");
         }
 
         w.Line("    },");
@@ -96,6 +96,11 @@ internal static class TableEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("public override global::DataJoint.TableDefinition TableDefinition => Definition;").Line();
     }
+
+    /// <summary>The attribute's origin, completed with the bound schema's name by the runtime (no lineage: nothing).</summary>
+    private static string Lineage(ResolvedAttribute a) => a.Lineage is { } origin
+        ? $", lineage: new global::DataJoint.AttributeLineage(static () => {origin.TableGlobalName}.Definition, {Literal(origin.Attribute)})"
+        : "";
 
     private static string PropertyType(ResolvedAttribute a) => a.Nullable || a.OptionalBecauseDefault ? a.ClrType + "?" : a.ClrType;
 
