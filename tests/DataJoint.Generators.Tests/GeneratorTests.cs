@@ -1,3 +1,4 @@
+using DataJoint.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace DataJoint.Generators.Tests;
@@ -46,7 +47,7 @@ public sealed class GeneratorTests
     }
 
     [Test]
-    public void AnUnknownParentIsReportedInsideTheString()
+    public async Task AnUnknownParentIsReportedInsideTheString()
     {
         const string source = """"
             using DataJoint;
@@ -57,7 +58,8 @@ public sealed class GeneratorTests
             public partial class Session : Manual;
             """";
         var result = GeneratorHarness.Run(source);
-        var diagnostic = result.GeneratorDiagnostics.Single();
+        Assert.That(result.GeneratorDiagnostics, Is.Empty, "definition diagnostics are the analyzer's");
+        var diagnostic = (await GeneratorHarness.AnalyzeAsync(result.Output, new DefinitionAnalyzer())).Single();
         Assert.That(diagnostic.Id, Is.EqualTo("DJ2001"));
         Assert.That(diagnostic.GetMessage(), Does.Contain("Subjekt"));
         var span = diagnostic.Location.SourceSpan;
@@ -67,10 +69,11 @@ public sealed class GeneratorTests
     [TestCase("\"-> Subjekt\\nsession_idx : int32\"")]
     [TestCase("@\"-> Subjekt\nsession_idx : int32\"")]
     [TestCase("\"\\t-> Subjekt\\nsession_idx : int32\"")]
-    public void RegularAndVerbatimStringsAreLocatedToo(string literal)
+    public async Task RegularAndVerbatimStringsAreLocatedToo(string literal)
     {
         var source = "using DataJoint;\n[Definition(" + literal + ")]\npublic partial class Session : Manual;\n";
-        var diagnostic = GeneratorHarness.Run(source).GeneratorDiagnostics.Single(d => d.Id == "DJ2001");
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(GeneratorHarness.Compile(source), new DefinitionAnalyzer());
+        var diagnostic = diagnostics.Single(d => d.Id == "DJ2001");
         var span = diagnostic.Location.SourceSpan;
         Assert.That(source.Substring(span.Start, span.Length), Is.EqualTo("Subjekt"));
     }

@@ -67,7 +67,7 @@ internal static class TableEmitter
         foreach (var a in resolved.Attributes)
         {
             w.Line($"        new global::DataJoint.AttributeDefinition({Literal(a.Name)}, {Literal(a.Type)}, {Bool(a.InKey)}, {Bool(a.Nullable)}, "
-                + $"{(a.Default is null ? "null" : Literal(a.Default))}, {Literal(a.Comment)}{Lineage(a)}),");
+                + $"{(a.Default is null ? "null" : Literal(a.Default))}, {Literal(a.Comment)}{Lineage(resolved, a)}),");
         }
 
         w.Line("    },");
@@ -98,9 +98,13 @@ internal static class TableEmitter
     }
 
     /// <summary>The attribute's origin, completed with the bound schema's name by the runtime (no lineage: nothing).</summary>
-    private static string Lineage(ResolvedAttribute a) => a.Lineage is { } origin
-        ? $", lineage: new global::DataJoint.AttributeLineage(static () => {origin.TableGlobalName}.Definition, {Literal(origin.Attribute)})"
-        : "";
+    private static string Lineage(ResolvedTable resolved, ResolvedAttribute a) => a.Lineage switch
+    {
+        null => "",
+        // A table's own key attribute: a deferred reference to its own Definition would read it before it is assigned.
+        { TableGlobalName: var origin } when origin == resolved.Table.GlobalName => $", lineage: new global::DataJoint.AttributeLineage({Literal(a.Lineage.Attribute)})",
+        { } inherited => $", lineage: new global::DataJoint.AttributeLineage(static () => {inherited.TableGlobalName}.Definition, {Literal(inherited.Attribute)})",
+    };
 
     private static string PropertyType(ResolvedAttribute a) => a.Nullable || a.OptionalBecauseDefault ? a.ClrType + "?" : a.ClrType;
 

@@ -196,9 +196,12 @@ public sealed partial class Schema
     private Heading BuildHeading(TableDefinition definition)
     {
         var attributes = definition.Attributes.Select(a => new HeadingAttribute(a.Name, a.Type, a.InKey, a.Nullable, a.DefaultValue, a.Comment,
-            a.Lineage is { } lineage ? lineage.In(ReferenceEquals(lineage.Origin, definition) ? Name : BindingSchemaOf(lineage.Origin)?.Name ?? Name) : null))
-            .ToList();
+            a.Lineage is { } lineage ? LineageOf(lineage) : null)).ToList();
         return new Heading(attributes);
+
+        string LineageOf(AttributeLineage lineage) => lineage.Origin is { } origin
+            ? $"{BindingSchemaOf(origin)?.Name ?? Name}.{origin.TableName}.{lineage.Attribute}"
+            : $"{Name}.{definition.TableName}.{lineage.Attribute}";
     }
 
     /// <summary>The schema that binds <paramref name="table"/>: this one, or one upstream (transitively); null when none does.</summary>
