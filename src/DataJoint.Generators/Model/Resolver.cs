@@ -8,7 +8,8 @@ namespace DataJoint.Generators.Model;
 
 /// <summary>
 /// Resolves one table against all tables of the compilation: finds each <c>-> Parent</c>, copies inherited
-/// key attributes (with renames), detects cycles, and computes the heading the emitter writes.
+/// key attributes (with renames), detects cycles, and computes the heading the emitter writes, each attribute with
+/// its lineage origin. Shared by the generator (which emits the result) and the analyzer (which reports its diagnostics).
 /// </summary>
 internal sealed class Resolver
 {
