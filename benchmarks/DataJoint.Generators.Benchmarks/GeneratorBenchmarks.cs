@@ -1,14 +1,17 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using DataJoint.Generators;
+using DataJoint.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DataJoint.Generators.Benchmarks;
 
 /// <summary>
 /// Runs the DataJoint generator over a compilation of <see cref="Tables"/> tables (chains of foreign keys, a part per
-/// tenth table): a cold run, and an incremental run after editing one table's definition.
+/// tenth table): a cold run, an incremental run after editing one table's definition, and the definition analyzer over
+/// the whole compilation (what a build or a full-solution analysis pays).
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 [MemoryDiagnoser]
@@ -62,4 +65,7 @@ public class GeneratorBenchmarks
 
     [Benchmark(Description = "incremental run after editing one table")]
     public int Incremental() => _warmDriver.RunGenerators(_edited).GetRunResult().GeneratedTrees.Length;
+
+    [Benchmark(Description = "definition analyzer, all tables")]
+    public int Analyzer() => _compilation.WithAnalyzers([new DefinitionAnalyzer()]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
 }

@@ -1,3 +1,5 @@
+using System;
+using DataJoint.Generators.Diagnostics;
 using DataJoint.Generators.Emit;
 using DataJoint.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -7,19 +9,33 @@ namespace DataJoint.Generators;
 
 /// <summary>
 /// The DataJoint source generator: for every class with <c>[Definition]</c>, parses the definition, resolves
-/// its foreign keys across the compilation and emits the typed table members.
+/// its foreign keys across the compilation and emits the typed table members. Definition diagnostics are the
+/// <see cref="DefinitionAnalyzer"/>'s (same model builder and resolver); the generator reports only DJ9999 when
+/// writing a table's code fails, so each diagnostic appears once in a build.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DefinitionGenerator : IIncrementalGenerator
 {
+    private readonly Func<ResolvedTable, string> _emit;
+
+    /// <summary>Creates the generator.</summary>
+    public DefinitionGenerator()
+        : this(TableEmitter.Emit)
+    {
+    }
+
+    /// <summary>Creates the generator with another emitter: tests pass one that throws to see DJ9999.</summary>
+    internal DefinitionGenerator(Func<ResolvedTable, string> emit) => _emit = emit;
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Without locations: the models then compare equal when text merely moves, and the cache holds.
         var tables = context.SyntaxProvider
-            .ForAttributeWithMetadataName("DataJoint.DefinitionAttribute",
+            .ForAttributeWithMetadataName(DefinitionClasses.AttributeMetadataName,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (ctx, ct) => TableModelBuilder.Build((INamedTypeSymbol)ctx.TargetSymbol, (ClassDeclarationSyntax)ctx.TargetNode,
-                    ctx.Attributes[0], withLocations: true, ct))
+                    ctx.Attributes[0], withLocations: false, ct))
             .WithTrackingName(TrackingNames.Tables);
 
         var all = tables.Collect().WithTrackingName(TrackingNames.AllTables);
@@ -28,11 +44,25 @@ public sealed class DefinitionGenerator : IIncrementalGenerator
             .Select(static (pair, _) => Resolver.Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Resolved);
 
-        context.RegisterSourceOutput(resolved, static (spc, table) =>
+        context.RegisterSourceOutput(resolved, Emit);
+    }
+
+    private void Emit(SourceProductionContext context, ResolvedTable table)
+    {
+        if (table.BlocksEmission) return;
+        string source;
+        try
         {
-            foreach (var diagnostic in table.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            if (table.Table.BlocksEmission) return;
-            spc.AddSource(TableEmitter.HintName(table), TableEmitter.Emit(table));
-        });
+            source = _emit(table);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Internal, Location.None,
+                $"The DataJoint generator failed to write the members of '{table.Table.FullName}' ({ex.GetType().Name}: {ex.Message}); "
+                + "this is a DataJoint defect, please report it with the definition"));
+            return;
+        }
+
+        context.AddSource(TableEmitter.HintName(table), source);
     }
 }

@@ -111,6 +111,34 @@ public sealed class ConsumerBuildTests
         Assert.That(output, Does.Contain("DJ0004").And.Contain("int33"));
     }
 
+    [Test]
+    public void EachDefinitionDiagnosticAppearsOnceInTheCompilersLog()
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"dj-consumer-{Guid.NewGuid():N}.sarif");
+        try
+        {
+            var (exitCode, output) = BuildInTemporaryProject(""""
+                using DataJoint;
+
+                [Definition("""
+                    subject_id : int33
+                    ---
+                    -> Subjekt
+                    """)]
+                public partial class Subject : Manual;
+                """", $"<ErrorLog>{log},version=2.1</ErrorLog>");
+            Assert.That(exitCode, Is.Not.Zero, output);
+            using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(log));
+            var ruleIds = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Select(r => r.GetProperty("ruleId").GetString()).Where(id => id!.StartsWith("DJ", StringComparison.Ordinal)).Order().ToList();
+            Assert.That(ruleIds, Is.EqualTo(new[] { "DJ0004", "DJ2001" }), "reported by the analyzer only, once each");
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
     [TestCase(true)]
     [TestCase(false)]
     public void AThreadSafeProjectFailsOnGlobalState(bool threadSafe)

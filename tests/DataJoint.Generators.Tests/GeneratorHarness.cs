@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DataJoint.Generators.Tests;
 
-/// <summary>Runs the DataJoint generator over C# source in memory and returns what it produced.</summary>
+/// <summary>Runs the DataJoint generator (and analyzers) over C# source in memory and returns what they produced.</summary>
 public static class GeneratorHarness
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
@@ -25,8 +26,8 @@ public static class GeneratorHarness
         References.Value,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
-        [new DefinitionGenerator().AsSourceGenerator()],
+    public static GeneratorDriver NewDriver(DefinitionGenerator? generator = null) => CSharpGeneratorDriver.Create(
+        [(generator ?? new DefinitionGenerator()).AsSourceGenerator()],
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -39,5 +40,20 @@ public static class GeneratorHarness
         var generated = run.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         var compile = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
         return new Result(output, diagnostics, compile, generated, driver);
+    }
+
+    /// <summary>The diagnostics <paramref name="analyzer"/> reports on <paramref name="compilation"/>.</summary>
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, DiagnosticAnalyzer analyzer) =>
+        compilation.WithAnalyzers([analyzer]).GetAnalyzerDiagnosticsAsync();
+
+    /// <summary>
+    /// What a build reports from DataJoint: the generator's diagnostics, then the definition analyzer's over the
+    /// compilation that includes the generated code (as the compiler runs them).
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> BuildDiagnosticsAsync(params string[] sources)
+    {
+        var result = Run(sources);
+        var analyzer = await AnalyzeAsync(result.Output, new global::DataJoint.Generators.Diagnostics.DefinitionAnalyzer());
+        return result.GeneratorDiagnostics.AddRange(analyzer);
     }
 }

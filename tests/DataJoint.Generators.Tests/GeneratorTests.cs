@@ -1,3 +1,4 @@
+using DataJoint.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace DataJoint.Generators.Tests;
@@ -46,7 +47,7 @@ public sealed class GeneratorTests
     }
 
     [Test]
-    public void AnUnknownParentIsReportedInsideTheString()
+    public async Task AnUnknownParentIsReportedInsideTheString()
     {
         const string source = """"
             using DataJoint;
@@ -57,7 +58,8 @@ public sealed class GeneratorTests
             public partial class Session : Manual;
             """";
         var result = GeneratorHarness.Run(source);
-        var diagnostic = result.GeneratorDiagnostics.Single();
+        Assert.That(result.GeneratorDiagnostics, Is.Empty, "definition diagnostics are the analyzer's");
+        var diagnostic = (await GeneratorHarness.AnalyzeAsync(result.Output, new DefinitionAnalyzer())).Single();
         Assert.That(diagnostic.Id, Is.EqualTo("DJ2001"));
         Assert.That(diagnostic.GetMessage(), Does.Contain("Subjekt"));
         var span = diagnostic.Location.SourceSpan;
@@ -67,11 +69,52 @@ public sealed class GeneratorTests
     [TestCase("\"-> Subjekt\\nsession_idx : int32\"")]
     [TestCase("@\"-> Subjekt\nsession_idx : int32\"")]
     [TestCase("\"\\t-> Subjekt\\nsession_idx : int32\"")]
-    public void RegularAndVerbatimStringsAreLocatedToo(string literal)
+    public async Task RegularAndVerbatimStringsAreLocatedToo(string literal)
     {
         var source = "using DataJoint;\n[Definition(" + literal + ")]\npublic partial class Session : Manual;\n";
-        var diagnostic = GeneratorHarness.Run(source).GeneratorDiagnostics.Single(d => d.Id == "DJ2001");
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(GeneratorHarness.Compile(source), new DefinitionAnalyzer());
+        var diagnostic = diagnostics.Single(d => d.Id == "DJ2001");
         var span = diagnostic.Location.SourceSpan;
         Assert.That(source.Substring(span.Start, span.Length), Is.EqualTo("Subjekt"));
+    }
+
+    [Test]
+    public void LineageFollowsForeignKeysThroughRenamesAndStopsAtNativeSecondaries()
+    {
+        var result = GeneratorHarness.Run(""""
+            using DataJoint;
+            namespace Lab;
+            [Definition("""
+                person_id : int32
+                ---
+                name : varchar(32)
+                """)]
+            public partial class Person : Manual;
+            [Definition("""
+                -> Person.proj(husband='person_id')
+                -> Person.proj(wife='person_id')
+                ---
+                -> [nullable] Person.proj(witness='person_id')
+                wedding_date : date
+                """)]
+            public partial class Marriage : Manual;
+            [Definition("""
+                -> Marriage
+                child_idx : int32
+                """)]
+            public partial class Child : Manual;
+            """");
+        Assert.That(result.CompileDiagnostics, Is.Empty, string.Join("\n", result.CompileDiagnostics));
+        string Line(string table, string attribute) =>
+            result.Sources[$"Lab.{table}.g.cs"].Split('\n').Single(l => l.Contains($"new global::DataJoint.AttributeDefinition(\"{attribute}\""));
+        const string FromPerson = "lineage: new global::DataJoint.AttributeLineage(static () => global::Lab.Person.Definition, \"person_id\")";
+        Assert.That(Line("Person", "person_id"), Does.Contain("lineage: new global::DataJoint.AttributeLineage(\"person_id\")"));
+        Assert.That(Line("Person", "name"), Does.Not.Contain("lineage"));
+        Assert.That(Line("Marriage", "husband"), Does.Contain(FromPerson));
+        Assert.That(Line("Marriage", "wife"), Does.Contain(FromPerson));
+        Assert.That(Line("Marriage", "witness"), Does.Contain(FromPerson), "a secondary foreign key inherits lineage too");
+        Assert.That(Line("Marriage", "wedding_date"), Does.Not.Contain("lineage"));
+        Assert.That(Line("Child", "husband"), Does.Contain(FromPerson), "transitively, to the table that declared it");
+        Assert.That(Line("Child", "child_idx"), Does.Contain("lineage: new global::DataJoint.AttributeLineage(\"child_idx\")"));
     }
 }

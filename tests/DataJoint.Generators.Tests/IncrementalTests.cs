@@ -114,4 +114,13 @@ public sealed class IncrementalTests
             .Select(o => o.Table);
         Assert.That(changed, Is.EquivalentTo(new[] { "Subject", "Session" }));
     }
+
+    [Test]
+    public void MovingATableInItsFileReEmitsNothing()
+    {
+        var (driver, compilation) = FirstRun();
+        driver = driver.RunGenerators(Replace(compilation, 0, "// a comment that shifts every position\n\n" + Subject("int32")));
+        Assert.That(ResolvedOutputs(driver).Select(o => o.Reason), Is.All.EqualTo(IncrementalStepRunReason.Cached).Or.EqualTo(IncrementalStepRunReason.Unchanged),
+            "the generator's models hold no locations (the analyzer's do)");
+    }
 }

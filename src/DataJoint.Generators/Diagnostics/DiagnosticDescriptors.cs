@@ -9,6 +9,9 @@ internal static class DiagnosticDescriptors
 {
     private const string HelpBase = "https://github.com/datajoint-dotnet/datajoint-dotnet/blob/main/docs/diagnostics/";
 
+    /// <summary>The category of the usage diagnostics (DJ3xxx), which the thread-safety analyzer reports.</summary>
+    public const string UsageCategory = "DataJoint.Usage";
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new();
 
     public static readonly DiagnosticDescriptor MissingColon = Error(DiagnosticIds.MissingColon, "Definition line is not an attribute, foreign key or index", "DataJoint.Syntax");
@@ -52,10 +55,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor KeyTypeClash = Error(DiagnosticIds.KeyTypeClash, "Inherited attribute with conflicting types", "DataJoint.References");
 
-    public static readonly DiagnosticDescriptor GlobalStateInThreadSafeMode = Error(DiagnosticIds.GlobalStateInThreadSafeMode, "Global DataJoint state in a thread-safe project", "DataJoint.Usage");
-    public static readonly DiagnosticDescriptor StaticHandleInThreadSafeMode = Warning(DiagnosticIds.StaticHandleInThreadSafeMode, "Instance or table handle in a static mutable field", "DataJoint.Usage");
+    public static readonly DiagnosticDescriptor GlobalStateInThreadSafeMode = Error(DiagnosticIds.GlobalStateInThreadSafeMode, "Global DataJoint state in a thread-safe project", UsageCategory);
+    public static readonly DiagnosticDescriptor StaticHandleInThreadSafeMode = Warning(DiagnosticIds.StaticHandleInThreadSafeMode, "Instance or table handle in a static mutable field", UsageCategory);
 
-    public static readonly DiagnosticDescriptor Internal = Error(DiagnosticIds.Internal, "Internal error in the DataJoint generator", "DataJoint.Internal");
+    public static readonly DiagnosticDescriptor Internal = Error(DiagnosticIds.Internal, "Internal error in the DataJoint generator or analyzer", "DataJoint.Internal");
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
 

@@ -59,7 +59,7 @@ internal static class TableEmitter
     private static void EmitDefinition(CodeWriter w, ResolvedTable resolved)
     {
         var table = resolved.Table;
-        w.Line("/// <summary>The compiled table model: heading, foreign keys, indexes, tier and comment.</summary>");
+        w.Line("/// <summary>The compiled table model: heading with lineage, foreign keys, indexes, tier and comment.</summary>");
         w.Line("public static global::DataJoint.TableDefinition Definition { get; } = new global::DataJoint.TableDefinition(");
         w.Line($"    {Literal(table.FullName)}, {Literal(resolved.TableName)}, global::DataJoint.TableTier.{table.Tier}, {Literal(table.Comment)},");
         w.Line("    new global::DataJoint.AttributeDefinition[]");
@@ -67,7 +67,7 @@ internal static class TableEmitter
         foreach (var a in resolved.Attributes)
         {
             w.Line($"        new global::DataJoint.AttributeDefinition({Literal(a.Name)}, {Literal(a.Type)}, {Bool(a.InKey)}, {Bool(a.Nullable)}, "
-                + $"{(a.Default is null ? "null" : Literal(a.Default))}, {Literal(a.Comment)}),");
+                + $"{(a.Default is null ? "null" : Literal(a.Default))}, {Literal(a.Comment)}{Lineage(resolved, a)}),");
         }
 
         w.Line("    },");
@@ -96,6 +96,15 @@ internal static class TableEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("public override global::DataJoint.TableDefinition TableDefinition => Definition;").Line();
     }
+
+    /// <summary>The attribute's origin, completed with the bound schema's name by the runtime (no lineage: nothing).</summary>
+    private static string Lineage(ResolvedTable resolved, ResolvedAttribute a) => a.Lineage switch
+    {
+        null => "",
+        // A table's own key attribute: a deferred reference to its own Definition would read it before it is assigned.
+        { TableGlobalName: var origin } when origin == resolved.Table.GlobalName => $", lineage: new global::DataJoint.AttributeLineage({Literal(a.Lineage.Attribute)})",
+        { } inherited => $", lineage: new global::DataJoint.AttributeLineage(static () => {inherited.TableGlobalName}.Definition, {Literal(inherited.Attribute)})",
+    };
 
     private static string PropertyType(ResolvedAttribute a) => a.Nullable || a.OptionalBecauseDefault ? a.ClrType + "?" : a.ClrType;
 

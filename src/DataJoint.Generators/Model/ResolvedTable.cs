@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace DataJoint.Generators.Model;
 
 /// <summary>A table with foreign keys resolved and its full heading computed: everything the emitter writes.</summary>
@@ -9,7 +11,11 @@ internal sealed record ResolvedTable(
     EquatableArray<ResolvedIndex> Indexes,
     string? MasterName,
     EquatableArray<string> PartNames,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>True when nothing can be emitted: the class is unusable or resolving it failed (the analyzer reports why).</summary>
+    public bool BlocksEmission => Table.BlocksEmission || Diagnostics.Any(d => d.Id == DataJoint.Definition.DiagnosticIds.Internal);
+}
 
 /// <summary>One attribute of the heading, FK-inherited ones included.</summary>
 internal sealed record ResolvedAttribute(
@@ -23,10 +29,18 @@ internal sealed record ResolvedAttribute(
     string ReadMethod,
     bool IsReferenceType,
     string? Initializer,
-    bool OptionalBecauseDefault)
+    bool OptionalBecauseDefault,
+    LineageOrigin? Lineage)
 {
     public string PropertyName => DataJoint.Definition.Naming.SnakeToPascal(Name);
 }
+
+/// <summary>
+/// Where an attribute originated (DataJoint's lineage, feature map §6.2): the table class that declares it in its primary
+/// key, and its name there. The schema is only known when the table is bound, so the runtime completes it to
+/// <c>schema.table.attribute</c>.
+/// </summary>
+internal sealed record LineageOrigin(string TableGlobalName, string Attribute);
 
 internal sealed record ResolvedForeignKey(
     string ParentGlobalName,

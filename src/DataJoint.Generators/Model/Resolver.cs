@@ -8,7 +8,8 @@ namespace DataJoint.Generators.Model;
 
 /// <summary>
 /// Resolves one table against all tables of the compilation: finds each <c>-> Parent</c>, copies inherited
-/// key attributes (with renames), detects cycles, and computes the heading the emitter writes.
+/// key attributes (with renames), detects cycles, and computes the heading the emitter writes, each attribute with
+/// its lineage origin. Shared by the generator (which emits the result) and the analyzer (which reports its diagnostics).
 /// </summary>
 internal sealed class Resolver
 {
@@ -27,13 +28,9 @@ internal sealed class Resolver
         {
             return new Resolver(all).ResolveTable(table);
         }
-        catch (System.Exception ex)
+        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
         {
-            var diagnostics = table.Diagnostics.Concat(
-            [
-                new DiagnosticInfo(DiagnosticIds.Internal, $"The DataJoint generator failed on '{table.ClassName}': {ex.GetType().Name}: {ex.Message}",
-                    table.ClassLocation),
-            ]);
+            var diagnostics = table.Diagnostics.Concat([TableModelBuilder.Internal(table.ClassName, ex, table.ClassLocation)]);
             return new ResolvedTable(table, "", EquatableArray<ResolvedAttribute>.Empty, EquatableArray<ResolvedForeignKey>.Empty,
                 EquatableArray<ResolvedIndex>.Empty, null, EquatableArray<string>.Empty, diagnostics.ToEquatableArray());
         }
@@ -160,7 +157,9 @@ internal sealed class Resolver
 
                     if (TypeClassifier.Classify(item.Type) is { } spec)
                     {
-                        heading.Attributes.Add(Attribute(item.Name, spec, item.InKey, item.Nullable, item.Default, item.Comment));
+                        // A native key attribute originates here; a native secondary attribute has no lineage.
+                        var origin = item.InKey ? new LineageOrigin(table.GlobalName, item.Name) : null;
+                        heading.Attributes.Add(Attribute(item.Name, spec, item.InKey, item.Nullable, item.Default, item.Comment, origin));
                     }
 
                     break;
@@ -217,7 +216,8 @@ internal sealed class Resolver
                 continue;
             }
             var spec = TypeClassifier.Classify(key.Type)!;
-            heading.Attributes.Add(Attribute(name, spec, item.InKey, item.Nullable, item.Nullable ? "null" : null, key.Comment));
+            // Inherited attributes keep the parent's lineage, renamed or not.
+            heading.Attributes.Add(Attribute(name, spec, item.InKey, item.Nullable, item.Nullable ? "null" : null, key.Comment, key.Lineage));
         }
 
         heading.ForeignKeys.Add(new ResolvedForeignKey(parent.GlobalName, childNames.ToEquatableArray(),
@@ -269,13 +269,14 @@ internal sealed class Resolver
         return null;
     }
 
-    private static ResolvedAttribute Attribute(string name, TypeSpec spec, bool inKey, bool nullable, string? defaultValue, string comment)
+    private static ResolvedAttribute Attribute(string name, TypeSpec spec, bool inKey, bool nullable, string? defaultValue, string comment,
+        LineageOrigin? lineage)
     {
         var initializer = nullable ? null : DefaultInitializer(spec, defaultValue);
         var optional = !nullable && defaultValue is not null && initializer is null;
         var clr = spec.ClrType;
         return new ResolvedAttribute(name, spec.Text, inKey, nullable, defaultValue, comment, clr, ReadMethod(spec),
-            spec.IsReferenceClrType, initializer, optional);
+            spec.IsReferenceClrType, initializer, optional, lineage);
     }
 
     private static string ReadMethod(TypeSpec spec) => spec.Category switch

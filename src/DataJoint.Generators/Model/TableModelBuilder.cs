@@ -36,7 +36,7 @@ internal static class TableModelBuilder
     /// <summary>The DJ9999 diagnostic for an exception: a defect of DataJoint, reported instead of crashing the build.</summary>
     public static DiagnosticInfo Internal(string className, System.Exception ex, LocationInfo? location) =>
         new(DiagnosticIds.Internal,
-            $"The DataJoint generator failed on '{className}' ({ex.GetType().Name}: {ex.Message}); this is a DataJoint defect, please report it with the definition",
+            $"DataJoint failed to analyze '{className}' ({ex.GetType().Name}: {ex.Message}); this is a DataJoint defect, please report it with the definition",
             location);
 
     private static TableModel BuildCore(INamedTypeSymbol symbol, ClassDeclarationSyntax syntax, AttributeData attribute, bool withLocations,

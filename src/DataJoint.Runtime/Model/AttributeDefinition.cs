@@ -14,8 +14,11 @@ public sealed class AttributeDefinition
     /// <param name="nullable">Declared with <c>= null</c> (or a nullable foreign key).</param>
     /// <param name="defaultValue">Default as written (<c>null</c> when there is none; the text <c>null</c> for nullable attributes).</param>
     /// <param name="comment">The attribute comment.</param>
-    public AttributeDefinition(string name, string type, bool inKey, bool nullable, string? defaultValue, string comment)
+    /// <param name="lineage">Where the attribute originated: null for a native secondary attribute, which has no lineage.</param>
+    public AttributeDefinition(string name, string type, bool inKey, bool nullable, string? defaultValue, string comment,
+        AttributeLineage? lineage = null)
     {
+        Lineage = lineage;
         Name = name;
         Type = type;
         InKey = inKey;
@@ -41,6 +44,9 @@ public sealed class AttributeDefinition
 
     /// <summary>The attribute comment.</summary>
     public string Comment { get; }
+
+    /// <summary>Where the attribute originated (resolved by the generator); null when it has no lineage.</summary>
+    public AttributeLineage? Lineage { get; }
 
     internal TypeSpec Spec => _spec ??= TypeClassifier.Classify(Type)
         ?? throw new DefinitionException($"Attribute `{Name}` has the unsupported type `{Type}`.");

@@ -170,7 +170,7 @@ public sealed partial class Schema
         }
 
         if (exists) ValidateExisting(definition);
-        var heading = BuildHeading(definition, parentNames);
+        var heading = BuildHeading(definition);
         // Rewritten on declaration and refreshed on binding (DataJoint's auto-heal), never inside a transaction: the
         // CREATE of a missing ~lineage table would commit it implicitly on MySQL.
         if (!Connection.InTransaction && (!exists || (CreateTables && LineageTable.NeedsRefresh(Connection, Name, definition.TableName, heading))))
@@ -189,26 +189,31 @@ public sealed partial class Schema
     }
 
     /// <summary>
-    /// The heading with each attribute's lineage: inherited attributes carry their parent's lineage, native
-    /// primary-key attributes originate here, native secondary attributes have none (feature map §6.2).
+    /// The heading with each attribute's lineage as the generator resolved it (feature map §6.2: inherited attributes
+    /// carry their origin's, native primary-key attributes originate here, native secondary attributes have none),
+    /// completed with the name of the schema the originating table is bound in.
     /// </summary>
-    private Heading BuildHeading(TableDefinition definition, Dictionary<ForeignKeyDefinition, (Schema Schema, Heading Heading)> parents)
+    private Heading BuildHeading(TableDefinition definition)
     {
-        var inherited = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var fk in definition.ForeignKeys)
+        var attributes = definition.Attributes.Select(a => new HeadingAttribute(a.Name, a.Type, a.InKey, a.Nullable, a.DefaultValue, a.Comment,
+            a.Lineage is { } lineage ? LineageOf(lineage) : null)).ToList();
+        return new Heading(attributes);
+
+        string LineageOf(AttributeLineage lineage) => lineage.Origin is { } origin
+            ? $"{BindingSchemaOf(origin)?.Name ?? Name}.{origin.TableName}.{lineage.Attribute}"
+            : $"{Name}.{definition.TableName}.{lineage.Attribute}";
+    }
+
+    /// <summary>The schema that binds <paramref name="table"/>: this one, or one upstream (transitively); null when none does.</summary>
+    private Schema? BindingSchemaOf(TableDefinition table)
+    {
+        if (_declared.ContainsKey(table)) return this;
+        foreach (var upstream in _upstream)
         {
-            var parentHeading = parents[fk].Heading;
-            for (var i = 0; i < fk.Attributes.Count; i++)
-            {
-                inherited.TryAdd(fk.Attributes[i], parentHeading[fk.ParentAttributes[i]].Lineage);
-            }
+            if (upstream.BindingSchemaOf(table) is { } found) return found;
         }
 
-        var attributes = definition.Attributes.Select(a => new HeadingAttribute(a.Name, a.Type, a.InKey, a.Nullable, a.DefaultValue, a.Comment,
-            inherited.TryGetValue(a.Name, out var lineage) ? lineage
-            : a.InKey ? $"{Name}.{definition.TableName}.{a.Name}"
-            : null)).ToList();
-        return new Heading(attributes);
+        return null;
     }
 
     private void InsertContents(Lookup lookup)

@@ -25,14 +25,14 @@ partial class Session
             public const string Outcome = "outcome";
         }
 
-        /// <summary>The compiled table model: heading, foreign keys, indexes, tier and comment.</summary>
+        /// <summary>The compiled table model: heading with lineage, foreign keys, indexes, tier and comment.</summary>
         public static global::DataJoint.TableDefinition Definition { get; } = new global::DataJoint.TableDefinition(
             "Lab.Session.Trial", "session__trial", global::DataJoint.TableTier.Part, "",
             new global::DataJoint.AttributeDefinition[]
             {
-                new global::DataJoint.AttributeDefinition("subject_id", "int32", true, false, null, "lab-wide id"),
-                new global::DataJoint.AttributeDefinition("session_idx", "int32", true, false, null, ""),
-                new global::DataJoint.AttributeDefinition("trial_idx", "int32", true, false, null, ""),
+                new global::DataJoint.AttributeDefinition("subject_id", "int32", true, false, null, "lab-wide id", lineage: new global::DataJoint.AttributeLineage(static () => global::Lab.Subject.Definition, "subject_id")),
+                new global::DataJoint.AttributeDefinition("session_idx", "int32", true, false, null, "", lineage: new global::DataJoint.AttributeLineage(static () => global::Lab.Session.Definition, "session_idx")),
+                new global::DataJoint.AttributeDefinition("trial_idx", "int32", true, false, null, "", lineage: new global::DataJoint.AttributeLineage("trial_idx")),
                 new global::DataJoint.AttributeDefinition("outcome", "varchar(16)", false, false, null, ""),
             },
             new global::DataJoint.ForeignKeyDefinition[]

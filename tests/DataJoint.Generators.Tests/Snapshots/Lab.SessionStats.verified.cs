@@ -21,13 +21,13 @@ partial class SessionStats
         public const string NTrials = "n_trials";
     }
 
-    /// <summary>The compiled table model: heading, foreign keys, indexes, tier and comment.</summary>
+    /// <summary>The compiled table model: heading with lineage, foreign keys, indexes, tier and comment.</summary>
     public static global::DataJoint.TableDefinition Definition { get; } = new global::DataJoint.TableDefinition(
         "Lab.SessionStats", "__session_stats", global::DataJoint.TableTier.Computed, "",
         new global::DataJoint.AttributeDefinition[]
         {
-            new global::DataJoint.AttributeDefinition("subject_id", "int32", true, false, null, "lab-wide id"),
-            new global::DataJoint.AttributeDefinition("session_idx", "int32", true, false, null, ""),
+            new global::DataJoint.AttributeDefinition("subject_id", "int32", true, false, null, "lab-wide id", lineage: new global::DataJoint.AttributeLineage(static () => global::Lab.Subject.Definition, "subject_id")),
+            new global::DataJoint.AttributeDefinition("session_idx", "int32", true, false, null, "", lineage: new global::DataJoint.AttributeLineage(static () => global::Lab.Session.Definition, "session_idx")),
             new global::DataJoint.AttributeDefinition("n_trials", "int32", false, false, null, ""),
         },
         new global::DataJoint.ForeignKeyDefinition[]

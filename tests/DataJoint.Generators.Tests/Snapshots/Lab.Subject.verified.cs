@@ -23,12 +23,12 @@ partial class Subject
         public const string DateOfBirth = "date_of_birth";
     }
 
-    /// <summary>The compiled table model: heading, foreign keys, indexes, tier and comment.</summary>
+    /// <summary>The compiled table model: heading with lineage, foreign keys, indexes, tier and comment.</summary>
     public static global::DataJoint.TableDefinition Definition { get; } = new global::DataJoint.TableDefinition(
         "Lab.Subject", "subject", global::DataJoint.TableTier.Manual, "Experimental subject",
         new global::DataJoint.AttributeDefinition[]
         {
-            new global::DataJoint.AttributeDefinition("subject_id", "int32", true, false, null, "lab-wide id"),
+            new global::DataJoint.AttributeDefinition("subject_id", "int32", true, false, null, "lab-wide id", lineage: new global::DataJoint.AttributeLineage("subject_id")),
             new global::DataJoint.AttributeDefinition("species", "varchar(32)", false, false, null, ""),
             new global::DataJoint.AttributeDefinition("sex", "enum('F', 'M', 'U')", false, false, "\"U\"", ""),
             new global::DataJoint.AttributeDefinition("date_of_birth", "date", false, true, "null", ""),

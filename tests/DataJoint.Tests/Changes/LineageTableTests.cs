@@ -31,6 +31,38 @@ public sealed class LineageTableTests(Backend backend) : BackendTest(backend)
     }
 }
 
+public sealed class UpstreamLineageTests(Backend backend) : BackendTest(backend)
+{
+    [Test]
+    public void LineageNamesTheSchemaOfTheOriginatingTableAcrossUpstreamSchemas()
+    {
+        // Lab in the test schema, Animal one schema down, Pairing two down: Pairing sees Lab's schema only through Animal's.
+        var animals = Instance.Schema(Schema.Name + "_a", upstream: [Schema]);
+        var pairings = Instance.Schema(Schema.Name + "_p", upstream: [animals]);
+        try
+        {
+            Schema.Table<Lab>();
+            animals.Table<Animal>();
+            var heading = pairings.Table<Pairing>().Heading;
+            Assert.Multiple(() =>
+            {
+                Assert.That(heading["lab"].Lineage, Is.EqualTo($"{Schema.Name}.lab.lab"));
+                Assert.That(heading["animal"].Lineage, Is.EqualTo($"{animals.Name}.animal.animal"));
+                Assert.That(heading["buddy_lab"].Lineage, Is.EqualTo($"{Schema.Name}.lab.lab"), "renamed, two schemas up");
+                Assert.That(heading["buddy"].Lineage, Is.EqualTo($"{animals.Name}.animal.animal"));
+            });
+            var stored = Instance.Connection.Query($"SELECT attribute_name, lineage FROM {Q(pairings.Name)}.{Q("~lineage")}")
+                .ToDictionary(r => (string)r["attribute_name"]!, r => (string)r["lineage"]!);
+            Assert.That(stored["buddy_lab"], Is.EqualTo($"{Schema.Name}.lab.lab"));
+        }
+        finally
+        {
+            pairings.Drop(prompt: false);
+            animals.Drop(prompt: false);
+        }
+    }
+}
+
 public sealed class ListTablesOrderTests(Backend backend) : BackendTest(backend)
 {
     [Test]
