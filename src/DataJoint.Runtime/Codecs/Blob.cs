@@ -129,6 +129,11 @@ public static class Blob
                 throw new BlobException($"Blob size mismatch: the compressed blob declares {size} bytes but inflates to "
                     + (read != blob.Length ? $"{read}." : "more."));
             }
+
+            if (data.Length < start + 6 || BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(data.Length - 4)) != Adler32.Compute(blob))
+            {
+                throw new BlobException("The compressed blob is corrupt or truncated: its zlib checksum does not match the inflated data.");
+            }
         }
         catch (InvalidDataException ex)
         {

@@ -292,7 +292,7 @@ internal ref struct BlobReader
         }
 
         var big = new BigInteger(bytes, isUnsigned: false, isBigEndian: false);
-        return big >= long.MinValue && big <= long.MaxValue ? (long)big : big;
+        return big >= long.MinValue && big <= long.MaxValue ? (object)(long)big : big;
     }
 
     private string ReadString()

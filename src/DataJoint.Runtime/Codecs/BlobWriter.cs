@@ -63,7 +63,7 @@ internal sealed class BlobWriter
             case char c:
                 WriteString(BlobTypeCode.String, c.ToString());
                 break;
-            case byte[] bytes:
+            case byte[] bytes when value.GetType() == typeof(byte[]):
                 WriteByte(BlobTypeCode.Bytes);
                 WriteLength(bytes.Length);
                 WriteRaw(bytes);
@@ -157,8 +157,8 @@ internal sealed class BlobWriter
     {
         switch (value)
         {
-            case byte[]:
-                return false; // bytes, as Python's bytes
+            case byte[] when value.GetType() == typeof(byte[]):
+                return false; // Python bytes (the exact type test: the runtime also lets an sbyte[] pass as byte[])
             case Array array when array.GetType().GetElementType() is { } elementType:
                 return TryWriteArray(array, elementType);
             case List<double> list:
