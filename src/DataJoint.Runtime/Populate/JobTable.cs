@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace DataJoint;
 
@@ -14,8 +13,9 @@ namespace DataJoint;
 /// </summary>
 /// <remarks>
 /// Python compatibility: same name, columns, types, statuses and index as DataJoint-Python, so workers of both can share
-/// a pipeline, except <c>error_stack</c>, which is stored as <c>bytes</c> (UTF-8 text of the .NET stack trace) where
-/// Python declares a <c>&lt;blob&gt;</c>; each side can read the other's other columns.
+/// a pipeline. <c>error_stack</c> is a <c>&lt;blob&gt;</c> column (<c>longblob</c>/<c>bytea</c> with the comment
+/// <c>:&lt;blob&gt;:</c>) holding the stack text packed by <see cref="Blob"/> as DataJoint-Python packs a <c>str</c>, so each
+/// side decodes the other's stacks; read one with <see cref="ErrorStack"/>.
 /// </remarks>
 public sealed class JobTable : Table
 {
@@ -106,7 +106,8 @@ public sealed class JobTable : Table
             Column("completed_time", "datetime(3)", null, "when it finished", nullable: true),
             Column("duration", "float64", null, "seconds", nullable: true),
             Column("error_message", "varchar(2047)", "\"\"", "error message"),
-            Column("error_stack", "bytes", null, "error stack (UTF-8 text)", nullable: true),
+            // Exactly DataJoint-Python's declaration (`error_stack=null : <blob>`, no comment), so its heading decodes the column.
+            Column("error_stack", "<blob>", null, "", nullable: true),
             Column("user", "varchar(255)", "\"\"", "database user"),
             Column("host", "varchar(255)", "\"\"", "worker host"),
             Column("pid", "int32", "0", "worker process id"),
@@ -340,7 +341,7 @@ public sealed class JobTable : Table
             message = message[..(ErrorMessageLength - TruncationAppendix.Length)] + TruncationAppendix;
         }
 
-        var stackBytes = stack is null ? null : Encoding.UTF8.GetBytes(stack);
+        var stackBytes = stack is null ? null : Blob.Pack(stack);
         var sql = new SqlBuilder(Connection.Adapter);
         sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='error',completed_time=").Append(JobSql.Now(Connection.Backend))
             .Append(",error_message=").Parameter(message).Append(",error_stack=").Parameter(stackBytes);
@@ -349,6 +350,35 @@ public sealed class JobTable : Table
         {
             await InsertJob(key, "error", [("error_message", message), ("error_stack", stackBytes)], sync, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The error stack recorded for the job of <paramref name="key"/>, decoded from its <c>&lt;blob&gt;</c> (written by this
+    /// library or by DataJoint-Python); null when the job does not exist or has no stack.
+    /// </summary>
+    /// <exception cref="BlobException">The stored bytes are not a valid DataJoint blob.</exception>
+    /// <exception cref="DataJointException">The blob holds something other than text.</exception>
+    public string? ErrorStack(object key) => SyncOrAsync.Wait(ErrorStackCore(key, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="ErrorStack"/>.</summary>
+    public Task<string?> ErrorStackAsync(object key, CancellationToken cancellationToken = default) =>
+        ErrorStackCore(key, sync: false, cancellationToken).AsTask();
+
+    private async ValueTask<string?> ErrorStackCore(object key, bool sync, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("SELECT ").Identifier("error_stack").Append(" FROM ").Append(FullTableName);
+        AppendKeyWhere(sql, key);
+        var stacks = await SyncOrAsync.ReadAll(Connection, sql.Build(), $"Reading an error stack from {FullTableName}",
+            r => r.IsDBNull(0) ? null : ColumnReader.ReadBytes(r, 0), sync, cancellationToken).ConfigureAwait(false);
+        if (stacks.Count == 0 || stacks[0] is not { } blob) return null;
+        return Blob.Unpack(blob) switch
+        {
+            null => null,
+            string text => text,
+            var other => throw new DataJointException($"The error_stack of the job ({DescribeKey(key)}) in {FullTableName} holds a {other.GetType().Name}, "
+                + "not text; read the column and call Blob.Unpack to inspect it."),
+        };
     }
 
     /// <summary>Marks the job of <paramref name="key"/> ignored (adding it if missing): populate and refresh skip it.</summary>
@@ -427,6 +457,9 @@ public sealed class JobTable : Table
             sql.Identifier(name).Append('=').Parameter(Connection.Adapter.ToDbValue(_heading[name].Spec, values[name]));
         }
     }
+
+    private string DescribeKey(object key) =>
+        string.Join(", ", KeyValues(key).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}")));
 
     /// <summary>The job-key values of <paramref name="key"/>; every key attribute must be given (a job is never matched by a partial key).</summary>
     private Dictionary<string, object?> KeyValues(object key)
