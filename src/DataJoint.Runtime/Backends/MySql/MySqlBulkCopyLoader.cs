@@ -42,7 +42,7 @@ internal sealed class MySqlBulkCopyLoader : BulkLoader
         mysql.InfoMessage += Collect;
         try
         {
-            var reader = new RowArrayReader(rows, columns.Count, (i, value) => MySqlAdapter.Instance.ToDbValue(columns[i].Spec, AsText(value))!);
+            var reader = new RowArrayReader(rows, target.Ordinals, (i, value) => MySqlAdapter.Instance.ToDbValue(columns[i].Spec, AsText(value))!);
             var result = sync ? copy.WriteToServer(reader) : await copy.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
             if (problems.Count > 0) throw FromWarnings(problems, context, null);
             await Execute(mysql, transaction, $"RELEASE SAVEPOINT {Savepoint}", sync, cancellationToken).ConfigureAwait(false);

@@ -5,30 +5,31 @@ namespace DataJoint;
 
 /// <summary>
 /// Presents buffered rows to MySqlBulkCopy, which reads a data reader through <c>Read</c> and <c>GetValues</c> only.
-/// Values are converted as they are handed over, so no second copy of the rows is built.
+/// Field <c>i</c> is the row value at <c>ordinals[i]</c>, converted as it is handed over, so no second copy of the rows is built.
 /// </summary>
-internal sealed class RowArrayReader(IReadOnlyList<object?[]> rows, int fieldCount, Func<int, object, object> convert) : DbDataReader
+internal sealed class RowArrayReader(IReadOnlyList<object?[]> rows, IReadOnlyList<int> ordinals, Func<int, object, object> convert) : DbDataReader
 {
+    private readonly int _fieldCount = ordinals.Count;
     private int _index = -1;
 
-    public override int FieldCount => fieldCount;
+    public override int FieldCount => _fieldCount;
 
     public override bool Read() => ++_index < rows.Count;
 
     public override int GetValues(object[] values)
     {
         var row = rows[_index];
-        for (var i = 0; i < fieldCount; i++)
+        for (var i = 0; i < _fieldCount; i++)
         {
-            values[i] = row[i] is { } value ? convert(i, value) : DBNull.Value;
+            values[i] = row[ordinals[i]] is { } value ? convert(i, value) : DBNull.Value;
         }
 
-        return fieldCount;
+        return _fieldCount;
     }
 
-    public override object GetValue(int ordinal) => rows[_index][ordinal] is { } value ? convert(ordinal, value) : DBNull.Value;
+    public override object GetValue(int ordinal) => rows[_index][ordinals[ordinal]] is { } value ? convert(ordinal, value) : DBNull.Value;
 
-    public override bool IsDBNull(int ordinal) => rows[_index][ordinal] is null;
+    public override bool IsDBNull(int ordinal) => rows[_index][ordinals[ordinal]] is null;
 
     public override bool HasRows => rows.Count > 0;
 

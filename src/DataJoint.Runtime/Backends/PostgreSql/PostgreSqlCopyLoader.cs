@@ -40,7 +40,7 @@ internal sealed partial class PostgreSqlCopyLoader(PostgreSqlAdapter adapter) : 
                     else await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
                     for (var i = 0; i < columns.Count; i++)
                     {
-                        await WriteValue(importer, columns[i].Spec, row[i], sync, cancellationToken).ConfigureAwait(false);
+                        await WriteValue(importer, columns[i].Spec, row[target.Ordinals[i]], sync, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
