@@ -139,6 +139,31 @@ public sealed class BulkInsertTests(Backend backend) : BackendTest(backend)
     }
 
     [Test]
+    public void AFailedBulkLoadInsideACallersTransactionUndoesOnlyItself()
+    {
+        var items = Schema.Table<BulkItem>();
+        using (var transaction = Instance.Connection.Transaction())
+        {
+            items.Insert1(Item(1500));
+            Assert.Throws<DuplicateKeyException>(() => items.Insert(Enumerable.Range(1, Rows).Select(Item)));
+            Assert.That(_log.Messages(WrittenAsStatements), Is.Empty, "the bulk path ran");
+            if (Backend == Backend.MySql)
+            {
+                // LOAD DATA kept the good rows; the savepoint took them back, and the caller's earlier row stays.
+                Assert.That(items.Count(), Is.EqualTo(1));
+                transaction.Commit();
+            }
+            else
+            {
+                // A failed statement aborts a PostgreSQL transaction, exactly as a failed INSERT does.
+                Assert.That(() => items.Count(), Throws.InstanceOf<DataJointException>().With.Message.Contains("aborted"));
+            }
+        }
+
+        Assert.That(items.Count(), Is.EqualTo(Backend == Backend.MySql ? 1 : 0));
+    }
+
+    [Test]
     public void ADuplicateKeyInTheMiddleLeavesTheTableUnchanged()
     {
         var items = Schema.Table<BulkItem>();
