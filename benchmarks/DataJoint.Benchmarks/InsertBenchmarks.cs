@@ -1,14 +1,19 @@
+using System.Data;
 using System.Data.Common;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using DataJoint.Benchmarks.Fetching;
+using MySqlConnector;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace DataJoint.Benchmarks;
 
 /// <summary>
-/// Inserting <see cref="Rows"/> rows (int, varchar, double, date) through the typed <c>Insert</c> (multi-row
-/// batches in one transaction) next to the raw driver doing the same multi-row parameterised INSERTs in one
-/// transaction, in the same run. Each invocation inserts into an emptied table.
+/// Inserting <see cref="Rows"/> rows (int, varchar, double, date) through the typed <c>Insert</c>, bulk-loaded (the default
+/// for large inserts) and as batched multi-row INSERTs (<c>insert.bulk = never</c>), next to the raw driver's best bulk path
+/// (PostgreSQL binary COPY with typed writes; MySqlBulkCopy from DataRows built outside the measurement) and the raw
+/// multi-row INSERTs, in the same run. Each invocation inserts into an emptied table.
 /// Run: dotnet run -c Release --project benchmarks/DataJoint.Benchmarks -- --filter '*InsertBenchmarks*'
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
@@ -23,6 +28,7 @@ public class InsertBenchmarks
     private FetchItem _table = null!;
     private DbDataSource _raw = null!;
     private FetchItem.Row[] _rows = [];
+    private DataRow[] _dataRows = [];
 
     [Params(Backend.MySql, Backend.PostgreSql)]
     public Backend Backend { get; set; }
@@ -35,6 +41,12 @@ public class InsertBenchmarks
         _table = _schema.Table<FetchItem>();
         _rows = FetchItemData.Create(Rows);
         _raw = PopulateRawSource.Create(Backend);
+        using var dataTable = new DataTable();
+        dataTable.Columns.Add("item_id", typeof(int));
+        dataTable.Columns.Add("label", typeof(string));
+        dataTable.Columns.Add("value", typeof(double));
+        dataTable.Columns.Add("created", typeof(DateOnly));
+        _dataRows = _rows.Select(row => dataTable.Rows.Add(row.ItemId, row.Label, row.Value, row.Created)).ToArray();
     }
 
     [IterationSetup]
@@ -48,8 +60,32 @@ public class InsertBenchmarks
         _raw.Dispose();
     }
 
-    [Benchmark(Baseline = true, Description = "raw driver: multi-row INSERTs in one transaction")]
-    public int Raw()
+    [Benchmark(Baseline = true, Description = "raw driver bulk: binary COPY / MySqlBulkCopy")]
+    public long RawBulk()
+    {
+        using var connection = _raw.OpenConnection();
+        if (connection is MySqlConnection mysql)
+        {
+            var copy = new MySqlBulkCopy(mysql) { DestinationTableName = _table.FullTableName };
+            return copy.WriteToServer(_dataRows, columnCount: 4).RowsInserted;
+        }
+
+        using var importer = ((NpgsqlConnection)connection).BeginBinaryImport(
+            $"COPY {_table.FullTableName} (item_id, label, value, created) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in _rows)
+        {
+            importer.StartRow();
+            importer.Write(row.ItemId, NpgsqlDbType.Integer);
+            importer.Write(row.Label, NpgsqlDbType.Varchar);
+            importer.Write(row.Value, NpgsqlDbType.Double);
+            importer.Write(row.Created, NpgsqlDbType.Date);
+        }
+
+        return (long)importer.Complete();
+    }
+
+    [Benchmark(Description = "raw driver: multi-row INSERTs in one transaction")]
+    public int RawInserts()
     {
         using var connection = _raw.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -88,16 +124,26 @@ public class InsertBenchmarks
         return _rows.Length;
     }
 
-    [Benchmark(Description = "typed Insert(rows)")]
-    public int Typed()
+    [Benchmark(Description = "typed Insert(rows), bulk-loaded (default)")]
+    public int TypedBulk()
     {
+        _instance.Config.Insert.Bulk = BulkInsertMode.Auto;
         _table.Insert(_rows);
         return _rows.Length;
     }
 
-    [Benchmark(Description = "untyped Insert(anonymous objects)")]
-    public int Anonymous()
+    [Benchmark(Description = "typed Insert(rows), batched INSERTs (insert.bulk = never)")]
+    public int TypedBatched()
     {
+        _instance.Config.Insert.Bulk = BulkInsertMode.Never;
+        _table.Insert(_rows);
+        return _rows.Length;
+    }
+
+    [Benchmark(Description = "untyped Insert(anonymous objects), bulk-loaded")]
+    public int AnonymousBulk()
+    {
+        _instance.Config.Insert.Bulk = BulkInsertMode.Auto;
         _table.Insert(_rows.Select(r => (object)new { item_id = r.ItemId, label = r.Label, value = r.Value, created = r.Created }));
         return _rows.Length;
     }

@@ -9,7 +9,7 @@ public static class PopulateRawSource
     {
         var (host, port, user, password) = BenchmarkServer.Settings(backend);
         return backend == Backend.MySql
-            ? new MySqlConnector.MySqlDataSource($"Server={host};Port={port};User ID={user};Password={password};AllowUserVariables=true")
+            ? new MySqlConnector.MySqlDataSource($"Server={host};Port={port};User ID={user};Password={password};AllowUserVariables=true;AllowLoadLocalInfile=true")
             : Npgsql.NpgsqlDataSource.Create($"Host={host};Port={port};Username={user};Password={password};Database=postgres");
     }
 }

@@ -100,6 +100,9 @@ internal abstract class BackendAdapter
     /// <summary>Appends the clause that turns an INSERT into an upsert (used with <see cref="InsertVerb"/>).</summary>
     public abstract void AppendReplace(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns);
 
+    /// <summary>The backend's bulk-load protocol, used by large plain inserts (<see cref="InsertSettings"/>).</summary>
+    public abstract BulkLoader BulkLoader { get; }
+
     /// <summary>Describes where the server is, for error messages (never includes credentials).</summary>
     public static string Describe(DatabaseSettings s) => $"{s.Backend} server at {s.Host}:{s.EffectivePort}";
 

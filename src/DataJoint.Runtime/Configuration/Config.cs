@@ -16,6 +16,9 @@ public sealed partial class Config
     /// <summary><c>jobs.*</c>.</summary>
     public JobsSettings Jobs { get; } = new();
 
+    /// <summary><c>insert.*</c>: when inserts bulk-load (a port's addition).</summary>
+    public InsertSettings Insert { get; } = new();
+
     /// <summary><c>safemode</c>: ask before delete and drop (default true; env DJ_SAFEMODE).</summary>
     public bool SafeMode { get; set; } = true;
 

@@ -42,6 +42,13 @@ public sealed class DatabaseSettings
     /// <summary>Seconds to wait for the server when connecting (default 10).</summary>
     public int ConnectTimeout { get; set; } = 10;
 
+    /// <summary>
+    /// <c>database.allow_local_infile</c> (MySQL; default true): let the driver answer the server's <c>LOAD DATA LOCAL</c>
+    /// requests, which bulk inserts use. Turn it off where policy forbids local infile: the first bulk insert is then
+    /// refused, and it and every later insert on the connection write <c>INSERT</c> statements instead.
+    /// </summary>
+    public bool AllowLocalInfile { get; set; } = true;
+
     /// <summary><c>database.database_prefix</c> (deprecated in DataJoint; kept for compatibility).</summary>
     public string DatabasePrefix { get; set; } = "";
 

@@ -24,6 +24,7 @@ internal sealed class Setting(string key, Type type, Func<Config, object?> get, 
             null => throw new ArgumentException($"Setting '{Key}' cannot be null.", nameof(value)),
             _ when target.IsInstanceOfType(value) => value,
             string s when target == typeof(Backend) => ParseBackend(s) ?? throw WrongType(value),
+            string s when target == typeof(BulkInsertMode) => ParseBulkInsertMode(s) ?? throw WrongType(value),
             int or long or short when target == typeof(int) => Convert.ToInt32(value, CultureInfo.InvariantCulture),
             int or long or short or float when target == typeof(double) => Convert.ToDouble(value, CultureInfo.InvariantCulture),
             _ => throw WrongType(value),
@@ -49,6 +50,7 @@ internal sealed class Setting(string key, Type type, Func<Config, object?> get, 
             _ when target == typeof(int) => int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
             _ when target == typeof(double) => double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null,
             _ when target == typeof(Backend) => ParseBackend(text),
+            _ when target == typeof(BulkInsertMode) => ParseBulkInsertMode(text),
             _ => null,
         };
         if (value is null)
@@ -70,12 +72,22 @@ internal sealed class Setting(string key, Type type, Func<Config, object?> get, 
     private ArgumentException WrongType(object value) => new(
         $"Setting '{Key}' takes a {Describe(Nullable.GetUnderlyingType(Type) ?? Type)}, not a {value.GetType().Name}.", nameof(value));
 
-    private static string Describe(Type t) => t == typeof(Backend) ? "backend (mysql or postgresql)" : t.Name;
+    private static string Describe(Type t) => t == typeof(Backend) ? "backend (mysql or postgresql)"
+        : t == typeof(BulkInsertMode) ? "bulk insert mode (auto, always or never)"
+        : t.Name;
 
     internal static bool? ParseBool(string text) => text.Trim().ToLowerInvariant() switch
     {
         "true" or "1" or "yes" or "on" => true,
         "false" or "0" or "no" or "off" => false,
+        _ => null,
+    };
+
+    internal static BulkInsertMode? ParseBulkInsertMode(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "auto" => BulkInsertMode.Auto,
+        "always" => BulkInsertMode.Always,
+        "never" => BulkInsertMode.Never,
         _ => null,
     };
 

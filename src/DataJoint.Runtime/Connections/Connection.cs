@@ -12,6 +12,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
 {
     private readonly AsyncLocal<Transaction?> _transaction = new();
     private readonly DbDataSource _dataSource;
+    private volatile bool _bulkLoadRefused;
 
     internal Connection(Config config)
     {
@@ -40,6 +41,16 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
 
     /// <summary>True while a transaction started by <see cref="Transaction()"/> is open in the current async flow.</summary>
     public bool InTransaction => _transaction.Value is { IsActive: true };
+
+    /// <summary>
+    /// Set once the server or the driver refused the backend's bulk-load protocol (MySQL <c>local_infile</c> off); later
+    /// inserts on this connection write statements without asking again.
+    /// </summary>
+    internal bool BulkLoadRefused
+    {
+        get => _bulkLoadRefused;
+        set => _bulkLoadRefused = value;
+    }
 
     internal Transaction? CurrentTransaction => _transaction.Value is { IsActive: true } t ? t : null;
 

@@ -3,10 +3,11 @@ using System.Collections;
 namespace DataJoint;
 
 /// <summary>
-/// Writes rows into one table as multi-row INSERT statements with bound parameters. Values arrive in heading
-/// order; <see cref="Omitted"/> marks an attribute the row did not give (sent as DEFAULT, as DataJoint does).
+/// Writes rows into one table as multi-row INSERT statements with bound parameters, or bulk-loads large plain inserts
+/// (<c>InsertWriter.Bulk.cs</c>). Values arrive in heading order; <see cref="Omitted"/> marks an attribute the row did not
+/// give (sent as DEFAULT, as DataJoint does).
 /// </summary>
-internal sealed class InsertWriter
+internal sealed partial class InsertWriter
 {
     /// <summary>Placeholder for an attribute the row does not give.</summary>
     public static readonly object Omitted = new();
@@ -97,64 +98,72 @@ internal sealed class InsertWriter
         return -1;
     }
 
-    public long Write(IEnumerable<object?[]> rows)
+    public long Write(IEnumerable<object?[]> rows) => SyncOrAsync.Wait(WriteCore(rows, sync: true, CancellationToken.None));
+
+    public Task<long> WriteAsync(IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
+        WriteCore(rows, sync: false, cancellationToken).AsTask();
+
+    private async ValueTask<long> WriteCore(IEnumerable<object?[]> rows, bool sync, CancellationToken cancellationToken)
     {
-        var statements = Statements(rows).ToList();
-        if (statements.Count == 0) return 0;
+        var list = rows as List<object?[]> ?? rows.ToList();
+        if (list.Count == 0) return 0;
         var connection = _table.Connection;
-        var context = $"Inserting into {_table.FullTableName}";
-        if (statements.Count == 1 || connection.InTransaction)
+        // One statement is atomic by itself; several, or a bulk load, run in a transaction (the caller's, or one opened here).
+        if (connection.InTransaction || (list.Count <= RowsPerStatement && !MayBulkLoad(list.Count)))
         {
-            return statements.Sum(s => (long)connection.Execute(s, context));
+            return await WriteChunk(list, sync, cancellationToken).ConfigureAwait(false);
         }
 
-        using var transaction = connection.Transaction();
-        var count = statements.Sum(s => (long)connection.Execute(s, context));
-        transaction.Commit();
-        return count;
-    }
-
-    public async Task<long> WriteAsync(IEnumerable<object?[]> rows, CancellationToken cancellationToken)
-    {
-        var statements = Statements(rows).ToList();
-        if (statements.Count == 0) return 0;
-        var connection = _table.Connection;
-        var context = $"Inserting into {_table.FullTableName}";
-        long count = 0;
-        if (statements.Count == 1 || connection.InTransaction)
+        var transaction = sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            foreach (var s in statements) count += await connection.ExecuteAsync(s, context, cancellationToken).ConfigureAwait(false);
+            var count = await WriteChunk(list, sync, cancellationToken).ConfigureAwait(false);
+            await SyncOrAsync.Commit(transaction, sync, cancellationToken).ConfigureAwait(false);
             return count;
         }
-
-        await using var transaction = await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var s in statements) count += await connection.ExecuteAsync(s, context, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return count;
+        finally
+        {
+            await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
-    /// Writes rows as they arrive, one statement per batch, all in one transaction (the caller's, or one opened here),
-    /// so the source is never buffered whole and a failure leaves nothing written.
+    /// Writes rows as they arrive, in chunks, all in one transaction (the caller's, or one opened here), so the source is never
+    /// buffered whole and a failure leaves nothing written. Chunks are one statement's worth of rows, or, when bulk loading
+    /// is possible, large enough to be bulk-loaded.
     /// </summary>
     public async Task<long> WriteStreamAsync(IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         var connection = _table.Connection;
-        var context = $"Inserting into {_table.FullTableName}";
-        var rowsPerStatement = RowsPerStatement;
+        var chunkRows = MayBulkLoad(int.MaxValue) ? Math.Max(BulkThreshold, StreamedBulkChunkRows) : RowsPerStatement;
         await using var transaction = connection.InTransaction ? null : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
-        var batch = new List<object?[]>(rowsPerStatement);
+        var chunk = new List<object?[]>(Math.Min(chunkRows, StreamedBulkChunkRows));
         long count = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            batch.Add(row);
-            if (batch.Count < rowsPerStatement) continue;
-            foreach (var statement in Statements(batch)) count += await connection.ExecuteAsync(statement, context, cancellationToken).ConfigureAwait(false);
-            batch.Clear();
+            chunk.Add(row);
+            if (chunk.Count < chunkRows) continue;
+            count += await WriteChunk(chunk, sync: false, cancellationToken).ConfigureAwait(false);
+            chunk.Clear();
         }
 
-        foreach (var statement in Statements(batch)) count += await connection.ExecuteAsync(statement, context, cancellationToken).ConfigureAwait(false);
+        if (chunk.Count > 0) count += await WriteChunk(chunk, sync: false, cancellationToken).ConfigureAwait(false);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    /// <summary>Writes rows in the current transaction (if any): bulk-loaded when they qualify, as INSERT statements otherwise.</summary>
+    private async ValueTask<long> WriteChunk(List<object?[]> rows, bool sync, CancellationToken cancellationToken)
+    {
+        if (await TryBulkLoad(rows, sync, cancellationToken).ConfigureAwait(false) is { } loaded) return loaded;
+        var connection = _table.Connection;
+        var context = $"Inserting into {_table.FullTableName}";
+        long count = 0;
+        foreach (var statement in Statements(rows))
+        {
+            count += await SyncOrAsync.Execute(connection, statement, context, sync, cancellationToken).ConfigureAwait(false);
+        }
+
         return count;
     }
 

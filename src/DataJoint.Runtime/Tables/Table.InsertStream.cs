@@ -4,7 +4,8 @@ public abstract partial class Table
 {
     /// <summary>
     /// Inserts rows from an asynchronous source as they arrive (records, anonymous objects, dictionaries or
-    /// <c>object?[]</c>), in batched statements inside one transaction: nothing is written if any row fails.
+    /// <c>object?[]</c>), in batched statements inside one transaction: nothing is written if any row fails. Once a plain
+    /// insert's source has delivered <see cref="InsertSettings.BulkThreshold"/> rows, it is bulk-loaded in chunks instead.
     /// </summary>
     public async Task<long> InsertAsync(IAsyncEnumerable<object> rows, bool skipDuplicates = false, bool ignoreExtraFields = false,
         bool replace = false, bool allowDirectInsert = false, CancellationToken cancellationToken = default)

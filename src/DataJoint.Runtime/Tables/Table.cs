@@ -36,7 +36,10 @@ public abstract partial class Table : QueryExpression
 
     /// <summary>
     /// Inserts rows (records, anonymous objects, dictionaries or <c>object?[]</c> in heading order) in batched
-    /// multi-row statements; several batches run in one transaction, so nothing is half-written.
+    /// multi-row statements; several batches run in one transaction, so nothing is half-written. Large plain inserts
+    /// (no <paramref name="skipDuplicates"/> or <paramref name="replace"/>; see <see cref="InsertSettings"/>) are
+    /// bulk-loaded instead — PostgreSQL binary COPY, MySQL <c>LOAD DATA LOCAL</c> — in the ambient transaction or one of
+    /// their own, with the same values, defaults and exceptions.
     /// </summary>
     /// <param name="rows">The rows.</param>
     /// <param name="skipDuplicates">Silently skip rows whose primary key exists.</param>

@@ -32,7 +32,8 @@ internal sealed class MySqlAdapter : BackendAdapter
             SslMode = s.UseTls switch { true => MySqlSslMode.Required, false => MySqlSslMode.None, null => MySqlSslMode.Preferred },
             // uuid is binary(16) in RFC (big-endian) byte order; the runtime converts, so the driver must not.
             GuidFormat = MySqlGuidFormat.None,
-            AllowLoadLocalInfile = true,
+            // Bulk inserts stream rows with LOAD DATA LOCAL (MySqlBulkCopy); the server must allow it too (local_infile).
+            AllowLoadLocalInfile = s.AllowLocalInfile,
             AllowUserVariables = true,
             Pooling = true,
             MaximumPoolSize = 100,
@@ -164,23 +165,25 @@ internal sealed class MySqlAdapter : BackendAdapter
             or MySqlErrorCode.ConnectionCountError
          || (int)m.ErrorCode is 0 or 2006 or 2013 or 1045 or 1042);
 
-    public override DataJointException Translate(DbException exception, string context)
+    public override DataJointException Translate(DbException exception, string context) => exception is MySqlException m
+        ? Translate((int)m.ErrorCode, $"{context}: {m.Message}", m)
+        : new QueryException($"{context}: {exception.Message}", exception);
+
+    /// <summary>The exception for a server error number (also used for the warnings a bulk load reports instead of errors).</summary>
+    internal static DataJointException Translate(int errorNumber, string message, Exception? inner)
     {
-        if (exception is not MySqlException m) return new QueryException($"{context}: {exception.Message}", exception);
-        var code = ((int)m.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var message = $"{context}: {m.Message}";
-        return (int)m.ErrorCode switch
+        var code = errorNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return errorNumber switch
         {
-            1062 => new DuplicateKeyException(message + " Use skipDuplicates: true to ignore rows that already exist.", m, code),
-            1216 or 1217 or 1451 or 1452 or 3730 => new IntegrityException(message, m, code),
-            1044 or 1142 or 1045 => new AccessException(message, m, code),
-            1054 => new UnknownAttributeException(message, m, code),
-            1364 => new MissingAttributeException(message, m, code),
-            1048 => new MissingAttributeException(message, m, code),
-            1064 => new QuerySyntaxException(message, m, code),
-            1146 => new MissingTableException(message, m, code),
-            0 or 2006 or 2013 or 1042 => new LostConnectionException(message, m, code),
-            _ => new QueryException(message, m, code),
+            1062 => new DuplicateKeyException(message + " Use skipDuplicates: true to ignore rows that already exist.", inner, code),
+            1216 or 1217 or 1451 or 1452 or 3730 => new IntegrityException(message, inner, code),
+            1044 or 1142 or 1045 => new AccessException(message, inner, code),
+            1054 => new UnknownAttributeException(message, inner, code),
+            1364 or 1048 or 1263 => new MissingAttributeException(message, inner, code),
+            1064 => new QuerySyntaxException(message, inner, code),
+            1146 => new MissingTableException(message, inner, code),
+            0 or 2006 or 2013 or 1042 => new LostConnectionException(message, inner, code),
+            _ => new QueryException(message, inner, code),
         };
     }
 
@@ -190,6 +193,8 @@ internal sealed class MySqlAdapter : BackendAdapter
         var first = primaryKey.Count > 0 ? primaryKey[0] : columns[0];
         sql.Append(" ON DUPLICATE KEY UPDATE ").Identifier(first).Append('=').Identifier(first);
     }
+
+    public override BulkLoader BulkLoader { get; } = new MySqlBulkCopyLoader();
 
     public override string InsertVerb(bool replace) => replace ? "REPLACE INTO " : "INSERT INTO ";
 

@@ -12,7 +12,7 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
 {
     public static readonly PostgreSqlAdapter Instance = new();
 
-    private PostgreSqlAdapter() { }
+    private PostgreSqlAdapter() => BulkLoader = new PostgreSqlCopyLoader(this);
 
     public override Backend Backend => Backend.PostgreSql;
 
@@ -286,6 +286,8 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
 
         sql.Append(" DO NOTHING");
     }
+
+    public override BulkLoader BulkLoader { get; }
 
     public override string InsertVerb(bool replace) => "INSERT INTO ";
 
