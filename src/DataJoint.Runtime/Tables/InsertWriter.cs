@@ -158,14 +158,30 @@ internal sealed partial class InsertWriter
         if (await TryBulkLoad(rows, sync, cancellationToken).ConfigureAwait(false) is { } loaded) return loaded;
         var connection = _table.Connection;
         var context = $"Inserting into {_table.FullTableName}";
+        // Several statements inside the caller's transaction: a savepoint makes the insert all-or-nothing there too
+        // (MySQL would keep the statements before a failing one; PostgreSQL would abort the caller's whole transaction).
+        var savepoint = connection.InTransaction && rows.Count > RowsPerStatement;
+        if (savepoint) await Savepoint(connection, "SAVEPOINT", sync, cancellationToken).ConfigureAwait(false);
         long count = 0;
-        foreach (var statement in Statements(rows))
+        try
         {
-            count += await SyncOrAsync.Execute(connection, statement, context, sync, cancellationToken).ConfigureAwait(false);
+            foreach (var statement in Statements(rows))
+            {
+                count += await SyncOrAsync.Execute(connection, statement, context, sync, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (DataJointException) when (savepoint)
+        {
+            await Savepoint(connection, "ROLLBACK TO SAVEPOINT", sync, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
 
+        if (savepoint) await Savepoint(connection, "RELEASE SAVEPOINT", sync, cancellationToken).ConfigureAwait(false);
         return count;
     }
+
+    private static ValueTask<int> Savepoint(Connection connection, string command, bool sync, CancellationToken cancellationToken) =>
+        SyncOrAsync.Execute(connection, new SqlStatement(command + " dj_insert", []), "Insert savepoint", sync, cancellationToken);
 
     private int RowsPerStatement => Math.Clamp(MaxParametersPerStatement / Math.Max(1, _heading.Attributes.Count), 1, MaxRowsPerStatement);
 

@@ -20,6 +20,24 @@ public sealed class InsertErrorTests(Backend backend) : BackendTest(backend)
     }
 
     [Test]
+    public async Task AFailedMultiStatementInsertInsideATransactionKeepsNothingAndTheTransactionGoesOn()
+    {
+        Instance.Config.Insert.Bulk = BulkInsertMode.Never;
+        var probes = Schema.Table<Probe>();
+        probes.Insert1(Row(2000));
+        var rows = Enumerable.Range(1, 2500).Select(Row).ToList(); // several statements; the bad key is in the second
+        await using (var tx = await Instance.Connection.TransactionAsync())
+        {
+            Assert.ThrowsAsync<DuplicateKeyException>(() => probes.InsertAsync(rows));
+            probes.Insert1(Row(3000));
+            await tx.CommitAsync();
+        }
+
+        Assert.That(probes.Column<int>("probe_id").Order(), Is.EqualTo(new[] { 2000, 3000 }),
+            "the statements before the failing one were undone; the caller's later work was committed");
+    }
+
+    [Test]
     public void UnknownAndMissingAttributesAreNamed()
     {
         var probes = Schema.Table<Probe>();
