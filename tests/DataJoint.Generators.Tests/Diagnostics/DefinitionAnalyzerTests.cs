@@ -10,7 +10,8 @@ namespace DataJoint.Generators.Tests.Diagnostics;
 /// </summary>
 public sealed class DefinitionAnalyzerTests
 {
-    private const string Subject = """"
+    /// <summary>A valid <c>Subject</c> table other test sources build on.</summary>
+    internal const string Subject = """"
         using DataJoint;
         namespace Lab;
 

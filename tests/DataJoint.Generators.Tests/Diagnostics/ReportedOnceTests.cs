@@ -9,16 +9,8 @@ namespace DataJoint.Generators.Tests.Diagnostics;
 /// </summary>
 public sealed class ReportedOnceTests
 {
-    private const string Broken = """"
-        using DataJoint;
-        namespace Lab;
+    private const string Broken = DefinitionAnalyzerTests.Subject + """"
 
-        [Definition("""
-            subject_id : int32
-            ---
-            species : varchar(32)
-            """)]
-        public partial class Subject : Manual;
 
         [Definition("""
             -> Subject
