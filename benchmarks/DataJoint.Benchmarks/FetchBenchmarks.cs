@@ -1,4 +1,3 @@
-using System.Data.Common;
 using BenchmarkDotNet.Attributes;
 using DataJoint.Benchmarks.Fetching;
 
@@ -11,42 +10,24 @@ namespace DataJoint.Benchmarks;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 [MemoryDiagnoser]
-public class FetchBenchmarks
+public class FetchBenchmarks : DatabaseBenchmark
 {
     public const int Rows = 100_000;
 
-    private Instance _instance = null!;
-    private Schema _schema = null!;
     private FetchItem _table = null!;
-    private DbDataSource _raw = null!;
     private string _select = "";
 
-    [Params(Backend.MySql, Backend.PostgreSql)]
-    public Backend Backend { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
+    protected override void Prepare()
     {
-        _instance = BenchmarkServer.Connect(Backend);
-        _schema = _instance.Schema($"djbench_{Guid.NewGuid():N}"[..24]);
-        _table = _schema.Table<FetchItem>();
+        _table = Schema.Table<FetchItem>();
         _table.Insert(FetchItemData.Create(Rows));
         _select = _table.Sql;
-        _raw = PopulateRawSource.Create(Backend);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _schema.Drop(prompt: false);
-        _instance.Dispose();
-        _raw.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "raw DataReader loop")]
     public int RawReader()
     {
-        using var connection = _raw.OpenConnection();
+        using var connection = Raw.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = _select;
         using var reader = command.ExecuteReader();

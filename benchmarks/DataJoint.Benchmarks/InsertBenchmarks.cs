@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using DataJoint.Benchmarks.Fetching;
@@ -18,29 +17,19 @@ namespace DataJoint.Benchmarks;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
 [MemoryDiagnoser]
-public class InsertBenchmarks
+public class InsertBenchmarks : DatabaseBenchmark
 {
     public const int Rows = 100_000;
     private const int RowsPerStatement = 1_000;
 
-    private Instance _instance = null!;
-    private Schema _schema = null!;
     private FetchItem _table = null!;
-    private DbDataSource _raw = null!;
     private FetchItem.Row[] _rows = [];
     private DataRow[] _dataRows = [];
 
-    [Params(Backend.MySql, Backend.PostgreSql)]
-    public Backend Backend { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
+    protected override void Prepare()
     {
-        _instance = BenchmarkServer.Connect(Backend);
-        _schema = _instance.Schema($"djbench_{Guid.NewGuid():N}"[..24]);
-        _table = _schema.Table<FetchItem>();
+        _table = Schema.Table<FetchItem>();
         _rows = FetchItemData.Create(Rows);
-        _raw = PopulateRawSource.Create(Backend);
         using var dataTable = new DataTable();
         dataTable.Columns.Add("item_id", typeof(int));
         dataTable.Columns.Add("label", typeof(string));
@@ -52,18 +41,10 @@ public class InsertBenchmarks
     [IterationSetup]
     public void Empty() => _table.DeleteQuick();
 
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _schema.Drop(prompt: false);
-        _instance.Dispose();
-        _raw.Dispose();
-    }
-
     [Benchmark(Baseline = true, Description = "raw driver bulk: binary COPY / MySqlBulkCopy")]
     public long RawBulk()
     {
-        using var connection = _raw.OpenConnection();
+        using var connection = Raw.OpenConnection();
         if (connection is MySqlConnection mysql)
         {
             var copy = new MySqlBulkCopy(mysql) { DestinationTableName = _table.FullTableName };
@@ -87,7 +68,7 @@ public class InsertBenchmarks
     [Benchmark(Description = "raw driver: multi-row INSERTs in one transaction")]
     public int RawInserts()
     {
-        using var connection = _raw.OpenConnection();
+        using var connection = Raw.OpenConnection();
         using var transaction = connection.BeginTransaction();
         var table = _table.FullTableName;
         var mysql = Backend == Backend.MySql;
@@ -127,7 +108,7 @@ public class InsertBenchmarks
     [Benchmark(Description = "typed Insert(rows), bulk-loaded (default)")]
     public int TypedBulk()
     {
-        _instance.Config.Insert.Bulk = BulkInsertMode.Auto;
+        Instance.Config.Insert.Bulk = BulkInsertMode.Auto;
         _table.Insert(_rows);
         return _rows.Length;
     }
@@ -135,7 +116,7 @@ public class InsertBenchmarks
     [Benchmark(Description = "typed Insert(rows), batched INSERTs (insert.bulk = never)")]
     public int TypedBatched()
     {
-        _instance.Config.Insert.Bulk = BulkInsertMode.Never;
+        Instance.Config.Insert.Bulk = BulkInsertMode.Never;
         _table.Insert(_rows);
         return _rows.Length;
     }
@@ -143,7 +124,7 @@ public class InsertBenchmarks
     [Benchmark(Description = "untyped Insert(anonymous objects), bulk-loaded")]
     public int AnonymousBulk()
     {
-        _instance.Config.Insert.Bulk = BulkInsertMode.Auto;
+        Instance.Config.Insert.Bulk = BulkInsertMode.Auto;
         _table.Insert(_rows.Select(r => (object)new { item_id = r.ItemId, label = r.Label, value = r.Value, created = r.Created }));
         return _rows.Length;
     }

@@ -12,30 +12,20 @@ namespace DataJoint.Benchmarks;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8, invocationCount: 1)]
 [MemoryDiagnoser]
-public class PopulateBenchmarks
+public class PopulateBenchmarks : DatabaseBenchmark
 {
     public const int Keys = 100;
 
-    private Instance _instance = null!;
-    private Schema _schema = null!;
     private BenchDoubled _target = null!;
-    private DbDataSource _raw = null!;
     private string _source = "";
     private string _doubled = "";
 
-    [Params(Backend.MySql, Backend.PostgreSql)]
-    public Backend Backend { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
+    protected override void Prepare()
     {
-        _instance = BenchmarkServer.Connect(Backend);
-        _schema = _instance.Schema($"djbench_{Guid.NewGuid():N}"[..24]);
-        _schema.Table<BenchSource>().Insert(Enumerable.Range(1, Keys).Select(i => new BenchSource.Row { BenchId = i, Value = i }));
-        _target = _schema.Table<BenchDoubled>();
-        _source = _schema.Table<BenchSource>().FullTableName;
+        Schema.Table<BenchSource>().Insert(Enumerable.Range(1, Keys).Select(i => new BenchSource.Row { BenchId = i, Value = i }));
+        _target = Schema.Table<BenchDoubled>();
+        _source = Schema.Table<BenchSource>().FullTableName;
         _doubled = _target.FullTableName;
-        _raw = PopulateRawSource.Create(Backend);
     }
 
     [IterationSetup]
@@ -45,7 +35,7 @@ public class PopulateBenchmarks
     public int RawLoop()
     {
         var p = Backend == Backend.PostgreSql ? (Func<int, string>)(i => "$" + (i + 1)) : i => "@p" + i;
-        using var connection = _raw.OpenConnection();
+        using var connection = Raw.OpenConnection();
         var made = 0;
         for (var id = 1; id <= Keys; id++)
         {
@@ -66,14 +56,6 @@ public class PopulateBenchmarks
 
     [Benchmark(Description = "Populate() with a trivial Make")]
     public int Populate() => _target.Populate().SuccessCount;
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _schema.Drop(prompt: false);
-        _raw.Dispose();
-        _instance.Dispose();
-    }
 
     private static long Scalar(DbConnection connection, DbTransaction transaction, string sql, params object[] values)
     {
