@@ -22,7 +22,9 @@ namespace DataJoint;
 /// </code>
 /// <para>Core types: int8, int16, int32, int64, float32, float64, decimal(p,s), bool, char(n), varchar(n),
 /// enum('a', ...), date, datetime[(n)], json, uuid, bytes. Codecs are written <c>&lt;name&gt;</c> or
-/// <c>&lt;name@store&gt;</c>; native SQL types pass through with a warning.</para>
+/// <c>&lt;name@store&gt;</c>: <c>&lt;blob&gt;</c> holds any value in DataJoint's blob format (arrays, strings, numbers,
+/// lists, dictionaries; the row property is <c>object</c>, serialized with <see cref="Blob"/>); other codecs are kept as raw
+/// bytes. Native SQL types pass through with a warning.</para>
 /// <para>In a <see cref="Part"/> table, <c>-> master</c> refers to the enclosing table.</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]

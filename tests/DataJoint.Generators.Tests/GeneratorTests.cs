@@ -117,4 +117,30 @@ public sealed class GeneratorTests
         Assert.That(Line("Child", "husband"), Does.Contain(FromPerson), "transitively, to the table that declared it");
         Assert.That(Line("Child", "child_idx"), Does.Contain("lineage: new global::DataJoint.AttributeLineage(\"child_idx\")"));
     }
+
+    [Test]
+    public void BlobAttributesAreObjectsReadThroughTheBlobCodecAndOtherCodecsStayBytes()
+    {
+        var result = GeneratorHarness.Run(""""
+            using DataJoint;
+            namespace Lab;
+            [Definition("""
+                scan_id : int32
+                ---
+                image : <blob>
+                mask = null : <blob>
+                raw_file : <attach>
+                """)]
+            public partial class Scan : Manual;
+            """");
+        Assert.That(result.CompileDiagnostics, Is.Empty, string.Join("\n", result.CompileDiagnostics));
+        var source = result.Sources["Lab.Scan.g.cs"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(source, Does.Contain("public required object Image { get; init; }"));
+            Assert.That(source, Does.Contain("public object? Mask { get; init; }"));
+            Assert.That(source, Does.Contain("public required byte[] RawFile { get; init; }"));
+            Assert.That(source, Does.Contain("global::DataJoint.ColumnReader.ReadBlob(reader, 1)"));
+        });
+    }
 }

@@ -33,6 +33,12 @@ internal sealed class TypeSpec
     /// <summary>For native types: the C# type that holds its values.</summary>
     public string? NativeClrType { get; init; }
 
+    /// <summary>
+    /// DataJoint's in-table <c>&lt;blob&gt;</c> codec: values are serialized (the runtime's <c>Blob</c> format, byte-compatible
+    /// with DataJoint-Python) on insert and deserialized on fetch, so rows hold them as <c>object</c>.
+    /// </summary>
+    public bool IsSerializedBlob => Category == TypeCategory.Codec && CodecName == "blob" && Store is null;
+
     /// <summary>True for types stored as large binary columns (no default other than NULL allowed).</summary>
     public bool IsBlob => Category == TypeCategory.Bytes
         || (Category == TypeCategory.Codec && CodecName is "blob" or "attach")
@@ -59,7 +65,7 @@ internal sealed class TypeSpec
         TypeCategory.Json => "global::System.Text.Json.Nodes.JsonNode",
         TypeCategory.Uuid => "global::System.Guid",
         TypeCategory.Bytes => "byte[]",
-        TypeCategory.Codec => "byte[]",
+        TypeCategory.Codec => IsSerializedBlob ? "object" : "byte[]",
         _ => NativeClrType ?? "object",
     };
 

@@ -294,6 +294,7 @@ internal sealed class Resolver
         TypeCategory.DateTime => "ReadDateTime",
         TypeCategory.Json => "ReadJson",
         TypeCategory.Uuid => "ReadGuid",
+        TypeCategory.Codec when spec.IsSerializedBlob => "ReadBlob",
         TypeCategory.Bytes or TypeCategory.Codec => "ReadBytes",
         _ => "ReadAs<" + spec.ClrType + ">",
     };

@@ -83,6 +83,9 @@ public static class ColumnReader
     /// <summary>Reads <c>bytes</c> and other binary columns.</summary>
     public static byte[] ReadBytes(DbDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
 
+    /// <summary>Reads a <c>&lt;blob&gt;</c> column: the stored bytes deserialized (a blob holding Python's None reads as null).</summary>
+    public static object ReadBlob(DbDataReader reader, int ordinal) => Blob.Unpack(reader.GetFieldValue<byte[]>(ordinal))!;
+
     /// <summary>Reads a native column as <typeparamref name="T"/>, converting when the driver returns another type.</summary>
     public static T ReadAs<T>(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) is T value
         ? value
@@ -106,6 +109,7 @@ public static class ColumnReader
             Definition.TypeCategory.DateTime => ReadDateTime(reader, ordinal),
             Definition.TypeCategory.Json => ReadJson(reader, ordinal),
             Definition.TypeCategory.Uuid => ReadGuid(reader, ordinal),
+            Definition.TypeCategory.Codec when attribute.Spec.IsSerializedBlob => ReadBlob(reader, ordinal),
             _ => reader.GetValue(ordinal),
         };
     }

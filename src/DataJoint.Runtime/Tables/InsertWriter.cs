@@ -155,6 +155,7 @@ internal sealed partial class InsertWriter
     /// <summary>Writes rows in the current transaction (if any): bulk-loaded when they qualify, as INSERT statements otherwise.</summary>
     private async ValueTask<long> WriteChunk(List<object?[]> rows, bool sync, CancellationToken cancellationToken)
     {
+        SerializeBlobs(rows);
         if (await TryBulkLoad(rows, sync, cancellationToken).ConfigureAwait(false) is { } loaded) return loaded;
         var connection = _table.Connection;
         var context = $"Inserting into {_table.FullTableName}";
@@ -182,6 +183,20 @@ internal sealed partial class InsertWriter
 
     private static ValueTask<int> Savepoint(Connection connection, string command, bool sync, CancellationToken cancellationToken) =>
         SyncOrAsync.Execute(connection, new SqlStatement(command + " dj_insert", []), "Insert savepoint", sync, cancellationToken);
+
+    /// <summary>Serializes the values of <c>&lt;blob&gt;</c> attributes in place (the rows' arrays belong to this writer).</summary>
+    private void SerializeBlobs(List<object?[]> rows)
+    {
+        var attributes = _heading.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (!attributes[i].Spec.IsSerializedBlob) continue;
+            foreach (var values in rows)
+            {
+                if (!ReferenceEquals(values[i], Omitted)) values[i] = StoredValue.Of(attributes[i].Spec, values[i]);
+            }
+        }
+    }
 
     private int RowsPerStatement => Math.Clamp(MaxParametersPerStatement / Math.Max(1, _heading.Attributes.Count), 1, MaxRowsPerStatement);
 
