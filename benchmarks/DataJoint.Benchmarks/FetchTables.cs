@@ -15,10 +15,10 @@ public sealed record FetchItemRecord(int ItemId, string Label, double Value, Dat
 /// <summary>The rows the fetch and insert benchmarks use.</summary>
 public static class FetchItemData
 {
-    public static FetchItem.Row[] Create(int count)
+    public static FetchItem.Row[] Create(int count, int firstId = 1)
     {
         var start = new DateOnly(2020, 1, 1);
-        return Enumerable.Range(1, count).Select(i => new FetchItem.Row
+        return Enumerable.Range(firstId, count).Select(i => new FetchItem.Row
         {
             ItemId = i, Label = "item " + i, Value = i * 0.5, Created = start.AddDays(i % 1000),
         }).ToArray();

@@ -7,15 +7,15 @@ namespace DataJoint;
 /// </summary>
 public sealed class InsertSettings
 {
-    private int _bulkThreshold = 1_000;
+    private int _bulkThreshold = 100;
 
     /// <summary><c>insert.bulk</c>: <c>auto</c> (default), <c>always</c> or <c>never</c>.</summary>
     public BulkInsertMode Bulk { get; set; } = BulkInsertMode.Auto;
 
     /// <summary>
     /// <c>insert.bulk_threshold</c>: the fewest rows an insert (or a chunk of a streamed insert) must have to be bulk-loaded
-    /// when <see cref="Bulk"/> is <c>auto</c> (default 1000: one batched statement carries up to 1000 rows, so smaller
-    /// inserts gain nothing).
+    /// when <see cref="Bulk"/> is <c>auto</c> (default 100: measured, bulk loading is about 30% faster than one batched
+    /// statement from 100 rows on both backends and slower at 30; see docs/performance.md).
     /// </summary>
     public int BulkThreshold
     {

@@ -237,7 +237,7 @@ public sealed class BulkInsertTests(Backend backend) : BackendTest(backend)
     public void SkipDuplicatesAndSmallInsertsUseStatements()
     {
         var items = Schema.Table<BulkItem>();
-        items.Insert(Enumerable.Range(1, 999).Select(Item));
+        items.Insert(Enumerable.Range(1, 99).Select(Item));
         items.Insert(Enumerable.Range(1, Rows).Select(Item), skipDuplicates: true);
 
         Assert.That(_log.Events.Select(e => e.Id), Does.Not.Contain(BulkLoaded).And.Not.Contain(WrittenAsStatements));
@@ -257,10 +257,12 @@ public sealed class BulkInsertTests(Backend backend) : BackendTest(backend)
         Assert.That(_log.Messages(BulkLoaded), Has.Count.EqualTo(1), "never: statements");
 
         Instance.Config.Insert.Bulk = BulkInsertMode.Auto;
+        items.Insert(Enumerable.Range(20_000, 100).Select(Item));
+        Assert.That(_log.Messages(BulkLoaded), Has.Count.EqualTo(2), "auto: the default threshold is 100 rows");
         Instance.Config["insert.bulk_threshold"] = 50;
         items.Insert(Enumerable.Range(10_000, 60).Select(Item));
-        Assert.That(_log.Messages(BulkLoaded), Has.Count.EqualTo(2), "auto with a threshold of 50: 60 rows");
-        Assert.That(items.Count(), Is.EqualTo(5 + Rows + 60));
+        Assert.That(_log.Messages(BulkLoaded), Has.Count.EqualTo(3), "auto with a threshold of 50: 60 rows");
+        Assert.That(items.Count(), Is.EqualTo(5 + Rows + 100 + 60));
         Assert.That(() => Instance.Config["insert.bulk"] = "sometimes", Throws.ArgumentException.With.Message.Contains("insert.bulk"));
     }
 
