@@ -48,7 +48,7 @@ public sealed class BlobAttributeTests(Backend backend) : BackendTest(backend)
 
         // A value written by DataJoint-Python (its bytes, by hand) reads back through the typed row.
         var pythonTrue = PythonBlobVectors.Bytes("646a3000" + "0b01");
-        Instance.Connection.Execute($"UPDATE {scans.FullTableName} SET {Q("image")} = {(Backend == Backend.MySql ? "@p0" : "$1")}", pythonTrue);
+        Instance.Connection.Execute($"UPDATE {scans.FullTableName} SET {Q("image")} = {P(0)}", pythonTrue);
         Assert.That(scans.Fetch1().Image, Is.EqualTo(true));
         Assert.That(new FreeTable(Instance.Connection, scans.FullTableName).Fetch1()["image"], Is.EqualTo(true), "FreeTable reads the :<blob>: marker");
     }

@@ -64,6 +64,9 @@ public abstract class BackendTest(Backend backend)
     /// <summary>Quotes an identifier for hand-written SQL on this backend.</summary>
     protected string Q(string name) => Backend == Backend.MySql ? $"`{name}`" : $"\"{name}\"";
 
+    /// <summary>The backend's placeholder for the statement parameter at <paramref name="index"/> (<c>@p0</c> / <c>$1</c>).</summary>
+    protected string P(int index) => Backend == Backend.PostgreSql ? $"${index + 1}" : $"@p{index}";
+
     protected Instance NewInstance(IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null)
     {
         var instance = Server.NewInstance(overrides, c =>

@@ -36,7 +36,6 @@ public sealed class ErrorStackTests(Backend backend) : BackendTest(backend)
         return Schema.Table<FailsOnOdd>();
     }
 
-    private string P(int index) => Backend == Backend.PostgreSql ? $"${index + 1}" : $"@p{index}";
 
     [Test]
     public void AFailedMakeRecordsItsStackAsAPythonStrBlob()

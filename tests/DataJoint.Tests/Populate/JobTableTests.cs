@@ -35,8 +35,8 @@ public sealed class JobTableTests(Backend backend) : BackendTest(backend)
         var queue = doubled.Jobs.FullTableName;
 
         Assert.That(Schema.Table<Source>().Drop(prompt: false), Is.True, "the source and its computed child");
-        Assert.That(Schema.Connection.Query($"SELECT 1 FROM information_schema.tables WHERE table_schema = {(Backend == Backend.MySql ? "@p0" : "$1")} "
-            + $"AND table_name = {(Backend == Backend.MySql ? "@p1" : "$2")}", Schema.Name, "~~doubled"), Is.Empty,
+        Assert.That(Schema.Connection.Query($"SELECT 1 FROM information_schema.tables WHERE table_schema = {P(0)} "
+            + $"AND table_name = {P(1)}", Schema.Name, "~~doubled"), Is.Empty,
             $"{queue} went with its table (DataJoint-Python leaves it behind)");
 
         var again = Prepare(3);

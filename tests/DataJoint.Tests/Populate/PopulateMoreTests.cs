@@ -119,8 +119,8 @@ public sealed class PopulateMoreTests(Backend backend) : BackendTest(backend)
         schema.Table<Source>().Insert(Enumerable.Range(1, 2).Select(i => new Source.Row { SourceId = i, Value = i }));
         var doubled = schema.Table<Doubled>();
         Assert.That(schema.Table<Source>().Connection.Query(
-            $"SELECT count(*) AS n FROM information_schema.columns WHERE table_schema = {(Backend == Backend.MySql ? "@p0" : "$1")} "
-            + $"AND table_name = {(Backend == Backend.MySql ? "@p1" : "$2")} AND column_name IN ('_job_start_time', '_job_duration', '_job_version')", schema.Name, doubled.SqlTableName)
+            $"SELECT count(*) AS n FROM information_schema.columns WHERE table_schema = {P(0)} "
+            + $"AND table_name = {P(1)} AND column_name IN ('_job_start_time', '_job_duration', '_job_version')", schema.Name, doubled.SqlTableName)
             .Single()["n"], Is.EqualTo(3L), "declared with the three hidden columns; the manual Source table has none");
         instance.Config.Jobs.Version = "abc1234";
 

@@ -4,7 +4,7 @@ namespace DataJoint.Tests.Populate;
 
 /// <summary>
 /// A DataJoint-Python worker and a .NET worker share one job table. The Python side is played by the statements
-/// DataJoint-Python 2.x (<c>jobs.py</c>) sends, with values written into the text as its client library does: queueing
+/// DataJoint-Python 2.x (<c>jobs.py</c>) sends (its client library writes the values into the text; here they are bound): queueing
 /// with <c>insert1({key, status, priority})</c>, the conditional reserve UPDATE, completion by deleting the job and
 /// <c>error()</c>'s <c>update1</c>. No Python runs here; the statements are what binds the two.
 /// </summary>
@@ -23,10 +23,9 @@ public sealed class PythonWorkerProtocolTests(Backend backend) : BackendTest(bac
     public void TheJobTableHasTheColumnsDataJointPythonDeclares()
     {
         var jobs = Prepare(1).Jobs;
-        var p = Backend == Backend.MySql ? ("@p0", "@p1") : ("$1", "$2");
         var columns = Schema.Connection.Query(
                 "SELECT column_name AS name, data_type AS type, is_nullable AS nullable, character_maximum_length AS length, "
-                + $"datetime_precision AS digits FROM information_schema.columns WHERE table_schema = {p.Item1} AND table_name = {p.Item2} "
+                + $"datetime_precision AS digits FROM information_schema.columns WHERE table_schema = {P(0)} AND table_name = {P(1)} "
                 + "ORDER BY ordinal_position", Schema.Name, jobs.SqlTableName)
             .ToDictionary(c => (string)c["name"]!);
 
@@ -65,8 +64,8 @@ public sealed class PythonWorkerProtocolTests(Backend backend) : BackendTest(bac
         // Python's `INDEX (status, priority, scheduled_time)`, which its reserve loop's ordering uses.
         var indexes = mysql
             ? Schema.Connection.Query("SELECT GROUP_CONCAT(column_name ORDER BY seq_in_index) AS cols FROM information_schema.statistics "
-                + $"WHERE table_schema = {p.Item1} AND table_name = {p.Item2} GROUP BY index_name", Schema.Name, jobs.SqlTableName)
-            : Schema.Connection.Query("SELECT indexdef AS cols FROM pg_indexes WHERE schemaname = $1 AND tablename = $2",
+                + $"WHERE table_schema = {P(0)} AND table_name = {P(1)} GROUP BY index_name", Schema.Name, jobs.SqlTableName)
+            : Schema.Connection.Query($"SELECT indexdef AS cols FROM pg_indexes WHERE schemaname = {P(0)} AND tablename = {P(1)}",
                 Schema.Name, jobs.SqlTableName);
         Assert.That(indexes.Select(i => (string)i["cols"]!), Has.Some.Contain(mysql ? "status,priority,scheduled_time" : "(status, priority, scheduled_time)"));
     }
@@ -137,6 +136,4 @@ public sealed class PythonWorkerProtocolTests(Backend backend) : BackendTest(bac
             + $"{Q("connection_id")} = {P(2)}, {Q("user")} = {P(3)}, {Q("version")} = '', {Q("reserved_time")} = CURRENT_TIMESTAMP(3) "
             + $"WHERE source_id = {P(4)} AND {Q("status")} = 'pending' AND {Q("scheduled_time")} <= CURRENT_TIMESTAMP(3)",
             PythonHost, PythonPid, 77L, "pyuser@localhost", sourceId) == 1;
-
-    private string P(int index) => Backend == Backend.PostgreSql ? $"${index + 1}" : $"@p{index}";
 }
