@@ -150,6 +150,19 @@ internal abstract class BackendAdapter
     /// </summary>
     public abstract string ForeignKeysDeclaredIn { get; }
 
+    /// <summary>
+    /// Query (parameters: schema, table) for the foreign keys of one table; same columns and order as
+    /// <see cref="ForeignKeysReferencing"/>.
+    /// </summary>
+    public abstract string ForeignKeysOfTable { get; }
+
+    /// <summary>
+    /// A column type as the server reports it, in DataJoint's spelling of native types (as DataJoint-Python's heading
+    /// reports them): <c>int(11)</c> → <c>int</c> on MySQL, <c>character varying(16)</c> → <c>varchar(16)</c> on PostgreSQL.
+    /// Applied to a declared native type's SQL as well, so the two compare equal when the server stores what was declared.
+    /// </summary>
+    public abstract string NativeTypeName(string sqlType);
+
     /// <summary>The <c>PRIMARY KEY (...)</c> clause, or null for a table without a primary key.</summary>
     protected string? PrimaryKeyClause(TableDefinition definition) => definition.PrimaryKey.Count == 0
         ? null
@@ -162,9 +175,38 @@ internal abstract class BackendAdapter
 
     protected static string QuoteLiteral(string value) => "'" + value.Replace("'", "''") + "'";
 
-    /// <summary>The column comment DataJoint writes: <c>:type:</c> marker for core and codec types, then the user comment.</summary>
+    /// <summary>
+    /// The column comment DataJoint writes for an attribute declared in the table: <c>:type:</c> marker for core and codec
+    /// types, then the user comment. Foreign-key columns are written as their parent's column (<see cref="ForeignKeyColumns"/>).
+    /// </summary>
     protected static string ColumnComment(AttributeDefinition a) =>
         a.Spec.Category == TypeCategory.Native ? a.Comment : $":{a.Type}:{a.Comment}";
+
+    /// <summary>
+    /// The attributes a table inherits through its foreign keys. DataJoint declares them with the parent's SQL type and no
+    /// <c>:type:</c> marker (MySQL keeps the parent's comment text, PostgreSQL no comment); readers restore their type from
+    /// the parent, as <see cref="DatabaseHeading"/> does.
+    /// </summary>
+    protected static HashSet<string> ForeignKeyColumns(TableDefinition definition) =>
+        definition.ForeignKeys.SelectMany(fk => fk.Attributes).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The type a job table gives a key attribute of its target. DataJoint-Python writes the job table's definition from the
+    /// target's heading, where a foreign-key column has its native type, so the job table carries a marker only where that
+    /// native type is itself a core type (varchar, enum, decimal, date, json, uuid on PostgreSQL). Kept when it has no
+    /// native spelling DataJoint can declare.
+    /// </summary>
+    public string JobKeyType(AttributeDefinition targetKey, string schema)
+    {
+        var native = NativeTypeName(ColumnType(targetKey.Spec, schema));
+        return TypeClassifier.Classify(native) is null ? targetKey.Type : native;
+    }
+
+    /// <summary>
+    /// The statement creating a schema's <c>~lineage</c> table as DataJoint-Python declares it (columns table_name,
+    /// attribute_name, lineage; its column comments where the backend writes inline comments).
+    /// </summary>
+    public abstract string CreateLineageTable(string qualifiedTable);
 
     // ---- Query SQL (query algebra; owned by the query engineer) ----
 

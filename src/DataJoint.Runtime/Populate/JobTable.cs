@@ -35,8 +35,11 @@ public sealed class JobTable : Table
         _target = target;
         Definition = definition;
         SqlTableName = definition.TableName;
-        _heading = new Heading(definition.Attributes.Select(a => new HeadingAttribute(a.Name, a.Type, a.InKey, a.Nullable, a.DefaultValue,
-            a.Comment, a.InKey && target.Heading.TryGet(a.Name, out var t) ? t.Lineage : null)).ToList(), target.Heading.LineageAvailable);
+        // The key keeps the target's DataJoint types and lineage in memory, whatever types the declaration spells out.
+        _heading = new Heading(definition.Attributes.Select(a => a.InKey && target.Heading.TryGet(a.Name, out var t)
+            ? new HeadingAttribute(a.Name, t.Type, inKey: true, nullable: false, defaultValue: null, a.Comment, t.Lineage)
+            : new HeadingAttribute(a.Name, a.Type, a.InKey, a.Nullable, a.DefaultValue, a.Comment, lineage: null)).ToList(),
+            target.Heading.LineageAvailable);
     }
 
     /// <summary>The table whose keys this queue holds.</summary>
@@ -84,37 +87,39 @@ public sealed class JobTable : Table
     private static TableDefinition BuildDefinition(AutoPopulated target)
     {
         var definition = target.TableDefinition;
+        var adapter = target.Connection.Adapter;
         var fromParents = definition.ForeignKeys.SelectMany(fk => fk.Attributes).ToHashSet(StringComparer.Ordinal);
         var key = definition.Attributes.Where(a => a.InKey && fromParents.Contains(a.Name))
-            .Select(a => new AttributeDefinition(a.Name, a.Type, inKey: true, nullable: false, defaultValue: null, a.Comment))
+            .Select(a => new AttributeDefinition(a.Name, adapter.JobKeyType(a, target.Schema.Name), inKey: true, nullable: false, defaultValue: null, ""))
             .ToList();
         if (key.Count == 0)
         {
             throw new DataJointException($"Cannot create a job table for {definition.ClassName}: no primary-key attribute of it comes from a foreign key.");
         }
 
-        AttributeDefinition Column(string name, string type, string? defaultValue, string comment, bool nullable = false) =>
-            new(name, type, inKey: false, nullable, nullable ? "null" : defaultValue, comment);
+        // Exactly DataJoint-Python's job-table definition (jobs.py): these types, defaults and spellings, no column comments.
+        AttributeDefinition Column(string name, string type, string? defaultValue, bool nullable = false) =>
+            new(name, type, inKey: false, nullable, nullable ? "null" : defaultValue, comment: "");
 
         var columns = new List<AttributeDefinition>(key)
         {
-            Column("status", "enum('pending','reserved','success','error','ignore')", null, "job status"),
-            Column("priority", "int8", "5", "lower is more urgent"),
-            Column("created_time", "datetime(3)", "CURRENT_TIMESTAMP(3)", "when the job was added"),
-            Column("scheduled_time", "datetime(3)", "CURRENT_TIMESTAMP(3)", "when the job may be reserved"),
-            Column("reserved_time", "datetime(3)", null, "when a worker reserved it", nullable: true),
-            Column("completed_time", "datetime(3)", null, "when it finished", nullable: true),
-            Column("duration", "float64", null, "seconds", nullable: true),
-            Column("error_message", "varchar(2047)", "\"\"", "error message"),
-            // Exactly DataJoint-Python's declaration (`error_stack=null : <blob>`, no comment), so its heading decodes the column.
-            Column("error_stack", "<blob>", null, "", nullable: true),
-            Column("user", "varchar(255)", "\"\"", "database user"),
-            Column("host", "varchar(255)", "\"\"", "worker host"),
-            Column("pid", "int32", "0", "worker process id"),
-            Column("connection_id", "int64", "0", "worker session id"),
-            Column("version", "varchar(64)", "\"\"", "code version"),
+            Column("status", "enum('pending', 'reserved', 'success', 'error', 'ignore')", null),
+            Column("priority", "int8", null),
+            Column("created_time", "datetime(3)", "CURRENT_TIMESTAMP(3)"),
+            Column("scheduled_time", "datetime(3)", "CURRENT_TIMESTAMP(3)"),
+            Column("reserved_time", "datetime(3)", null, nullable: true),
+            Column("completed_time", "datetime(3)", null, nullable: true),
+            Column("duration", "float64", null, nullable: true),
+            Column("error_message", $"varchar({ErrorMessageLength})", "\"\""),
+            Column("error_stack", "<blob>", null, nullable: true),
+            Column("user", "varchar(255)", "\"\""),
+            Column("host", "varchar(255)", "\"\""),
+            Column("pid", "int32", "0"),
+            Column("connection_id", "int64", "0"),
+            Column("version", "varchar(64)", "\"\""),
         };
-        return new TableDefinition(definition.ClassName + ".Jobs", QueueNameOf(definition.TableName), TableTier.Manual, $"job queue for {definition.TableName}", columns, [],
+        var comment = $"Job queue for {adapter.QualifiedName(target.Schema.Name, definition.TableName)}";
+        return new TableDefinition(definition.ClassName + ".Jobs", QueueNameOf(definition.TableName), TableTier.Manual, comment, columns, [],
             [new IndexDefinition(["status", "priority", "scheduled_time"], unique: false)]);
     }
 
@@ -141,6 +146,11 @@ public sealed class JobTable : Table
             {
                 // Another worker declared it at the same moment: its table is the same.
             }
+
+            // DataJoint-Python records the job table's key in ~lineage as originating in the job table itself.
+            LineageTable.Write(Connection, Schema.Name, SqlTableName, new Heading(Definition.Attributes.Where(a => a.InKey)
+                .Select(a => new HeadingAttribute(a.Name, a.Type, inKey: true, nullable: false, defaultValue: null, "",
+                    $"{Schema.Name}.{SqlTableName}.{a.Name}")).ToList()));
         }
 
         declared[FullTableName] = true;

@@ -45,9 +45,7 @@ internal static class LineageTable
         var adapter = connection.Adapter;
         try
         {
-            connection.Execute(new SqlStatement($"CREATE TABLE IF NOT EXISTS {full} ({adapter.Quote("table_name")} varchar(64) NOT NULL, "
-                + $"{adapter.Quote("attribute_name")} varchar(64) NOT NULL, {adapter.Quote("lineage")} varchar(255) NOT NULL, "
-                + $"PRIMARY KEY ({adapter.Quote("table_name")}, {adapter.Quote("attribute_name")}))", []), $"Creating {full}");
+            connection.Execute(new SqlStatement(adapter.CreateLineageTable(full), []), $"Creating {full}");
         }
         catch (QueryException) when (Exists(connection, schema))
         {

@@ -5,12 +5,30 @@ namespace DataJoint;
 public sealed partial class Schema
 {
     /// <summary>
-    /// Checks an existing table against its compiled definition (attribute names, primary key, nullability and
-    /// DataJoint types) so a changed definition is reported instead of silently used against an old table.
+    /// Checks an existing table against its compiled definition: attribute names, primary key, nullability and DataJoint
+    /// types (as <see cref="DatabaseHeading"/> restores them, so tables declared by DataJoint-Python compare equal), so a
+    /// changed definition is reported instead of silently used against an old table.
     /// </summary>
-    /// <exception cref="DefinitionException">The table differs; the message lists every difference.</exception>
-    private void ValidateExisting(TableDefinition definition)
+    /// <exception cref="DefinitionException">With <see cref="Validation.Strict"/>, the table differs; the message lists every difference.</exception>
+    private void ValidateExisting(TableDefinition definition, Validation validation)
     {
+        var problems = Differences(definition);
+        if (problems.Count == 0) return;
+        var table = Connection.Adapter.QualifiedName(Name, definition.TableName);
+        if (validation == Validation.Warn)
+        {
+            var logger = SchemaLog.For(Connection.LoggerFactory);
+            foreach (var problem in problems) SchemaLog.TableDiffers(logger, table, definition.ClassName, problem);
+            return;
+        }
+
+        throw new DefinitionException($"Table {table} exists but does not match the definition of {definition.ClassName}: "
+            + $"{string.Join("; ", problems)}. Alter or drop the table, restore the definition, or bind with Validation.Warn to read it as it is.");
+    }
+
+    private List<string> Differences(TableDefinition definition)
+    {
+        var adapter = Connection.Adapter;
         var actual = DatabaseHeading.Read(Connection, Name, definition.TableName).ToDictionary(a => a.Name, StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var expected in definition.Attributes)
@@ -31,19 +49,18 @@ public sealed partial class Schema
                 problems.Add($"`{expected.Name}` is {(column.Nullable ? "nullable" : "required")} in the table but {(expected.Nullable ? "nullable" : "required")} in the definition");
             }
 
-            // Native types are stored without a marker and reported by the server in its own spelling: not compared.
-            if (expected.Spec.Category != TypeCategory.Native && !SameType(column.Type, expected.Type))
+            // A native type is compared in the server's spelling of what this definition would declare.
+            var expectedType = expected.Spec.Category == TypeCategory.Native
+                ? adapter.NativeTypeName(adapter.ColumnType(expected.Spec, Name))
+                : expected.Type;
+            if (!SameType(column.Type, expectedType))
             {
                 problems.Add($"`{expected.Name}` has type {column.Type} in the table but {expected.Type} in the definition");
             }
         }
 
         problems.AddRange(actual.Keys.Select(name => $"the table has attribute `{name}`, which the definition lacks"));
-        if (problems.Count > 0)
-        {
-            throw new DefinitionException($"Table {Connection.Adapter.QualifiedName(Name, definition.TableName)} exists but does not match the definition "
-                + $"of {definition.ClassName}: {string.Join("; ", problems)}. Alter or drop the table, or restore the definition.");
-        }
+        return problems;
     }
 
     private static bool SameType(string a, string b) =>

@@ -4,7 +4,7 @@ using DataJoint.Definition;
 namespace DataJoint;
 
 /// <summary>
-/// A database schema on one connection. Binds table classes (<see cref="Table{T}"/>), declaring them when
+/// A database schema on one connection. Binds table classes (<see cref="Table{T}()"/>), declaring them when
 /// missing, and drops the whole schema.
 /// </summary>
 public sealed partial class Schema
@@ -48,14 +48,21 @@ public sealed partial class Schema
     /// (its parents too: in this schema, or in an upstream schema where they are already bound). Lookup
     /// contents are inserted. The handle is cached and immutable.
     /// </summary>
-    public T Table<T>() where T : UserTable, new() =>
-        (T)_handles.GetOrAdd(typeof(T), static (_, schema) =>
+    public T Table<T>() where T : UserTable, new() => Table<T>(Validation.Strict);
+
+    /// <summary>
+    /// As <see cref="Table{T}()"/>, choosing what happens when an existing table (or one of its parents or parts bound
+    /// with it) differs from its class: <see cref="Validation.Strict"/> refuses, <see cref="Validation.Warn"/> binds and
+    /// logs each difference. The choice applies when the class is first bound in this schema; later calls return that handle.
+    /// </summary>
+    public T Table<T>(Validation validation) where T : UserTable, new() =>
+        (T)_handles.GetOrAdd(typeof(T), static (_, state) =>
         {
             var table = new T();
-            table.Bind(schema, schema.Declare(table.TableDefinition));
-            if (table is Lookup lookup) schema.InsertContents(lookup);
+            table.Bind(state.Schema, state.Schema.Declare(table.TableDefinition, state.Validation));
+            if (table is Lookup lookup) state.Schema.InsertContents(lookup);
             return table;
-        }, this);
+        }, (Schema: this, Validation: validation));
 
     /// <summary>Names of the tables in this schema (internal <c>~</c> tables excluded).</summary>
     public IReadOnlyList<string> ListTables()
@@ -111,16 +118,16 @@ public sealed partial class Schema
         return this;
     }
 
-    internal Heading Declare(TableDefinition definition)
+    internal Heading Declare(TableDefinition definition, Validation validation = Validation.Strict)
     {
         if (_declared.TryGetValue(definition, out var known)) return known;
         lock (_declareLock)
         {
-            return DeclareLocked(definition, []);
+            return DeclareLocked(definition, [], validation);
         }
     }
 
-    private Heading DeclareLocked(TableDefinition definition, HashSet<TableDefinition> inProgress)
+    private Heading DeclareLocked(TableDefinition definition, HashSet<TableDefinition> inProgress, Validation validation)
     {
         if (_declared.TryGetValue(definition, out var known)) return known;
         if (!inProgress.Add(definition))
@@ -132,7 +139,7 @@ public sealed partial class Schema
         foreach (var fk in definition.ForeignKeys)
         {
             var parentSchema = SchemaOf(fk.Parent);
-            var parentHeading = parentSchema == this ? DeclareLocked(fk.Parent, inProgress) : parentSchema.Declare(fk.Parent);
+            var parentHeading = parentSchema == this ? DeclareLocked(fk.Parent, inProgress, validation) : parentSchema.Declare(fk.Parent, validation);
             parentNames[fk] = (parentSchema, parentHeading);
         }
 
@@ -169,7 +176,7 @@ public sealed partial class Schema
             }
         }
 
-        if (exists) ValidateExisting(definition);
+        if (exists) ValidateExisting(definition, validation);
         var heading = BuildHeading(definition);
         // Rewritten on declaration and refreshed on binding (DataJoint's auto-heal), never inside a transaction: the
         // CREATE of a missing ~lineage table would commit it implicitly on MySQL.
@@ -182,7 +189,7 @@ public sealed partial class Schema
         // Parts are declared with their master; a part already being declared (it led here) finishes by itself.
         foreach (var part in definition.Parts.Where(p => !inProgress.Contains(p)))
         {
-            DeclareLocked(part, inProgress);
+            DeclareLocked(part, inProgress, validation);
         }
 
         return heading;

@@ -2,14 +2,22 @@ namespace DataJoint;
 
 /// <summary>
 /// Reads a table's attributes from the database (information_schema / pg_catalog through the adapter), restoring
-/// DataJoint types from the <c>:type:</c> comment markers (feature map §2.5). Hidden attributes (<c>_name</c>) are left out.
+/// DataJoint types the way DataJoint does: from the <c>:type:</c> comment marker of core and codec types; for a
+/// foreign-key column, which DataJoint declares without a marker, from the attribute it references (transitively);
+/// otherwise the native type in DataJoint's spelling. Hidden attributes (<c>_name</c>) are left out.
 /// </summary>
 internal static class DatabaseHeading
 {
-    public static List<HeadingAttribute> Read(Connection connection, string schema, string table)
+    public static List<HeadingAttribute> Read(Connection connection, string schema, string table) =>
+        Read(connection, schema, table, new Dictionary<(string, string), List<HeadingAttribute>>());
+
+    private static List<HeadingAttribute> Read(Connection connection, string schema, string table,
+        Dictionary<(string Schema, string Table), List<HeadingAttribute>> known)
     {
-        var fullName = connection.Adapter.QualifiedName(schema, table);
-        var columns = connection.ReadAll(new SqlStatement(connection.Adapter.ColumnsQuery, [schema, table]),
+        if (known.TryGetValue((schema, table), out var cached)) return cached;
+        var adapter = connection.Adapter;
+        var fullName = adapter.QualifiedName(schema, table);
+        var columns = connection.ReadAll(new SqlStatement(adapter.ColumnsQuery, [schema, table]),
             $"Reading the heading of {fullName}", r => (
                 Name: r.GetString(0),
                 SqlType: r.GetString(1),
@@ -22,17 +30,45 @@ internal static class DatabaseHeading
             throw new MissingTableException($"The table {fullName} is not defined on the {connection.Description}.");
         }
 
-        return columns
-            .Where(c => !c.Name.StartsWith('_'))
-            .Select(c =>
+        // A cycle through foreign keys cannot reach this table again before it is known: mark it with what it has so far.
+        var attributes = new List<HeadingAttribute>();
+        known[(schema, table)] = attributes;
+        Dictionary<string, (string Schema, string Table, string Column)>? references = null;
+        foreach (var c in columns.Where(c => !c.Name.StartsWith('_')))
+        {
+            var marker = SplitTypeMarker(c.Comment);
+            var type = marker?.Type;
+            if (type is null)
             {
-                var (type, comment) = SplitTypeMarker(c.Comment, c.SqlType);
-                return new HeadingAttribute(c.Name, type, c.InKey, c.Nullable, c.Nullable ? "null" : c.Default, comment, lineage: null);
-            }).ToList();
+                references ??= ReferencedColumns(connection, schema, table);
+                type = references.TryGetValue(c.Name, out var parent) ? InheritedType(connection, parent, known) : null;
+            }
+
+            attributes.Add(new HeadingAttribute(c.Name, type ?? adapter.NativeTypeName(c.SqlType), c.InKey, c.Nullable,
+                c.Nullable ? "null" : c.Default, marker?.Comment ?? c.Comment, lineage: null));
+        }
+
+        return attributes;
     }
 
-    /// <summary>DataJoint writes <c>:type:comment</c> into column comments for core and codec types (feature map §2.5).</summary>
-    public static (string Type, string Comment) SplitTypeMarker(string comment, string sqlType)
+    /// <summary>The DataJoint type of the parent column a foreign-key column refers to; null when that column is not readable.</summary>
+    private static string? InheritedType(Connection connection, (string Schema, string Table, string Column) parent,
+        Dictionary<(string, string), List<HeadingAttribute>> known) =>
+        Read(connection, parent.Schema, parent.Table, known).FirstOrDefault(a => a.Name == parent.Column)?.Type;
+
+    /// <summary>For each foreign-key column of a table, the parent column it references.</summary>
+    private static Dictionary<string, (string Schema, string Table, string Column)> ReferencedColumns(Connection connection, string schema, string table)
+    {
+        var edges = connection.ReadAll(new SqlStatement(connection.Adapter.ForeignKeysOfTable, [schema, table]),
+            $"Reading the foreign keys of {connection.Adapter.QualifiedName(schema, table)}",
+            r => (Column: r.GetString(3), Parent: (r.GetString(4), r.GetString(5), r.GetString(6))));
+        var references = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
+        foreach (var (column, parent) in edges) references.TryAdd(column, parent);
+        return references;
+    }
+
+    /// <summary>DataJoint writes <c>:type:comment</c> into column comments for core and codec types (feature map §2.5); null without one.</summary>
+    public static (string Type, string Comment)? SplitTypeMarker(string comment)
     {
         if (comment.Length > 1 && comment[0] == ':')
         {
@@ -40,6 +76,6 @@ internal static class DatabaseHeading
             if (end > 1) return (comment[1..end], comment[(end + 1)..]);
         }
 
-        return (sqlType, comment);
+        return null;
     }
 }

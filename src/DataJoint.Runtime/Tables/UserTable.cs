@@ -2,7 +2,7 @@ namespace DataJoint;
 
 /// <summary>
 /// Base of the table classes users declare with <see cref="DefinitionAttribute"/>. A handle is created
-/// unbound by the generated code and bound to a schema by <see cref="Schema.Table{T}"/>; handles are
+/// unbound by the generated code and bound to a schema by <see cref="Schema.Table{T}()"/>; handles are
 /// immutable and safe to share between threads.
 /// </summary>
 public abstract partial class UserTable : Table

@@ -6,7 +6,7 @@ using MySqlConnector;
 namespace DataJoint;
 
 /// <summary>MySQL 8 and MariaDB through MySqlConnector.</summary>
-internal sealed class MySqlAdapter : BackendAdapter
+internal sealed partial class MySqlAdapter : BackendAdapter
 {
     public static readonly MySqlAdapter Instance = new();
 
@@ -105,9 +105,11 @@ internal sealed class MySqlAdapter : BackendAdapter
         var sql = new StringBuilder();
         sql.Append("CREATE TABLE IF NOT EXISTS ").Append(QualifiedName(schema, definition.TableName)).Append(" (\n");
         var lines = new List<string>();
+        var inherited = ForeignKeyColumns(definition);
         foreach (var a in definition.Attributes)
         {
-            lines.Add($"  {Quote(a.Name)} {ColumnType(a.Spec, schema)} {DefaultClause(a)} COMMENT {QuoteLiteral(ColumnComment(a))}");
+            var comment = inherited.Contains(a.Name) ? a.Comment : ColumnComment(a);
+            lines.Add($"  {Quote(a.Name)} {ColumnType(a.Spec, schema)} {DefaultClause(a)} COMMENT {QuoteLiteral(comment)}");
         }
 
         if (PrimaryKeyClause(definition) is { } primaryKey) lines.Add(primaryKey);
@@ -131,6 +133,11 @@ internal sealed class MySqlAdapter : BackendAdapter
     }
 
 
+    public override string CreateLineageTable(string qualifiedTable) =>
+        $"CREATE TABLE IF NOT EXISTS {qualifiedTable} (`table_name` varchar(64) NOT NULL COMMENT 'table name within the schema', "
+        + "`attribute_name` varchar(64) NOT NULL COMMENT 'attribute name', `lineage` varchar(255) NOT NULL COMMENT 'origin: schema.table.attribute', "
+        + "PRIMARY KEY (`table_name`, `attribute_name`)) ENGINE=InnoDB";
+
     public override string AddJobMetadataColumns(string qualifiedTable) =>
         $"ALTER TABLE {qualifiedTable} ADD COLUMN `_job_start_time` datetime(3) DEFAULT NULL, "
         + "ADD COLUMN `_job_duration` float DEFAULT NULL, ADD COLUMN `_job_version` varchar(64) DEFAULT ''";
@@ -138,6 +145,20 @@ internal sealed class MySqlAdapter : BackendAdapter
     public override string ForeignKeysReferencing => ForeignKeysWhere("referenced_table_schema = @p0");
 
     public override string ForeignKeysDeclaredIn => ForeignKeysWhere("table_schema = @p0");
+
+    public override string ForeignKeysOfTable => ForeignKeysWhere("table_schema = @p0 AND table_name = @p1");
+
+    // Integer and float display widths (int(11), tinyint(4)) carry no meaning; DataJoint drops them.
+    public override string NativeTypeName(string sqlType)
+    {
+        var type = sqlType.Trim();
+        var match = DisplayWidth().Match(type);
+        return match.Success ? match.Groups["base"].Value + match.Groups["rest"].Value : type;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<base>(tiny|small|medium|big)?int|integer|float|double|real)\s*\(\d+\)(?<rest>.*)$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DisplayWidth();
 
     private static string ForeignKeysWhere(string filter) =>
         "SELECT table_schema, table_name, constraint_name, column_name, referenced_table_schema, referenced_table_name, referenced_column_name "

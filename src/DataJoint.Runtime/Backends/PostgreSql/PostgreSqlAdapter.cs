@@ -8,7 +8,7 @@ using NpgsqlTypes;
 namespace DataJoint;
 
 /// <summary>PostgreSQL 15+ through Npgsql.</summary>
-internal sealed class PostgreSqlAdapter : BackendAdapter
+internal sealed partial class PostgreSqlAdapter : BackendAdapter
 {
     public static readonly PostgreSqlAdapter Instance = new();
 
@@ -113,11 +113,11 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
         return text;
     }
 
-    /// <summary>DataJoint's name for the enum type of a value set: <c>enum_</c> + 8 hex digits of MD5 of the sorted values.</summary>
+    /// <summary>DataJoint's name for the enum type of a value set: <c>enum_</c> + 8 hex digits of MD5 of the sorted values joined by <c>_</c>.</summary>
     internal static string EnumTypeName(IReadOnlyList<string> values)
     {
         var sorted = values.OrderBy(v => v, StringComparer.Ordinal);
-        var joined = string.Join(",", sorted);
+        var joined = string.Join("_", sorted);
 #pragma warning disable CA5351 // MD5 names the type (DataJoint-compatible), it protects nothing.
         var hash = MD5.HashData(Encoding.UTF8.GetBytes(joined));
 #pragma warning restore CA5351
@@ -152,9 +152,11 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
 
         statements.Add($"CREATE TABLE IF NOT EXISTS {table} (\n{string.Join(",\n", lines)}\n)");
         statements.Add($"COMMENT ON TABLE {table} IS {QuoteLiteral(definition.Comment)}");
-        foreach (var a in definition.Attributes)
+        var inherited = ForeignKeyColumns(definition);
+        foreach (var a in definition.Attributes.Where(a => !inherited.Contains(a.Name)))
         {
-            statements.Add($"COMMENT ON COLUMN {table}.{Quote(a.Name)} IS {QuoteLiteral(ColumnComment(a))}");
+            var comment = ColumnComment(a);
+            if (comment.Length > 0) statements.Add($"COMMENT ON COLUMN {table}.{Quote(a.Name)} IS {QuoteLiteral(comment)}");
         }
 
         var indexed = new List<IReadOnlyList<string>> { definition.PrimaryKey };
@@ -195,6 +197,10 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
         return $"CREATE {(unique ? "UNIQUE " : "")}INDEX IF NOT EXISTS {Quote(name)} ON {table} ({items})";
     }
 
+    public override string CreateLineageTable(string qualifiedTable) =>
+        $"CREATE TABLE IF NOT EXISTS {qualifiedTable} (\"table_name\" varchar(64) NOT NULL, \"attribute_name\" varchar(64) NOT NULL, "
+        + "\"lineage\" varchar(255) NOT NULL, PRIMARY KEY (\"table_name\", \"attribute_name\"))";
+
     public override string AddJobMetadataColumns(string qualifiedTable) =>
         $"ALTER TABLE {qualifiedTable} ADD COLUMN \"_job_start_time\" timestamp DEFAULT NULL, "
         + "ADD COLUMN \"_job_duration\" real DEFAULT NULL, ADD COLUMN \"_job_version\" varchar(64) DEFAULT ''";
@@ -202,6 +208,55 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
     public override string ForeignKeysReferencing => ForeignKeysWhere("pn.nspname = $1");
 
     public override string ForeignKeysDeclaredIn => ForeignKeysWhere("cn.nspname = $1");
+
+    public override string ForeignKeysOfTable => ForeignKeysWhere("cn.nspname = $1 AND c.relname = $2");
+
+    /// <summary>
+    /// The server's spelling (<c>format_type</c>) turned into DataJoint's: sized character types and numeric as
+    /// DataJoint writes them, timestamps without the time-zone words, the common aliases folded, an enum type without its schema.
+    /// </summary>
+    public override string NativeTypeName(string sqlType)
+    {
+        var type = sqlType.Trim();
+        var sized = SizedType().Match(type);
+        if (sized.Success)
+        {
+            var args = sized.Groups["args"].Value.Replace(" ", "", StringComparison.Ordinal);
+            return sized.Groups["name"].Value.ToLowerInvariant() switch
+            {
+                "character varying" or "varchar" => $"varchar({args})",
+                "character" or "char" or "bpchar" => $"char({args})",
+                "numeric" or "decimal" => args.Contains(',', StringComparison.Ordinal) ? $"decimal({args})" : $"decimal({args},0)",
+                "timestamp without time zone" or "timestamp" => $"timestamp({args})",
+                var name => $"{name}({args})",
+            };
+        }
+
+        var precision = TimestampPrecision().Match(type);
+        if (precision.Success) return $"timestamp({precision.Groups[1].Value})";
+        var unqualified = type.Contains('.', StringComparison.Ordinal) ? type[(type.LastIndexOf('.') + 1)..].Trim('"') : type;
+        return unqualified.ToLowerInvariant() switch
+        {
+            "int" or "int4" => "integer",
+            "int2" => "smallint",
+            "int8" => "bigint",
+            "float4" => "real",
+            "float8" or "double" => "double precision",
+            "bool" => "boolean",
+            "timestamp without time zone" => "timestamp",
+            "timestamptz" => "timestamp with time zone",
+            "numeric" or "decimal" => "numeric",
+            var other => other,
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>character varying|varchar|character|char|bpchar|numeric|decimal|timestamp without time zone|timestamp|bit varying|bit|time without time zone|time)\s*\((?<args>[^)]*)\)$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SizedType();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^timestamp\((\d)\) without time zone$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TimestampPrecision();
 
     private static string ForeignKeysWhere(string filter) =>
         "SELECT cn.nspname::text, c.relname::text, con.conname::text, a.attname::text, pn.nspname::text, p.relname::text, pa.attname::text "
