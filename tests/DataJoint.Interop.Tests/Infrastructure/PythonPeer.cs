@@ -84,6 +84,7 @@ public static class PythonPeer
         start.Environment["DJ_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["DJ_USER"] = server.User;
         start.Environment["DJ_PASS"] = server.Password;
+        start.Environment["DJ_USE_TLS"] = "false";
         start.Environment["DJ_BACKEND"] = server.Backend == Backend.PostgreSql ? "postgresql" : "mysql";
         start.Environment["DJ_INTEROP_RESULT"] = resultFile;
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
