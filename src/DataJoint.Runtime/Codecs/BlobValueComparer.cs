@@ -34,6 +34,7 @@ internal sealed class BlobValueComparer : IEqualityComparer<object?>
     public int GetHashCode(object? obj) => obj switch
     {
         null => 0,
+        IReadOnlyDictionary<string, object?> fields => fields.Count, // equal whatever dictionary type holds the fields
         ICollection collection => HashCode.Combine(collection.GetType(), collection.Count),
         _ => obj.GetHashCode(),
     };
