@@ -272,6 +272,9 @@ public sealed class NDArray<T> : IEquatable<NDArray<T>>, IBlobArray
             case string s:
                 text.Append('\'').Append(s).Append('\'');
                 break;
+            case Array array: // a nested array by its element type and shape, e.g. Double[1, 2], as its elements could be many
+                text.Append(array.GetType().GetElementType()!.Name).Append('[').AppendJoin(", ", ColumnMajor.Dimensions(array)).Append(']');
+                break;
             case IFormattable formattable:
                 text.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
                 break;

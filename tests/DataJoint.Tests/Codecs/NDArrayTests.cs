@@ -80,6 +80,7 @@ public sealed class NDArrayTests
             Assert.That(TwoByThree.ToString(), Is.EqualTo("[[1, 2, 3], [4, 5, 6]] (int32, shape (2, 3))"));
             Assert.That(NDArray<double>.Scalar(2.5).ToString(), Is.EqualTo("2.5 (float64, shape ())"));
             Assert.That(new NDArray<object?>([3], [1L, "a", null]).ToString(), Is.EqualTo("[1, 'a', null] (object, shape (3,))"));
+            Assert.That(MatCell.Row(new double[1, 2], "x").ToString(), Is.EqualTo("MatCell [[Double[1, 2], 'x']] (object, shape (1, 2))"));
             Assert.That(new NDArray<double>([2000], new double[2000]).ToString(), Is.EqualTo("[0, 0, 0, ..., 0, 0, 0] (float64, shape (2000,))"));
         });
     }
