@@ -15,22 +15,33 @@ namespace DataJoint;
 /// <see cref="CompressionThreshold"/> bytes as <c>ZL123\0</c> + uint64 length + zlib data when that is shorter.
 /// </para>
 /// <para>
-/// .NET → Python: null → None; bool → bool; sbyte…ulong, BigInteger → int; float, double → float; decimal → Decimal;
-/// Complex → complex; string, char → str; byte[] → bytes; DateTime, DateOnly, TimeOnly → datetime, date, time;
-/// Guid → UUID; numeric, bool, char and Complex arrays of any rank and <c>List&lt;T&gt;</c> of numbers or bools →
-/// NumPy arrays (a 1-D .NET array is a 1-D array, <c>T[,]</c> keeps its rows and columns); other multidimensional
-/// arrays → object arrays; <c>object?[]</c> and value tuples → tuple; other lists → list; <c>ISet&lt;object?&gt;</c>
-/// → set; dictionaries → dict.
+/// Every value keeps its type both ways: what DataJoint-Python packs unpacks to the .NET value below, and that value
+/// packs back to the same bytes (and the reverse). Where a plain .NET value would mean another Python type, a typed
+/// wrapper keeps the NumPy or MATLAB type: <see cref="NDArray{T}"/>, <see cref="MatCell"/>, <see cref="MatStruct"/>.
 /// </para>
+/// <list type="table">
+/// <listheader><term>Python / NumPy / MATLAB</term><description>.NET (what <see cref="Unpack"/> returns; <see cref="Pack"/> also accepts the alternatives)</description></listheader>
+/// <item><term>None, bool, float, complex, str, bytes</term><description>null, bool, double, Complex, string, byte[] (Pack: also float → float, char → str)</description></item>
+/// <item><term>int</term><description>long, BigInteger beyond 64 bits (Pack: any integer type)</description></item>
+/// <item><term>Decimal, datetime, date, time, UUID</term><description>decimal, DateTime, DateOnly, TimeOnly, Guid</description></item>
+/// <item><term>tuple, list, set, dict</term><description>object?[], List&lt;object?&gt;, HashSet&lt;object?&gt;, Dictionary&lt;string, object?&gt;
+/// (Dictionary&lt;object, object?&gt; when a key is not a string) (Pack: also value tuples, other lists, ISet&lt;object?&gt;, dictionaries)</description></item>
+/// <item><term>numeric or bool array, 1-D or more (float64…uint64, bool, complex128)</term><description>T[], T[,] or higher rank (double, float,
+/// sbyte…ulong, bool, Complex) (Pack: also List&lt;T&gt; of numbers or bools, and NDArray&lt;T&gt;)</description></item>
+/// <item><term>1-D uint8 array</term><description>NDArray&lt;byte&gt; (a byte[] is bytes; byte[,] and higher ranks are plain)</description></item>
+/// <item><term>0-d array, NumPy scalar (np.float64(3.0), np.int32(7), np.bool_(True), np.complex128(1+2j))</term><description>NDArray&lt;T&gt; with an empty shape</description></item>
+/// <item><term>string array (dtype U; stored as an object array of str)</term><description>string[], string[,] or higher rank; NDArray&lt;string&gt; when 0-d</description></item>
+/// <item><term>other object array</term><description>NDArray&lt;object?&gt; for 0-d and 1-D (object?[] is a tuple), object?[,] or higher rank otherwise
+/// (Pack: also NDArray&lt;T&gt; of any reference type)</description></item>
+/// <item><term>MATLAB char array</term><description>string for a row, char[,] for a matrix (Pack: char[] and char[,] as MATLAB chars)</description></item>
+/// <item><term>MATLAB cell array (MatCell)</term><description><see cref="MatCell"/></description></item>
+/// <item><term>MATLAB struct array (MatStruct)</term><description><see cref="MatStruct"/> (a struct without fields cannot be packed: Python cannot read it back)</description></item>
+/// </list>
 /// <para>
-/// Python → .NET (<see cref="Unpack"/>): None → null; bool → bool; int → long (BigInteger beyond 64 bits);
-/// float → double; complex → Complex; str → string; bytes → byte[]; Decimal → decimal; datetime/date/time →
-/// DateTime/DateOnly/TimeOnly; UUID → Guid; tuple → object?[]; list → List&lt;object?&gt;; set → HashSet&lt;object?&gt;;
-/// dict → Dictionary&lt;string, object?&gt; (Dictionary&lt;object, object?&gt; when a key is not a string); arrays →
-/// T[] for 1-D, T[,] (or higher rank) otherwise, the element for a 0-d array, Complex elements when complex; MATLAB char
-/// rows → string; cell arrays and object arrays → object?[] / object?[,]; struct arrays → arrays of
-/// Dictionary&lt;string, object?&gt;. Sparse arrays, record arrays and datetime64 arrays are refused with a
-/// <see cref="BlobException"/> naming the type code.
+/// complex64 arrays unpack as complex128 (<see cref="System.Numerics.Complex"/>), as in Python, and MATLAB char arrays
+/// read back as text, so neither re-packs to its original bytes, in Python either. Sparse arrays, record arrays and
+/// datetime64 arrays are refused with a <see cref="BlobException"/> naming the type code; a .NET value without an
+/// encoding is refused with one naming its type.
 /// </para>
 /// </remarks>
 public static class Blob

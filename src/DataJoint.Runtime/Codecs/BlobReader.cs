@@ -163,9 +163,9 @@ internal ref struct BlobReader
             BlobArrayClass.UInt32 => ReadNumbers<uint>(count, dims, isComplex),
             BlobArrayClass.Int64 => ReadNumbers<long>(count, dims, isComplex),
             BlobArrayClass.UInt64 => ReadNumbers<ulong>(count, dims, isComplex),
-            BlobArrayClass.Logical => ColumnMajor.Shape(ReadLogicals(count), dims),
+            BlobArrayClass.Logical => Typed(ReadLogicals(count), dims),
             BlobArrayClass.Char => ReadChars(count, dims),
-            BlobArrayClass.Object => ColumnMajor.Shape(ReadElements(count), dims),
+            BlobArrayClass.Object => ReadObjects(count, dims),
             >= BlobArrayClass.FirstDateTime64 and <= BlobArrayClass.LastDateTime64 =>
                 throw new BlobException($"The array at byte {start} holds NumPy datetime64 values (class id {classId}), which DataJoint for .NET "
                     + "cannot unpack yet."),
@@ -174,22 +174,23 @@ internal ref struct BlobReader
     }
 
     /// <summary>A MATLAB cell array: shape, then one sized value per cell in column-major order.</summary>
-    private object? ReadCell()
+    private MatCell ReadCell()
     {
         var (dims, count) = ReadShape(_position - 1);
-        return ColumnMajor.Shape(ReadElements(count), dims);
+        return new MatCell(NDArray<object?>.FromColumnMajor(ReadElements(count), dims));
     }
 
     /// <summary>A MATLAB struct array: shape, uint32 field count, NUL-terminated names, then each element's field values.</summary>
-    private object? ReadStruct()
+    private MatStruct ReadStruct()
     {
-        var (dims, count) = ReadShape(_position - 1);
+        var start = _position - 1;
+        var (dims, count) = ReadShape(start);
         var fieldCount = (int)Math.Min(ReadUInt32(), int.MaxValue);
         if (fieldCount > Remaining) throw Truncated(fieldCount);
         var names = new string[fieldCount];
         for (var f = 0; f < fieldCount; f++) names[f] = ReadZeroTerminatedString();
         if (fieldCount > 0 && count > Remaining) throw Truncated(count);
-        var elements = new Dictionary<string, object?>[count];
+        var elements = new IReadOnlyDictionary<string, object?>[count];
         for (var e = 0; e < count; e++)
         {
             var fields = new Dictionary<string, object?>(fieldCount, StringComparer.Ordinal);
@@ -197,7 +198,14 @@ internal ref struct BlobReader
             elements[e] = fields;
         }
 
-        return ColumnMajor.Shape(elements, dims);
+        try
+        {
+            return new MatStruct(names, NDArray<IReadOnlyDictionary<string, object?>>.FromColumnMajor(elements, dims));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new BlobException($"The struct array at byte {start} has empty or repeated field names ({string.Join(", ", names)}); the blob is corrupt.", ex);
+        }
     }
 
     private (int[] Dims, int Count) ReadShape(int start)
@@ -224,14 +232,41 @@ internal ref struct BlobReader
         return (dims, (int)count);
     }
 
-    private object? ReadNumbers<T>(int count, int[] dims, bool isComplex) where T : unmanaged, INumberBase<T>
+    private object ReadNumbers<T>(int count, int[] dims, bool isComplex) where T : unmanaged, INumberBase<T>
     {
         var real = ReadRaw<T>(count);
-        if (!isComplex) return ColumnMajor.Shape(real, dims);
+        if (!isComplex) return Typed(real, dims);
         var imaginary = ReadRaw<T>(count);
         var numbers = new Complex[count];
         for (var i = 0; i < count; i++) numbers[i] = new Complex(double.CreateTruncating(real[i]), double.CreateTruncating(imaginary[i]));
-        return ColumnMajor.Shape(numbers, dims);
+        return Typed(numbers, dims);
+    }
+
+    /// <summary>
+    /// A numeric or logical array as a .NET array, except where that would pack back as another Python type: a 0-d
+    /// array (a plain element is a Python scalar) and a 1-D uint8 array (a <c>byte[]</c> is Python bytes) stay
+    /// <see cref="NDArray{T}"/>.
+    /// </summary>
+    private static object Typed<T>(T[] columnMajor, int[] dims) =>
+        dims.Length == 0 || (dims.Length == 1 && typeof(T) == typeof(byte))
+            ? NDArray<T>.FromColumnMajor(columnMajor, dims)
+            : ColumnMajor.Shape(columnMajor, dims);
+
+    /// <summary>
+    /// An object array: <c>string[]</c> (or higher rank) when it holds only strings, as NumPy packs a string array;
+    /// otherwise <c>object?[,]</c> for two or more dimensions and <see cref="NDArray{T}"/> of object for 0-d and 1-D
+    /// (a plain <c>object?[]</c> is a tuple).
+    /// </summary>
+    private object ReadObjects(int count, int[] dims)
+    {
+        var elements = ReadElements(count);
+        if (count > 0 && Array.TrueForAll(elements, e => e is string))
+        {
+            var strings = Array.ConvertAll(elements, e => (string)e!);
+            return dims.Length == 0 ? NDArray<string>.FromColumnMajor(strings, dims) : ColumnMajor.Shape(strings, dims);
+        }
+
+        return dims.Length <= 1 ? NDArray<object?>.FromColumnMajor(elements, dims) : ColumnMajor.Shape(elements, dims);
     }
 
     /// <summary><paramref name="count"/> little-endian elements copied into a new array.</summary>

@@ -140,19 +140,23 @@ internal sealed class BlobWriter
                 WriteSequence(BlobTypeCode.Set, set.Count, set);
                 break;
             case Array { Rank: > 1 } array:
-                throw new BlobException($"Cannot pack a {array.GetType()} into a DataJoint blob: multidimensional arrays must hold numbers, bool, "
-                    + "char, Complex or objects.");
+                throw new BlobException($"Cannot pack a {TypeName(array.GetType())} into a DataJoint blob: multidimensional arrays must hold numbers, "
+                    + "bool, char, Complex or objects.");
             case IList list:
                 WriteSequence(BlobTypeCode.List, list.Count, list);
                 break;
             default:
-                throw new BlobException($"Cannot pack a value of type {value.GetType()} into a DataJoint blob. Supported: null, bool, integers, "
-                    + "float/double, decimal, Complex, string, char, byte[], DateTime/DateOnly/TimeOnly, Guid, arrays and List<T> of numbers, bool "
-                    + "or char, object?[] (tuple), lists, sets of object?, and dictionaries.");
+                throw new BlobException($"Cannot pack a value of type {TypeName(value.GetType())} into a DataJoint blob. Supported: null, bool, "
+                    + "integers, float/double, decimal, Complex, string, char, byte[], DateTime/DateOnly/TimeOnly, Guid, arrays and List<T> of "
+                    + "numbers, bool or char, string arrays, NDArray<T>, MatCell, MatStruct, object?[] (tuple), lists, sets of object?, and "
+                    + "dictionaries.");
         }
     }
 
-    /// <summary>Numeric, logical and char arrays (any rank) and lists of numbers: the mYm <c>A</c> structure.</summary>
+    /// <summary>
+    /// The MATLAB structures: arrays (<c>A</c>: .NET arrays of any rank, <see cref="NDArray{T}"/>, lists of numbers),
+    /// cells (<c>C</c>) and structs (<c>S</c>). They keep the mYm protocol unless something in them needs dj0.
+    /// </summary>
     private bool TryWriteArray(object? value)
     {
         switch (value)
@@ -160,7 +164,18 @@ internal sealed class BlobWriter
             case byte[] when value.GetType() == typeof(byte[]):
                 return false; // Python bytes (the exact type test: the runtime also lets an sbyte[] pass as byte[])
             case Array array when array.GetType().GetElementType() is { } elementType:
-                return TryWriteArray(array, elementType);
+                return TryWriteArray(array, elementType, ColumnMajor.Dimensions(array), isNDArray: false);
+            case IBlobArray ndarray:
+                return TryWriteArray(ndarray.RowMajor, ndarray.ElementType, ndarray.Dims, isNDArray: true)
+                    ? true
+                    : throw new BlobException($"Cannot pack a {TypeName(value.GetType())} into a DataJoint blob: its element type has no NumPy "
+                        + "dtype. NDArray elements must be numbers, bool, char, Complex, string or reference types (object arrays).");
+            case MatCell cell:
+                WriteCell(cell);
+                return true;
+            case MatStruct structure:
+                WriteStruct(structure);
+                return true;
             case List<double> list:
                 WriteNumbers(BlobArrayClass.Double, CollectionsMarshal.AsSpan(list), [list.Count]);
                 return true;
@@ -196,9 +211,14 @@ internal sealed class BlobWriter
         }
     }
 
-    private bool TryWriteArray(Array array, Type elementType)
+    /// <summary>
+    /// Python's <c>pack_array</c> for elements in row-major memory order (<paramref name="array"/> has any rank, or is a
+    /// flat <c>T[]</c> of an <see cref="NDArray{T}"/> with <paramref name="dims"/>). 0-d arrays need dj0, as in Python.
+    /// </summary>
+    private bool TryWriteArray(Array array, Type elementType, int[] dims, bool isNDArray)
     {
-        var dims = ColumnMajor.Dimensions(array);
+        var isObjectArray = !elementType.IsValueType && (dims.Length != 1 || isNDArray || elementType == typeof(string));
+        if (dims.Length == 0 && !isObjectArray) UsesDj0 = true;
         switch (Type.GetTypeCode(elementType))
         {
             case TypeCode.Double:
@@ -248,9 +268,10 @@ internal sealed class BlobWriter
             return true;
         }
 
-        if (array.Rank > 1 && !elementType.IsValueType)
+        if (isObjectArray)
         {
-            // A NumPy object array: each element is a sized blob of its own (MATLAB cannot read it, hence dj0).
+            // A NumPy object or string array (a 1-D object?[] stays a tuple): each element is a sized blob of its own
+            // (MATLAB cannot read it, hence dj0).
             UsesDj0 = true;
             WriteArrayHeader(BlobArrayClass.Object, dims, isComplex: false);
             foreach (var element in ColumnMajor.Elements<object?>(array, dims)) WriteSized(element);
@@ -258,6 +279,50 @@ internal sealed class BlobWriter
         }
 
         return false;
+    }
+
+    /// <summary>Python's <c>pack_cell_array</c>: <c>C</c>, uint64 rank and dimensions, then each cell sized, column-major.</summary>
+    private void WriteCell(MatCell cell)
+    {
+        var dims = cell.Shape.ToArray();
+        WriteByte(BlobTypeCode.Cell);
+        WriteShape(dims);
+        foreach (var element in ColumnMajor.Elements<object?>(((IBlobArray)cell.Cells).RowMajor, dims)) WriteSized(element);
+    }
+
+    /// <summary>
+    /// Python's <c>pack_struct</c>: <c>S</c>, uint64 rank and dimensions, uint32 field count, the names each ended by NUL,
+    /// then per element (column-major) each field's value sized, in field order.
+    /// </summary>
+    private void WriteStruct(MatStruct structure)
+    {
+        if (structure.FieldNames.Count == 0)
+        {
+            // Python writes a lone NUL for the missing names and then cannot read its own blob back.
+            throw new BlobException("Cannot pack a MatStruct without fields into a DataJoint blob: DataJoint-Python cannot read it back.");
+        }
+
+        var dims = structure.Shape.ToArray();
+        WriteByte(BlobTypeCode.Struct);
+        WriteShape(dims);
+        BinaryPrimitives.WriteUInt32LittleEndian(Take(4), (uint)structure.FieldNames.Count);
+        foreach (var name in structure.FieldNames)
+        {
+            Encoding.UTF8.GetBytes(name, Take(Encoding.UTF8.GetByteCount(name)));
+            WriteByte(0);
+        }
+
+        var elements = ColumnMajor.Elements<IReadOnlyDictionary<string, object?>>(((IBlobArray)structure.Elements).RowMajor, dims);
+        foreach (var element in elements)
+        {
+            foreach (var name in structure.FieldNames) WriteSized(element[name]);
+        }
+    }
+
+    private void WriteShape(int[] dims)
+    {
+        WriteLength(dims.Length);
+        foreach (var d in dims) WriteLength(d);
     }
 
     /// <summary>
@@ -279,8 +344,7 @@ internal sealed class BlobWriter
     private void WriteArrayHeader(BlobArrayClass arrayClass, int[] dims, bool isComplex)
     {
         WriteByte(BlobTypeCode.Array);
-        WriteLength(dims.Length);
-        foreach (var d in dims) WriteLength(d);
+        WriteShape(dims);
         BinaryPrimitives.WriteUInt32LittleEndian(Take(4), (uint)arrayClass);
         BinaryPrimitives.WriteUInt32LittleEndian(Take(4), isComplex ? 1u : 0u);
     }
@@ -391,6 +455,15 @@ internal sealed class BlobWriter
             : -1L;
         BinaryPrimitives.WriteInt32LittleEndian(Take(4), dateValue);
         BinaryPrimitives.WriteInt64LittleEndian(Take(8), timeValue);
+    }
+
+    /// <summary>A type as C# spells it (<c>System.Collections.Generic.List&lt;System.TimeSpan&gt;</c>, not <c>List`1[...]</c>).</summary>
+    internal static string TypeName(Type type)
+    {
+        if (type.IsArray) return TypeName(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
+        if (!type.IsGenericType) return type.FullName ?? type.Name;
+        var name = type.GetGenericTypeDefinition().FullName ?? type.Name;
+        return name[..name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", type.GetGenericArguments().Select(TypeName)) + ">";
     }
 
     private void WriteDouble(double value) => BinaryPrimitives.WriteDoubleLittleEndian(Take(8), value);

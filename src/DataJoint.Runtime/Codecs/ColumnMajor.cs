@@ -13,30 +13,32 @@ internal static class ColumnMajor
     public const int MaxRank = 32;
 
     /// <summary>
-    /// The .NET value of elements read in column-major order with shape <paramref name="dims"/>: the single element for
-    /// zero dimensions (a NumPy 0-d array), the array itself for one, a <c>T[,]</c> (or higher rank) otherwise.
+    /// The .NET array of elements read in column-major order with shape <paramref name="dims"/> (one or more
+    /// dimensions): the array itself for one, a <c>T[,]</c> (or higher rank) otherwise.
     /// </summary>
-    public static object? Shape<T>(T[] columnMajor, int[] dims)
+    public static Array Shape<T>(T[] columnMajor, int[] dims)
     {
-        switch (dims.Length)
-        {
-            case 0:
-                return columnMajor[0];
-            case 1:
-                return columnMajor;
-        }
-
+        if (dims.Length == 1) return columnMajor;
         var shaped = dims.Length == 2 ? new T[dims[0], dims[1]] : Array.CreateInstance(typeof(T), dims);
-        Reorder<T>(columnMajor, Elements<T>(shaped), dims, toRowMajor: true);
+        Reorder<T>(columnMajor, MemoryOrder<T>(shaped), dims, toRowMajor: true);
         return shaped;
+    }
+
+    /// <summary>Elements read in column-major order with shape <paramref name="dims"/>, in row-major order (the same array for up to one dimension).</summary>
+    public static T[] ToRowMajor<T>(T[] columnMajor, int[] dims)
+    {
+        if (dims.Length <= 1) return columnMajor;
+        var rowMajor = new T[columnMajor.Length];
+        Reorder<T>(columnMajor, rowMajor, dims, toRowMajor: true);
+        return rowMajor;
     }
 
     /// <summary>The elements of <paramref name="array"/> (whose element type must be exactly <typeparamref name="T"/>) in column-major order.</summary>
     public static ReadOnlySpan<T> Elements<T>(Array array, int[] dims)
     {
-        if (dims.Length == 1) return Elements<T>(array);
+        if (dims.Length == 1) return MemoryOrder<T>(array);
         var columnMajor = new T[array.Length];
-        Reorder<T>(Elements<T>(array), columnMajor, dims, toRowMajor: false);
+        Reorder<T>(MemoryOrder<T>(array), columnMajor, dims, toRowMajor: false);
         return columnMajor;
     }
 
@@ -48,8 +50,8 @@ internal static class ColumnMajor
         return dims;
     }
 
-    /// <summary>All elements of an array of any rank, in memory (row-major) order, without copying.</summary>
-    private static Span<T> Elements<T>(Array array) =>
+    /// <summary>All elements of an array of any rank (whose element type must be exactly <typeparamref name="T"/>), in memory (row-major) order, without copying.</summary>
+    public static Span<T> MemoryOrder<T>(Array array) =>
         MemoryMarshal.CreateSpan(ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(array)), array.Length);
 
     /// <summary>Copies between column-major and row-major order by walking the indices first-dimension-fastest.</summary>

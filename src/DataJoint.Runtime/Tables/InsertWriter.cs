@@ -193,7 +193,7 @@ internal sealed partial class InsertWriter
             if (!attributes[i].Spec.IsSerializedBlob) continue;
             foreach (var values in rows)
             {
-                if (!ReferenceEquals(values[i], Omitted)) values[i] = StoredValue.Of(attributes[i].Spec, values[i]);
+                if (!ReferenceEquals(values[i], Omitted)) values[i] = StoredValue.Of(attributes[i], values[i], _table.FullTableName);
             }
         }
     }

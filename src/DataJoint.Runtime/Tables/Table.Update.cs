@@ -56,7 +56,7 @@ public abstract partial class Table
             if (i > 0) sql.Append(", ");
             sql.Identifier(changes[i].Attribute.Name).Append(" = ");
             if (changes[i].Value is null) sql.Append("DEFAULT");
-            else sql.Parameter(Connection.Adapter.ToDbValue(changes[i].Attribute.Spec, StoredValue.Of(changes[i].Attribute.Spec, changes[i].Value)));
+            else sql.Parameter(Connection.Adapter.ToDbValue(changes[i].Attribute.Spec, StoredValue.Of(changes[i].Attribute, changes[i].Value, FullTableName)));
         }
 
         target.AppendWhere(sql);

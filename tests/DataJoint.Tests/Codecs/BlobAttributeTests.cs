@@ -65,4 +65,14 @@ public sealed class BlobAttributeTests(Backend backend) : BackendTest(backend)
         Assert.That(row.Image, Is.EqualTo("replaced"));
         Assert.That(row.Notes, Is.EqualTo(Matrix));
     }
+
+    [Test]
+    public void AValueWithoutABlobEncodingNamesTheAttribute()
+    {
+        var scans = Schema.Table<Scan>();
+
+        var ex = Assert.Throws<BlobException>(() => scans.Insert1(new Scan.Row { ScanId = 1, Image = TimeSpan.FromSeconds(1) }));
+        Assert.That(ex!.Message, Does.Contain("`image`").And.Contain(scans.FullTableName).And.Contain("System.TimeSpan"));
+        Assert.That(scans.Count(), Is.Zero);
+    }
 }

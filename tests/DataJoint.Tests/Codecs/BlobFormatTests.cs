@@ -41,21 +41,22 @@ public sealed class BlobFormatTests
     }
 
     [Test]
-    public void PythonOnlyShapesDecodeToSensibleDotNetValues()
+    public void PythonOnlyShapesDecodeToTypedValues()
     {
         Assert.Multiple(() =>
         {
-            // np.float64(2.5): a 0-d array (ndim 0, no dimensions), which switches to dj0.
-            Assert.That(Blob.Unpack(Bytes("646a3000" + "41" + "0000000000000000" + "06000000" + "00000000" + "0000000000000440")), Is.EqualTo(2.5));
+            // np.float64(2.5): a 0-d array (ndim 0, no dimensions), which switches to dj0; a plain double would be a Python float.
+            Assert.That(Blob.Unpack(Bytes("646a3000" + "41" + "0000000000000000" + "06000000" + "00000000" + "0000000000000440")),
+                Is.EqualTo(NDArray<double>.Scalar(2.5)));
             // np.array(True): 0-d logical.
-            Assert.That(Blob.Unpack(Bytes("646a3000" + "41" + "0000000000000000" + "03000000" + "00000000" + "01")), Is.EqualTo(true));
-            // np.array([1, 255], dtype=uint8): class 9.
+            Assert.That(Blob.Unpack(Bytes("646a3000" + "41" + "0000000000000000" + "03000000" + "00000000" + "01")), Is.EqualTo(NDArray<bool>.Scalar(true)));
+            // np.array([1, 255], dtype=uint8): class 9; a plain byte[] would be Python bytes.
             Assert.That(Blob.Unpack(Bytes("6d596d00" + "41" + "0100000000000000" + "0200000000000000" + "09000000" + "00000000" + "01ff")),
-                Is.EqualTo(new byte[] { 1, 255 }));
+                Is.EqualTo(new NDArray<byte>([2], [1, 255])));
             // np.array(['ab', 'c']): a unicode array is packed as an object array (class 5) of sized str blobs, under dj0.
             Assert.That(Blob.Unpack(Bytes("646a3000" + "41" + "0100000000000000" + "0200000000000000" + "05000000" + "00000000"
                 + "0b00000000000000" + "050200000000000000" + "6162" + "0a00000000000000" + "050100000000000000" + "63")),
-                Is.EqualTo(new object?[] { "ab", "c" }));
+                Is.EqualTo(new[] { "ab", "c" }).And.TypeOf<string[]>());
             // {1: 'a'}: a non-string key gives a Dictionary<object, object?>.
             Assert.That(Blob.Unpack(Bytes("646a3000" + "04" + "0100000000000000" + "0400000000000000" + "0a010001"
                 + "0a00000000000000" + "050100000000000000" + "61")), Is.EqualTo(new Dictionary<object, object?> { [1L] = "a" }));
@@ -79,12 +80,12 @@ public sealed class BlobFormatTests
             // {1.0, 2.0}: 'C', ndim 2, dims 1 2, then sized elements (0x29 = 41 bytes each).
             Assert.That(Blob.Unpack(Bytes("6d596d00" + "43" + "0200000000000000" + "0100000000000000" + "0200000000000000"
                 + "2900000000000000" + one + "2900000000000000" + two)),
-                Is.EqualTo(new object?[,] { { new double[,] { { 1.0 } }, new double[,] { { 2.0 } } } }));
+                Is.EqualTo(MatCell.Row(new double[,] { { 1.0 } }, new double[,] { { 2.0 } })));
             // struct('a', 1.0): 'S', ndim 2, dims 1 1, uint32 field count 1, "a\0", then each element's sized field values.
             var structure = Blob.Unpack(Bytes("6d596d00" + "53" + "0200000000000000" + "0100000000000000" + "0100000000000000"
                 + "01000000" + "6100" + "2900000000000000" + one));
-            Assert.That(structure, Is.InstanceOf<Dictionary<string, object?>[,]>());
-            Assert.That(((Dictionary<string, object?>[,])structure!)[0, 0]["a"], Is.EqualTo(new double[,] { { 1.0 } }));
+            Assert.That(structure, Is.InstanceOf<MatStruct>());
+            Assert.That(((MatStruct)structure!)[0, 0]["a"], Is.EqualTo(new double[,] { { 1.0 } }));
         });
     }
 

@@ -1,0 +1,191 @@
+using System.Numerics;
+
+namespace DataJoint.Tests.Codecs;
+
+/// <summary>
+/// Blobs packed by the real DataJoint-Python 2.3.2 (<c>python/make_vectors.py</c>, <c>compress=False</c>) for a matrix of
+/// NumPy arrays of every dtype and rank, NumPy scalars, string and object arrays, MATLAB cells and structs, Python
+/// scalars and containers, paired with the .NET value each must unpack to (typed: <see cref="NDArray{T}"/> where a
+/// plain .NET value would mean another Python type). Every blob round-trips in Python itself.
+/// </summary>
+internal static class PythonTypedBlobVectors
+{
+    /// <summary>Name → hex of DataJoint-Python's blob, as printed by <c>python/make_vectors.py</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Hex = new Dictionary<string, string>
+    {
+        ["float64 1-D"] = "6d596d0041010000000000000003000000000000000600000000000000000000000000f83f00000000000000c00000000000000a40",
+        ["float32 1-D"] = "6d596d00410100000000000000020000000000000007000000000000000000003f0000a0bf",
+        ["int8 1-D"] = "6d596d004101000000000000000300000000000000080000000000000080017f",
+        ["uint8 1-D"] = "6d596d00410100000000000000030000000000000009000000000000000001ff",
+        ["int16 1-D"] = "6d596d0041010000000000000003000000000000000a0000000000000000800100ff7f",
+        ["uint16 1-D"] = "6d596d0041010000000000000003000000000000000b0000000000000000000100ffff",
+        ["int32 1-D"] = "6d596d0041010000000000000003000000000000000c000000000000000000008001000000ffffff7f",
+        ["uint32 1-D"] = "6d596d0041010000000000000003000000000000000d000000000000000000000001000000ffffffff",
+        ["int64 1-D"] = "6d596d0041010000000000000003000000000000000e0000000000000000000000000000800100000000000000ffffffffffffff7f",
+        ["uint64 1-D"] = "6d596d0041010000000000000003000000000000000f0000000000000000000000000000000100000000000000ffffffffffffffff",
+        ["float64 2x3"] = "6d596d0041020000000000000002000000000000000300000000000000060000000000000000000000000000000000000000000840000000000000f03f000000000000104000000000000000400000000000001440",
+        ["float32 2x3"] = "6d596d0041020000000000000002000000000000000300000000000000070000000000000000000000000040400000803f00008040000000400000a040",
+        ["int8 2x3"] = "6d596d00410200000000000000020000000000000003000000000000000800000000000000000301040205",
+        ["uint8 2x3"] = "6d596d00410200000000000000020000000000000003000000000000000900000000000000000301040205",
+        ["int16 2x3"] = "6d596d00410200000000000000020000000000000003000000000000000a00000000000000000003000100040002000500",
+        ["uint16 2x3"] = "6d596d00410200000000000000020000000000000003000000000000000b00000000000000000003000100040002000500",
+        ["int32 2x3"] = "6d596d00410200000000000000020000000000000003000000000000000c00000000000000000000000300000001000000040000000200000005000000",
+        ["uint32 2x3"] = "6d596d00410200000000000000020000000000000003000000000000000d00000000000000000000000300000001000000040000000200000005000000",
+        ["int64 2x3"] = "6d596d00410200000000000000020000000000000003000000000000000e00000000000000000000000000000003000000000000000100000000000000040000000000000002000000000000000500000000000000",
+        ["uint64 2x3"] = "6d596d00410200000000000000020000000000000003000000000000000f00000000000000000000000000000003000000000000000100000000000000040000000000000002000000000000000500000000000000",
+        ["float64 2x2x2"] = "6d596d0041030000000000000002000000000000000200000000000000020000000000000006000000000000000000000000000000000000000000104000000000000000400000000000001840000000000000f03f000000000000144000000000000008400000000000001c40",
+        ["bool 1-D"] = "6d596d0041010000000000000003000000000000000300000000000000010001",
+        ["bool 2x2"] = "6d596d0041020000000000000002000000000000000200000000000000030000000000000001000000",
+        ["complex128 1-D"] = "6d596d0041010000000000000002000000000000000600000001000000000000000000f03f000000000000008000000000000000400000000000000cc0",
+        ["complex128 2x2"] = "6d596d00410200000000000000020000000000000002000000000000000600000001000000000000000000f03f0000000000000000000000000000004000000000000010c0000000000000f03f0000000000000840000000000000000000000000000010c0",
+        ["float64 0-d"] = "646a300041000000000000000006000000000000000000000000000840",
+        ["float32 0-d"] = "646a30004100000000000000000700000000000000000000bf",
+        ["int8 0-d"] = "646a30004100000000000000000800000000000000f9",
+        ["uint8 0-d"] = "646a30004100000000000000000900000000000000c8",
+        ["int32 0-d"] = "646a30004100000000000000000c0000000000000007000000",
+        ["int64 0-d"] = "646a30004100000000000000000e000000000000000000000000ffffff",
+        ["uint64 0-d"] = "646a30004100000000000000000f00000000000000ffffffffffffffff",
+        ["bool 0-d"] = "646a3000410000000000000000030000000000000001",
+        ["complex128 0-d"] = "646a30004100000000000000000600000001000000000000000000f03f0000000000000040",
+        ["float64 empty"] = "6d596d0041010000000000000000000000000000000600000000000000",
+        ["float64 0x3"] = "6d596d00410200000000000000000000000000000003000000000000000600000000000000",
+        ["int32 2x0"] = "6d596d00410200000000000000020000000000000000000000000000000c00000000000000",
+        ["uint8 empty"] = "6d596d0041010000000000000000000000000000000900000000000000",
+        ["str 1-D"] = "646a3000410100000000000000020000000000000005000000000000000b0000000000000005020000000000000061620b000000000000000502000000000000006364",
+        ["str 1-D unicode"] = "646a3000410100000000000000030000000000000005000000000000000b00000000000000050200000000000000c3a90f00000000000000050600000000000000e697a5e69cac0900000000000000050000000000000000",
+        ["str 2x2"] = "646a30004102000000000000000200000000000000020000000000000005000000000000000a00000000000000050100000000000000610a00000000000000050100000000000000640b0000000000000005020000000000000062630a0000000000000005010000000000000065",
+        ["str 0-d"] = "646a300041000000000000000005000000000000000c00000000000000050300000000000000616263",
+        ["object 1-D mixed"] = "646a30004101000000000000000300000000000000050000000000000004000000000000000a0100010a00000000000000050100000000000000610100000000000000ff",
+        ["object 1-D of arrays"] = "646a300041010000000000000003000000000000000500000000000000210000000000000041010000000000000001000000000000000600000000000000000000000000f03f210000000000000041010000000000000002000000000000000c0000000000000002000000030000000a0000000000000005010000000000000078",
+        ["object 2x2"] = "646a300041020000000000000002000000000000000200000000000000050000000000000004000000000000000a0100010100000000000000ff0a000000000000000501000000000000006109000000000000000d0000000000000440",
+        ["object 0-d"] = "646a300041000000000000000005000000000000000100000000000000ff",
+        ["object empty"] = "646a300041010000000000000000000000000000000500000000000000",
+        ["dict of arrays"] = "646a30000404000000000000000a0000000000000005010000000000000061290000000000000041010000000000000002000000000000000600000000000000000000000000f03f00000000000000400a00000000000000050100000000000000621b000000000000004101000000000000000200000000000000090000000000000001020a000000000000000501000000000000006319000000000000004100000000000000000600000000000000000000000000f83f0a00000000000000050100000000000000642b00000000000000410100000000000000010000000000000005000000000000000a0000000000000005010000000000000078",
+        ["list of tuples"] = "646a3000020200000000000000270000000000000001020000000000000004000000000000000a0100010a0000000000000005010000000000000061270000000000000001020000000000000004000000000000000a0100020a0000000000000005010000000000000062",
+        ["tuple of arrays"] = "646a30000102000000000000001d0000000000000041010000000000000002000000000000000a0000000000000001000200220000000000000041020000000000000001000000000000000100000000000000030000000000000001",
+        ["list of 0-d"] = "646a300002020000000000000015000000000000004100000000000000000c0000000000000001000000190000000000000041000000000000000006000000000000000000000000000040",
+        ["int"] = "646a30000a010005",
+        ["int negative"] = "646a30000a0200d4fe",
+        ["int big"] = "646a30000a0d0000000000000000000000000010",
+        ["int big negative"] = "646a30000a09000000000000000000c0",
+        ["float"] = "646a30000d0000000000000440",
+        ["complex"] = "646a30000c000000000000f03f00000000000000c0",
+        ["str"] = "646a300005060000000000000068c3a96c6c6f",
+        ["bytes"] = "646a300006030000000000000000ff10",
+        ["None"] = "646a3000ff",
+        ["bool"] = "646a30000b01",
+        ["Decimal"] = "646a3000640400000000000000332e3134",
+        ["datetime"] = "646a3000747ad83401807a8d7c10000000",
+        ["date"] = "646a300074bf0a3101ffffffffffffffff",
+        ["time"] = "646a300074ffffffff815931f036000000",
+        ["UUID"] = "646a3000750f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        ["set"] = "646a300003030000000000000004000000000000000a01000104000000000000000a01000204000000000000000a010003",
+        ["empty list"] = "646a3000020000000000000000",
+        ["empty tuple"] = "646a3000010000000000000000",
+        ["empty dict"] = "646a3000040000000000000000",
+        ["cell 1x2 arrays"] = "6d596d00430200000000000000010000000000000002000000000000002900000000000000410200000000000000010000000000000001000000000000000600000000000000000000000000f03f310000000000000041020000000000000001000000000000000200000000000000060000000000000000000000000000400000000000000840",
+        ["cell 2x1 mixed"] = "646a3000430200000000000000020000000000000001000000000000000d000000000000000504000000000000007465787429000000000000004102000000000000000100000000000000010000000000000006000000000000000000000000001040",
+        ["cell nested"] = "6d596d00430200000000000000010000000000000002000000000000004a00000000000000430200000000000000010000000000000001000000000000002900000000000000410200000000000000010000000000000001000000000000000600000000000000000000000000f03f29000000000000004102000000000000000100000000000000010000000000000006000000000000000000000000001440",
+        ["struct 1x1"] = "646a30005302000000000000000100000000000000010000000000000002000000610062002900000000000000410200000000000000010000000000000001000000000000000600000000000000000000000000f03f0a0000000000000005010000000000000078",
+        ["struct 1x2"] = "646a300053020000000000000001000000000000000200000000000000020000007800790009000000000000000d000000000000f03f0a000000000000000501000000000000007004000000000000000a0100020100000000000000ff",
+        ["struct in cell"] = "6d596d004302000000000000000100000000000000010000000000000050000000000000005302000000000000000100000000000000010000000000000001000000660029000000000000004102000000000000000100000000000000010000000000000006000000000000000000000000001c40",
+    };
+
+    /// <summary>Every vector with the .NET value it stands for.</summary>
+    public static IEnumerable<TestCaseData> Cases()
+    {
+        yield return Case("float64 1-D", new[] { 1.5, -2.0, 3.25 });
+        yield return Case("float32 1-D", new[] { 0.5f, -1.25f });
+        yield return Case("int8 1-D", new sbyte[] { sbyte.MinValue, 1, sbyte.MaxValue });
+        yield return Case("uint8 1-D", new NDArray<byte>([3], [0, 1, 255]));
+        yield return Case("int16 1-D", new short[] { short.MinValue, 1, short.MaxValue });
+        yield return Case("uint16 1-D", new ushort[] { 0, 1, ushort.MaxValue });
+        yield return Case("int32 1-D", new[] { int.MinValue, 1, int.MaxValue });
+        yield return Case("uint32 1-D", new[] { 0u, 1u, uint.MaxValue });
+        yield return Case("int64 1-D", new[] { long.MinValue, 1L, long.MaxValue });
+        yield return Case("uint64 1-D", new[] { 0ul, 1ul, ulong.MaxValue });
+        yield return Case("float64 2x3", Arange2x3<double>());
+        yield return Case("float32 2x3", Arange2x3<float>());
+        yield return Case("int8 2x3", Arange2x3<sbyte>());
+        yield return Case("uint8 2x3", Arange2x3<byte>());
+        yield return Case("int16 2x3", Arange2x3<short>());
+        yield return Case("uint16 2x3", Arange2x3<ushort>());
+        yield return Case("int32 2x3", Arange2x3<int>());
+        yield return Case("uint32 2x3", Arange2x3<uint>());
+        yield return Case("int64 2x3", Arange2x3<long>());
+        yield return Case("uint64 2x3", Arange2x3<ulong>());
+        yield return Case("float64 2x2x2", new double[,,] { { { 0, 1 }, { 2, 3 } }, { { 4, 5 }, { 6, 7 } } });
+        yield return Case("bool 1-D", new[] { true, false, true });
+        yield return Case("bool 2x2", new[,] { { true, false }, { false, false } });
+        yield return Case("complex128 1-D", new[] { new Complex(1, 2), new Complex(-0.0, -3.5) }); // Python's -3.5j is -(3.5j): real part -0.0
+        yield return Case("complex128 2x2", new[,] { { new Complex(1, 1), new Complex(2, 0) }, { new Complex(0, 3), new Complex(-4, -4) } });
+        yield return Case("float64 0-d", NDArray<double>.Scalar(3.0));
+        yield return Case("float32 0-d", NDArray<float>.Scalar(-0.5f));
+        yield return Case("int8 0-d", NDArray<sbyte>.Scalar(-7));
+        yield return Case("uint8 0-d", NDArray<byte>.Scalar(200));
+        yield return Case("int32 0-d", NDArray<int>.Scalar(7));
+        yield return Case("int64 0-d", NDArray<long>.Scalar(-(1L << 40)));
+        yield return Case("uint64 0-d", NDArray<ulong>.Scalar(ulong.MaxValue));
+        yield return Case("bool 0-d", NDArray<bool>.Scalar(true));
+        yield return Case("complex128 0-d", NDArray<Complex>.Scalar(new Complex(1, 2)));
+        yield return Case("float64 empty", Array.Empty<double>());
+        yield return Case("float64 0x3", new double[0, 3]);
+        yield return Case("int32 2x0", new int[2, 0]);
+        yield return Case("uint8 empty", new NDArray<byte>([0], []));
+        yield return Case("str 1-D", new[] { "ab", "cd" });
+        yield return Case("str 1-D unicode", new[] { "é", "日本", "" });
+        yield return Case("str 2x2", new[,] { { "a", "bc" }, { "d", "e" } });
+        yield return Case("str 0-d", NDArray<string>.Scalar("abc"));
+        yield return Case("object 1-D mixed", new NDArray<object?>([3], [1L, "a", null]));
+        yield return Case("object 1-D of arrays", new NDArray<object?>([3], [new[] { 1.0 }, new[] { 2, 3 }, "x"]));
+        yield return Case("object 2x2", new object?[,] { { 1L, "a" }, { null, 2.5 } });
+        yield return Case("object 0-d", NDArray<object?>.Scalar(null));
+        yield return Case("object empty", new NDArray<object?>([0], []));
+        yield return Case("dict of arrays", new Dictionary<string, object?>
+        {
+            ["a"] = new[] { 1.0, 2.0 }, ["b"] = new NDArray<byte>([2], [1, 2]), ["c"] = NDArray<double>.Scalar(1.5), ["d"] = new[] { "x" },
+        });
+        yield return Case("list of tuples", new List<object?> { new object?[] { 1L, "a" }, new object?[] { 2L, "b" } });
+        yield return Case("tuple of arrays", new object?[] { new short[] { 1, 2 }, new[,] { { true } } });
+        yield return Case("list of 0-d", new List<object?> { NDArray<int>.Scalar(1), NDArray<double>.Scalar(2.0) });
+        yield return Case("int", 5L);
+        yield return Case("int negative", -300L);
+        yield return Case("int big", BigInteger.Pow(2, 100));
+        yield return Case("int big negative", -BigInteger.Pow(2, 70));
+        yield return Case("float", 2.5);
+        yield return Case("complex", new Complex(1, -2));
+        yield return Case("str", "héllo");
+        yield return Case("bytes", new byte[] { 0x00, 0xff, 0x10 });
+        yield return Case("None", null);
+        yield return Case("bool", true);
+        yield return Case("Decimal", 3.14m);
+        yield return Case("datetime", new DateTime(2024, 5, 6, 7, 8, 9).AddTicks(1_234_560));
+        yield return Case("date", new DateOnly(1999, 12, 31));
+        yield return Case("time", new TimeOnly(23, 59, 58).Add(TimeSpan.FromMicroseconds(1)));
+        yield return Case("UUID", Guid.Parse("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
+        yield return Case("set", new HashSet<object?> { 1L, 2L, 3L });
+        yield return Case("empty list", new List<object?>());
+        yield return Case("empty tuple", Array.Empty<object?>());
+        yield return Case("empty dict", new Dictionary<string, object?>());
+        yield return Case("cell 1x2 arrays", MatCell.Row(new[,] { { 1.0 } }, new[,] { { 2.0, 3.0 } }));
+        yield return Case("cell 2x1 mixed", new MatCell(new NDArray<object?>([2, 1], ["text", new[,] { { 4.0 } }])));
+        yield return Case("cell nested", MatCell.Row(new MatCell(new NDArray<object?>([1, 1], [new[,] { { 1.0 } }])), new[,] { { 5.0 } }));
+        yield return Case("struct 1x1", new MatStruct(new Dictionary<string, object?> { ["a"] = new[,] { { 1.0 } }, ["b"] = "x" }));
+        yield return Case("struct 1x2", new MatStruct(["x", "y"], new NDArray<IReadOnlyDictionary<string, object?>>([1, 2],
+        [
+            new Dictionary<string, object?> { ["x"] = 1.0, ["y"] = "p" },
+            new Dictionary<string, object?> { ["x"] = 2L, ["y"] = null },
+        ])));
+        yield return Case("struct in cell", new MatCell(new NDArray<object?>([1, 1],
+            [new MatStruct(new Dictionary<string, object?> { ["f"] = new[,] { { 7.0 } } })])));
+    }
+
+    /// <summary>NumPy's <c>arange(6).reshape(2, 3)</c>.</summary>
+    private static T[,] Arange2x3<T>() where T : INumber<T> => new[,]
+    {
+        { T.CreateChecked(0), T.CreateChecked(1), T.CreateChecked(2) },
+        { T.CreateChecked(3), T.CreateChecked(4), T.CreateChecked(5) },
+    };
+
+    private static TestCaseData Case(string name, object? value) => new TestCaseData(name, value).SetArgDisplayNames(name);
+}
