@@ -115,3 +115,12 @@ public partial class Work : Computed
         Insert1(new Row { SubjectId = key.SubjectId, SessionIdx = key.SessionIdx, Worker = "dotnet" });
     }
 }
+
+[Definition("""
+    # blob values written by one language and read by the other
+    box_id : int32
+    ---
+    name = "" : varchar(64)
+    value = null : <blob>
+    """)]
+public partial class BlobBox : Manual;

@@ -99,6 +99,14 @@ hits : int32
 summary = null : <blob>
 """
 
+BLOB_BOX = """
+# blob values written by one language and read by the other
+box_id : int32
+---
+name = "" : varchar(64)
+value = null : <blob>
+"""
+
 WORK = """
 -> Session
 ---
@@ -152,8 +160,12 @@ def declare(upstream_name, main_name, worker_name="python", make_delay=0.0):
             time.sleep(make_delay)
             self.insert1(dict(key, worker=worker_name))
 
+    @main
+    class BlobBox(dj.Manual):
+        definition = BLOB_BOX
+
     return dict(Lab=Lab, Subject=Subject, AllTypes=AllTypes, Session=Session, Trial=Session.Trial, Stats=Stats, Work=Work,
-                schemas=(up, main))
+                BlobBox=BlobBox, schemas=(up, main))
 
 
 def stats_of(trials, key):
