@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 bash scripts/db-servers.sh start
 eval "$(bash scripts/db-servers.sh env)"
 
+# The interop tests run DataJoint-Python itself: the shared peer beside the repository (or DJ_PYTHON).
+if [ -z "${DJ_PYTHON:-}" ] && [ -f ../shared/peer/setup.sh ]; then
+  bash ../shared/peer/setup.sh
+fi
+
 results="TestResults/run-$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$results"
 

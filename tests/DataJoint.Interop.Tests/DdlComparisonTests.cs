@@ -22,6 +22,7 @@ public sealed class DdlComparisonTests(Backend backend) : InteropTest(backend)
         up.Table<Lab>();
         var main = Instance.Schema(netMain, upstream: [up]);
         _ = main.Table<AllTypes>();
+        _ = main.Table<BlobBox>();
         _ = main.Table<Stats>().Jobs;
         _ = main.Table<Work>().Jobs;
 

@@ -31,6 +31,14 @@ public sealed class PythonDeclaresTests(Backend backend) : InteropTest(backend)
             AssertAllTypes(row, ExpectedValues.AllTypesRow(itemId, Backend));
         }
 
+        // Found by name, Python's tables report DataJoint types: foreign-key columns take them from their parents.
+        var session = Instance.FreeTable($"{mainName}.session");
+        Assert.That(session.Heading.Attributes.Select(a => (a.Name, a.Type)), Is.EqualTo(new[]
+        {
+            ("subject_id", "int32"), ("session_idx", "int16"), ("session_date", "date"), ("buddy_id", "int32"),
+        }));
+        Assert.That(Instance.FreeTable($"{mainName}.subject").Heading["lab"].Type, Is.EqualTo("varchar(16)"));
+
         var trials = main.Table<Session.Trial>().Fetch();
         Assert.That(trials, Has.Count.EqualTo(2 + 3 + 3 + 4 + 5));
         foreach (var trial in trials)

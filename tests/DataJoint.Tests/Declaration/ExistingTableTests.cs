@@ -60,4 +60,76 @@ public sealed class ExistingTableTests(Backend backend) : BackendTest(backend)
         Assert.That(animals.Count(), Is.EqualTo(2));
         Assert.That((animals & new { animal_id = 2 }).DeleteQuick(), Is.EqualTo(1));
     }
+
+    [Test]
+    public void ADriftedTableBindsWithValidationWarnAndLogsEachDifference()
+    {
+        var comment = Backend == Backend.MySql ? " COMMENT ':int32:'" : "";
+        Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("probe")} (probe_id int NOT NULL{comment}, label varchar(8) NULL, "
+            + "extra int NOT NULL, PRIMARY KEY (probe_id))");
+        if (Backend == Backend.PostgreSql) Instance.Connection.Execute($"COMMENT ON COLUMN {Q(Schema.Name)}.{Q("probe")}.probe_id IS ':int32:'");
+        var log = new LogCapture();
+        Instance.Connection.LoggerFactory = log;
+
+        var probes = Schema.Table<Probe>(Validation.Warn);
+
+        var differences = log.Messages(7101);
+        Assert.That(differences, Has.Count.EqualTo(6), string.Join("\n", differences));
+        foreach (var missing in new[] { "gain", "reading", "taken", "mode" })
+        {
+            Assert.That(differences, Has.One.Contains($"`{missing}` is missing"));
+        }
+
+        Assert.That(differences, Has.One.Contains("`label` is nullable in the table but required"));
+        Assert.That(differences, Has.One.Contains("`extra`"));
+        Assert.That(differences, Has.All.Contains("Probe"));
+        Assert.That(probes.Count(), Is.Zero, "bound anyway: the table can be read");
+    }
+
+    [Test]
+    public void ForeignKeyColumnsWithoutMarkersTakeTheirParentsTypes()
+    {
+        Schema.Table<Probe>().Insert1(new Probe.Row { ProbeId = 7, Label = "p", Gain = 1, Taken = new DateOnly(2025, 1, 2) });
+        // The child as DataJoint-Python declares it: the foreign-key column has the parent's SQL type and no :type: marker
+        // (MySQL copies the parent's comment text, PostgreSQL writes none).
+        var marker = (string type) => Backend == Backend.MySql ? $" COMMENT ':{type}:'" : "";
+        Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("probe_sample")} (probe_id int NOT NULL, "
+            + $"sample_idx int NOT NULL{marker("int32")}, value double precision NOT NULL{marker("float64")}, "
+            + $"PRIMARY KEY (probe_id, sample_idx), FOREIGN KEY (probe_id) REFERENCES {Q(Schema.Name)}.{Q("probe")} (probe_id) "
+            + "ON UPDATE CASCADE ON DELETE RESTRICT)");
+        if (Backend == Backend.PostgreSql)
+        {
+            Instance.Connection.Execute($"COMMENT ON COLUMN {Q(Schema.Name)}.{Q("probe_sample")}.sample_idx IS ':int32:'");
+            Instance.Connection.Execute($"COMMENT ON COLUMN {Q(Schema.Name)}.{Q("probe_sample")}.value IS ':float64:'");
+        }
+
+        var samples = Instance.Schema(Schema.Name).Table<ProbeSample>();
+        samples.Insert1(new ProbeSample.Row { ProbeId = 7, SampleIdx = 1, Value = 0.5 });
+        Assert.That(samples.Fetch1().Value, Is.EqualTo(0.5));
+        var free = Instance.FreeTable($"{Q(Schema.Name)}.{Q("probe_sample")}");
+        Assert.That(free.Heading["probe_id"].Type, Is.EqualTo("int32"), "restored from the parent's marker");
+    }
+
+    [Test]
+    public void AForeignKeyColumnWhoseTypeDiffersFromItsParentIsStillReported()
+    {
+        Schema.Table<Probe>();
+        Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("probe_sample")} (probe_id bigint NOT NULL, "
+            + "sample_idx int NOT NULL, value double precision NOT NULL, PRIMARY KEY (probe_id, sample_idx))");
+        var ex = Assert.Throws<DefinitionException>(() => Instance.Schema(Schema.Name).Table<ProbeSample>());
+        Assert.That(ex!.Message, Does.Contain("`probe_id` has type bigint in the table but int32")
+            .And.Contain("`sample_idx` has type").And.Contain("Validation.Warn"));
+    }
+
+    [Test]
+    public void NativeTypesAreReportedInDataJointsSpelling()
+    {
+        Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("native")} (a int NOT NULL, b smallint NOT NULL, c varchar(16) NOT NULL, "
+            + "d char(3) NOT NULL, e decimal(6,2) NOT NULL, PRIMARY KEY (a))");
+        var heading = Instance.FreeTable($"{Q(Schema.Name)}.{Q("native")}").Heading;
+        var expected = Backend == Backend.MySql
+            ? new[] { "int", "smallint", "varchar(16)", "char(3)", "decimal(6,2)" }
+            : new[] { "integer", "smallint", "varchar(16)", "char(3)", "decimal(6,2)" };
+        Assert.That(heading.Attributes.Select(a => a.Type), Is.EqualTo(expected));
+    }
 }
