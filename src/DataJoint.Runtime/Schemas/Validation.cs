@@ -7,7 +7,7 @@ public enum Validation
     Strict,
 
     /// <summary>
-    /// Bind anyway and log each difference as a warning (event 7101, category <c>DataJoint.Schema</c>) — for a table that
+    /// Bind anyway and log each difference as a warning (event 7201, category <c>DataJoint.Schema</c>) — for a table that
     /// has drifted from its class and must be read before it is altered. Queries then use the class's definition, so an
     /// attribute the table lacks fails when it is read.
     /// </summary>

@@ -73,7 +73,7 @@ public sealed class ExistingTableTests(Backend backend) : BackendTest(backend)
 
         var probes = Schema.Table<Probe>(Validation.Warn);
 
-        var differences = log.Messages(7101);
+        var differences = log.Messages(7201);
         Assert.That(differences, Has.Count.EqualTo(6), string.Join("\n", differences));
         foreach (var missing in new[] { "gain", "reading", "taken", "mode" })
         {
