@@ -15,6 +15,32 @@ internal abstract class BackendAdapter
     /// <summary>Longest table name the server accepts.</summary>
     public abstract int MaxTableNameLength { get; }
 
+    /// <summary>The port the server listens on unless told otherwise.</summary>
+    public abstract int DefaultPort { get; }
+
+    /// <summary>The OpenTelemetry <c>db.system</c> name of the server (<c>mysql</c>, <c>postgresql</c>).</summary>
+    public abstract string TelemetrySystemName { get; }
+
+    // ---- Server expressions the job table uses ----
+
+    /// <summary>The server's current time as the job table's <c>datetime(3)</c> columns store it.</summary>
+    public abstract string Now { get; }
+
+    /// <summary>The server time shifted by <paramref name="seconds"/> (negative: in the past), the number formatted invariantly.</summary>
+    public abstract string NowPlus(double seconds);
+
+    /// <summary>The id of the server session running the statement (DataJoint's <c>connection_id</c>).</summary>
+    public abstract string SessionId { get; }
+
+    /// <summary>The database user running the statement.</summary>
+    public abstract string CurrentUser { get; }
+
+    /// <summary>
+    /// Whether a failed statement lost only to a concurrent transaction (deadlock, serialization failure) and can simply run
+    /// again; <see cref="TransientRetry"/> retries those.
+    /// </summary>
+    public abstract bool IsTransientConflict(DataJointException exception);
+
     public abstract DbDataSource CreateDataSource(DatabaseSettings settings);
 
     public abstract string Quote(string identifier);
@@ -114,7 +140,7 @@ internal abstract class BackendAdapter
     };
 
     /// <summary>SQL text of a DataJoint default as the DDL writes it (feature map §1.2).</summary>
-    protected static string DefaultClause(AttributeDefinition a)
+    protected string DefaultClause(AttributeDefinition a)
     {
         if (a.Nullable) return "DEFAULT NULL";
         if (a.DefaultValue is null) return "NOT NULL";
@@ -173,7 +199,8 @@ internal abstract class BackendAdapter
         "  FOREIGN KEY (" + string.Join(",", fk.Attributes.Select(Quote)) + ") REFERENCES " + parentFullName
         + " (" + string.Join(",", fk.ParentAttributes.Select(Quote)) + ") ON UPDATE CASCADE ON DELETE RESTRICT";
 
-    protected static string QuoteLiteral(string value) => "'" + value.Replace("'", "''") + "'";
+    /// <summary>A string literal for DDL text (comments, defaults, enum values), where no parameter can go.</summary>
+    protected virtual string QuoteLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>
     /// The column comment DataJoint writes for an attribute declared in the table: <c>:type:</c> marker for core and codec

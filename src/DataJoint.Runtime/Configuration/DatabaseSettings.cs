@@ -37,7 +37,7 @@ public sealed class DatabaseSettings
     public bool CreateTables { get; set; } = true;
 
     /// <summary>The port actually used: <see cref="Port"/> or the backend's default.</summary>
-    public int EffectivePort => Port ?? (Backend == Backend.PostgreSql ? 5432 : 3306);
+    public int EffectivePort => Port ?? BackendAdapter.For(Backend).DefaultPort;
 
     /// <summary>Seconds to wait for the server when connecting (default 10).</summary>
     public int ConnectTimeout { get; set; } = 10;

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-
 namespace DataJoint;
 
 /// <summary>
@@ -12,17 +9,14 @@ internal static class JobMetadata
 {
     public static readonly string[] Columns = ["_job_start_time", "_job_duration", "_job_version"];
 
-    private static readonly ConditionalWeakTable<Connection, ConcurrentDictionary<string, bool>> Known = new();
-
     /// <summary>Whether the table has all three columns (read from the server once per connection and table).</summary>
     public static async ValueTask<bool> Present(Table table, bool sync, CancellationToken cancellationToken)
     {
-        var known = Known.GetOrCreateValue(table.Connection);
-        if (known.TryGetValue(table.FullTableName, out var present)) return present;
+        if (table.Connection.TryRecall(table.Schema.Name, table.SqlTableName, TableFact.HasJobMetadata, out var present)) return present;
         var names = await SyncOrAsync.ReadAll(table.Connection, new SqlStatement(table.Connection.Adapter.ColumnsQuery, [table.Schema.Name, table.SqlTableName]),
             $"Reading the columns of {table.FullTableName}", r => r.GetString(0), sync, cancellationToken).ConfigureAwait(false);
         present = Columns.All(names.Contains);
-        known[table.FullTableName] = present;
+        table.Connection.Remember(table.Schema.Name, table.SqlTableName, TableFact.HasJobMetadata, present);
         return present;
     }
 

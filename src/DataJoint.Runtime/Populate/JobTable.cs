@@ -1,7 +1,5 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace DataJoint;
 
@@ -24,8 +22,6 @@ public sealed class JobTable : Table
 
     /// <summary>Appended to a cut error message.</summary>
     public const string TruncationAppendix = "...truncated";
-
-    private static readonly ConditionalWeakTable<Connection, ConcurrentDictionary<string, bool>> Declared = new();
 
     private readonly AutoPopulated _target;
     private readonly Heading _heading;
@@ -74,7 +70,7 @@ public sealed class JobTable : Table
     /// <summary>Finished jobs (kept only with <see cref="JobsSettings.KeepCompleted"/>).</summary>
     public QueryExpression Completed => WithStatus("success");
 
-    private QueryExpression WithStatus(string status) => Restrict($"status = '{status}'", semanticCheck: false);
+    private QueryExpression WithStatus(string status) => Restrict("status = '" + status + "'", semanticCheck: false);
 
     internal static JobTable For(AutoPopulated target)
     {
@@ -123,10 +119,9 @@ public sealed class JobTable : Table
             [new IndexDefinition(["status", "priority", "scheduled_time"], unique: false)]);
     }
 
-    private void EnsureDeclared()
+    internal void EnsureDeclared()
     {
-        var declared = Declared.GetOrCreateValue(Connection);
-        if (declared.ContainsKey(FullTableName)) return;
+        if (Connection.TryRecall(Schema.Name, SqlTableName, TableFact.JobTableDeclared, out _)) return;
         var adapter = Connection.Adapter;
         if (!TableExists())
         {
@@ -153,7 +148,7 @@ public sealed class JobTable : Table
                     $"{Schema.Name}.{SqlTableName}.{a.Name}")).ToList()));
         }
 
-        declared[FullTableName] = true;
+        Connection.Remember(Schema.Name, SqlTableName, TableFact.JobTableDeclared, true);
     }
 
     private bool TableExists() => Connection.ReadScalar<long>(new SqlStatement(Connection.Adapter.TableExists, [Schema.Name, SqlTableName]),
@@ -175,7 +170,7 @@ public sealed class JobTable : Table
     {
         var fullName = connection.Adapter.QualifiedName(schema, queueName);
         connection.Execute(new SqlStatement("DROP TABLE IF EXISTS " + fullName, []), $"Dropping the job table {fullName}");
-        if (Declared.TryGetValue(connection, out var declared)) declared.TryRemove(fullName, out _);
+        connection.ForgetTable(schema, queueName);
     }
 
     /// <summary>
@@ -201,7 +196,6 @@ public sealed class JobTable : Table
     internal async ValueTask<JobRefreshResult> RefreshCore(JobRefreshOptions options, object[] restrictions, bool sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var backend = Connection.Backend;
         var priority = options.Priority ?? Settings.DefaultPriority;
         var todo = PopulateEngine.Todo(_target, restrictions);
         var newKeys = todo.RestrictNot(KeyProjection.Of(_target, _target.PrimaryKey), semanticCheck: false)
@@ -224,7 +218,7 @@ public sealed class JobTable : Table
                 sql.Append('(');
                 for (var i = 0; i < keyAttributes.Length; i++) sql.Parameter(Connection.Adapter.ToDbValue(keyAttributes[i].Spec, batch[row][i])).Append(',');
                 sql.Append("'pending',").Parameter((short)priority).Append(',');
-                sql.Append(JobSql.NowPlus(backend, options.Delay));
+                sql.Append(Connection.Adapter.NowPlus(options.Delay));
                 sql.Append(')');
             }
 
@@ -242,7 +236,7 @@ public sealed class JobTable : Table
 
         var stale = options.StaleTimeout ?? Settings.StaleTimeout;
         var staleJobs = ((QueryExpression)this)
-            .Restrict($"status <> 'ignore' AND created_time < {NowPlus(backend, -stale)}", semanticCheck: false)
+            .Restrict("status <> 'ignore' AND created_time < " + Connection.Adapter.NowPlus(-stale), semanticCheck: false)
             .RestrictNot(KeyProjection.Of(todo, todo.PrimaryKey), semanticCheck: false);
         var removeSql = new SqlBuilder(Connection.Adapter);
         removeSql.Append("DELETE FROM ").Append(FullTableName);
@@ -253,7 +247,7 @@ public sealed class JobTable : Table
         var orphaned = 0;
         if (options.OrphanTimeout is { } orphan)
         {
-            var old = ((QueryExpression)this).Restrict($"status = 'reserved' AND reserved_time < {NowPlus(backend, -orphan)}", semanticCheck: false);
+            var old = ((QueryExpression)this).Restrict("status = 'reserved' AND reserved_time < " + Connection.Adapter.NowPlus(-orphan), semanticCheck: false);
             orphaned = await Update(old, "status='pending',reserved_time=NULL", sync, cancellationToken).ConfigureAwait(false);
         }
 
@@ -262,7 +256,6 @@ public sealed class JobTable : Table
         return result;
     }
 
-    private static string NowPlus(Backend backend, double seconds) => JobSql.NowPlus(backend, seconds);
 
     private async ValueTask<int> Update(QueryExpression rows, string assignments, bool sync, CancellationToken cancellationToken)
     {
@@ -285,17 +278,16 @@ public sealed class JobTable : Table
 
     internal async ValueTask<bool> ReserveCore(object key, bool sync, CancellationToken cancellationToken)
     {
-        var backend = Connection.Backend;
         var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='reserved',reserved_time=").Append(JobSql.Now(backend))
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='reserved',reserved_time=").Append(Connection.Adapter.Now)
             .Append(",host=").Parameter(Environment.MachineName)
             .Append(",pid=").Parameter(Environment.ProcessId)
-            .Append(",connection_id=").Append(JobSql.ConnectionId(backend))
-            .Append(",").Identifier("user").Append('=').Append(JobSql.CurrentUser(backend))
+            .Append(",connection_id=").Append(Connection.Adapter.SessionId)
+            .Append(",").Identifier("user").Append('=').Append(Connection.Adapter.CurrentUser)
             .Append(",version=").Parameter(Settings.Version)
             .Append(",error_message='',error_stack=NULL");
         AppendKeyWhere(sql, key);
-        sql.Append(" AND status='pending' AND scheduled_time <= ").Append(JobSql.Now(backend));
+        sql.Append(" AND status='pending' AND scheduled_time <= ").Append(Connection.Adapter.Now);
         var changed = await SyncOrAsync.Execute(Connection, sql.Build(), $"Reserving a job in {FullTableName}", sync, cancellationToken)
             .ConfigureAwait(false);
         return changed == 1;
@@ -315,7 +307,7 @@ public sealed class JobTable : Table
         var sql = new SqlBuilder(Connection.Adapter);
         if (Settings.KeepCompleted)
         {
-            sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='success',completed_time=").Append(JobSql.Now(Connection.Backend))
+            sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='success',completed_time=").Append(Connection.Adapter.Now)
                 .Append(",duration=").Parameter(duration);
             AppendKeyWhere(sql, key);
             if (await SyncOrAsync.Execute(Connection, sql.Build(), $"Completing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false) > 0)
@@ -353,7 +345,7 @@ public sealed class JobTable : Table
 
         var stackBytes = stack is null ? null : Blob.Pack(stack);
         var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='error',completed_time=").Append(JobSql.Now(Connection.Backend))
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='error',completed_time=").Append(Connection.Adapter.Now)
             .Append(",error_message=").Parameter(message).Append(",error_stack=").Parameter(stackBytes);
         AppendKeyWhere(sql, key);
         if (await SyncOrAsync.Execute(Connection, sql.Build(), $"Recording an error in {FullTableName}", sync, cancellationToken).ConfigureAwait(false) == 0)
@@ -446,10 +438,9 @@ public sealed class JobTable : Table
         sql.Append("status,priority,completed_time,host,pid,").Identifier("user").Append(",connection_id,version) VALUES (");
         foreach (var k in _heading.PrimaryKey) sql.Parameter(Connection.Adapter.ToDbValue(_heading[k].Spec, values[k])).Append(',');
         foreach (var (_, value) in extra) sql.Parameter(value).Append(',');
-        var backend = Connection.Backend;
-        sql.Append('\'').Append(status).Append("',").Parameter((short)Settings.DefaultPriority).Append(',').Append(JobSql.Now(backend)).Append(',')
-            .Parameter(Environment.MachineName).Append(',').Parameter(Environment.ProcessId).Append(',').Append(JobSql.CurrentUser(backend))
-            .Append(',').Append(JobSql.ConnectionId(backend)).Append(',').Parameter(Settings.Version).Append(')');
+        sql.Append('\'').Append(status).Append("',").Parameter((short)Settings.DefaultPriority).Append(',').Append(Connection.Adapter.Now).Append(',')
+            .Parameter(Environment.MachineName).Append(',').Parameter(Environment.ProcessId).Append(',').Append(Connection.Adapter.CurrentUser)
+            .Append(',').Append(Connection.Adapter.SessionId).Append(',').Parameter(Settings.Version).Append(')');
         Connection.Adapter.AppendSkipDuplicates(sql, _heading.PrimaryKey, _heading.Names);
         await SyncOrAsync.Execute(Connection, sql.Build(), $"Adding a job to {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
     }

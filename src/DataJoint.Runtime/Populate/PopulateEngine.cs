@@ -64,7 +64,7 @@ internal static class PopulateEngine
         }
 
         using var activity = PopulateTelemetry.Source.StartActivity("populate");
-        activity?.SetTag("db.system", table.Connection.Backend == Backend.PostgreSql ? "postgresql" : "mysql");
+        activity?.SetTag("db.system", table.Connection.Adapter.TelemetrySystemName);
         activity?.SetTag("datajoint.table", table.FullTableName);
         var logger = PopulateLog.For(table.Connection.LoggerFactory);
         var run = new PopulateRun(table, binding, options, logger, sync);
@@ -74,8 +74,18 @@ internal static class PopulateEngine
             if (options.Refresh ?? table.Connection.Config.Jobs.AutoRefresh)
             {
                 // Due immediately (delay -1 as DataJoint), so this worker can reserve what it just added.
-                await run.Jobs.RefreshCore(new JobRefreshOptions { Delay = -1, Priority = options.Priority }, restrictions ?? [], sync, cancellationToken)
-                    .ConfigureAwait(false);
+                var refresh = new JobRefreshOptions { Delay = -1, Priority = options.Priority };
+                try
+                {
+                    await run.Jobs.RefreshCore(refresh, restrictions ?? [], sync, cancellationToken).ConfigureAwait(false);
+                }
+                catch (MissingTableException) when (!table.Connection.InTransaction)
+                {
+                    // Dropped by another process since this connection declared it: declare it again and carry on.
+                    table.Connection.ForgetTable(table.Schema.Name, run.Jobs.SqlTableName);
+                    run.Jobs.EnsureDeclared();
+                    await run.Jobs.RefreshCore(refresh, restrictions ?? [], sync, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
@@ -118,11 +128,11 @@ internal static class PopulateEngine
             }
 
             var candidates = ((QueryExpression)jobs)
-                .Restrict($"status = 'pending' AND scheduled_time <= {JobSql.Now(table.Connection.Backend)}", semanticCheck: false)
+                .Restrict("status = 'pending' AND scheduled_time <= " + table.Connection.Adapter.Now, semanticCheck: false)
                 .Restrict(KeyProjection.Of(todo, jobs.Heading.PrimaryKey.Where(todo.Heading.Contains).ToList()), semanticCheck: false);
             if (options.Priority is { } priority)
             {
-                candidates = candidates.Restrict($"priority <= {priority.ToString(CultureInfo.InvariantCulture)}", semanticCheck: false);
+                candidates = candidates.Restrict("priority <= " + priority.ToString(CultureInfo.InvariantCulture), semanticCheck: false);
             }
 
             candidates.AppendSelect(sql, table.PrimaryKey, distinct: false);

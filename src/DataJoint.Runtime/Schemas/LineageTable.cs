@@ -26,18 +26,7 @@ internal static class LineageTable
         }
 
         // Several processes binding the same tables at once can deadlock on the index gaps; the rows are idempotent, so retry.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                WriteRows(connection, schema, table, heading);
-                return;
-            }
-            catch (QueryException ex) when (attempt < 5 && ex.ServerErrorCode is "1213" or "40P01")
-            {
-                Thread.Sleep(Random.Shared.Next(5, 50) * attempt);
-            }
-        }
+        TransientRetry.For(adapter).Execute(() => WriteRows(connection, schema, table, heading));
     }
 
     private static void CreateTolerant(Connection connection, string schema, string full)

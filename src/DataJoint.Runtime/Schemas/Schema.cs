@@ -83,6 +83,7 @@ public sealed partial class Schema
         Connection.Execute(new SqlStatement(Connection.Adapter.DropSchema(Name), []), $"Dropping schema `{Name}`");
         _declared.Clear();
         _handles.Clear();
+        Connection.ForgetSchema(Name);
         return true;
     }
 
@@ -94,6 +95,7 @@ public sealed partial class Schema
             .ConfigureAwait(false);
         _declared.Clear();
         _handles.Clear();
+        Connection.ForgetSchema(Name);
         return true;
     }
 

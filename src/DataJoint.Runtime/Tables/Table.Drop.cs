@@ -52,6 +52,7 @@ public abstract partial class Table
             connection.Execute(new SqlStatement($"DROP TABLE {connection.Adapter.QualifiedName(table.Schema, table.Table)}", []),
                 $"Dropping {table}");
             LineageTable.Remove(connection, table.Schema, table.Table);
+            connection.ForgetTable(table.Schema, table.Table);
             JobTable.DropQueueOf(connection, table.Schema, table.Table);
             if (table.Schema == Schema.Name) Schema.Forget(table.Table);
         }

@@ -19,3 +19,12 @@ public partial class Probe : Manual;
     value : float64
     """)]
 public partial class ProbeSample : Manual;
+
+[Definition("""
+    # files under C:\data\raw
+    item_id : int32
+    ---
+    note = "a\b" : varchar(16)    # back\slash
+    kind = "x\y" : enum('x\y', 'z')
+    """)]
+public partial class Backslashed : Manual;

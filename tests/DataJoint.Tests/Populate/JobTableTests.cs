@@ -44,6 +44,33 @@ public sealed class JobTableTests(Backend backend) : BackendTest(backend)
     }
 
     [Test]
+    public void ASchemaDroppedAndCreatedAgainOnTheSameInstanceQueuesAgain()
+    {
+        var name = Schema.Name;
+        Assert.That(Prepare(3).Populate(new PopulateOptions { ReserveJobs = true }).SuccessCount, Is.EqualTo(3));
+        Schema.Drop(prompt: false);
+
+        var again = Instance.Schema(name);
+        again.Table<Source>().Insert(Enumerable.Range(1, 2).Select(i => new Source.Row { SourceId = i, Value = i }));
+        Assert.That(again.Table<Doubled>().Populate(new PopulateOptions { ReserveJobs = true }).SuccessCount, Is.EqualTo(2),
+            "the job table is declared anew, not remembered from the dropped schema");
+    }
+
+    [Test]
+    public void AJobTableDroppedByAnotherProcessIsDeclaredAgain()
+    {
+        var doubled = Prepare(2);
+        _ = doubled.Jobs;
+        using (var other = Server.NewInstance())
+        {
+            other.Connection.Execute($"DROP TABLE {doubled.Jobs.FullTableName}");
+        }
+
+        Assert.That(doubled.Populate(new PopulateOptions { ReserveJobs = true }).SuccessCount, Is.EqualTo(2));
+        Assert.That(doubled.Jobs.Errors.Count(), Is.Zero);
+    }
+
+    [Test]
     public void RefreshAddsMissingKeysOnce()
     {
         var doubled = Prepare(4);

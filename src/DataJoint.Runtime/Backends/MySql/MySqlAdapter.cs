@@ -16,6 +16,29 @@ internal sealed partial class MySqlAdapter : BackendAdapter
 
     public override int MaxTableNameLength => 64;
 
+    public override int DefaultPort => 3306;
+
+    public override string TelemetrySystemName => "mysql";
+
+    public override string Now => "CURRENT_TIMESTAMP(3)";
+
+    public override string NowPlus(double seconds)
+    {
+        var microseconds = (long)Math.Round(seconds * 1_000_000);
+        return $"(CURRENT_TIMESTAMP(3) + INTERVAL {microseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} MICROSECOND)";
+    }
+
+    public override string SessionId => "CONNECTION_ID()";
+
+    public override string CurrentUser => "USER()";
+
+    // 1213 deadlock, 1205 lock wait timeout (InnoDB rolls back the statement only; the statement can run again).
+    public override bool IsTransientConflict(DataJointException exception) => exception.ServerErrorCode is "1213" or "1205";
+
+    // MySQL reads a backslash in a string literal as an escape (unless NO_BACKSLASH_ESCAPES), so it is doubled too.
+    protected override string QuoteLiteral(string value) =>
+        "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
     // DataJoint's session mode: strict, and GROUP BY must name every non-aggregated column.
     private const string SqlModeSetup =
         "SET SESSION sql_mode='NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'";

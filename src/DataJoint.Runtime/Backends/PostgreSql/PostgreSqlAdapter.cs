@@ -18,6 +18,22 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
 
     public override int MaxTableNameLength => 63;
 
+    public override int DefaultPort => 5432;
+
+    public override string TelemetrySystemName => "postgresql";
+
+    public override string Now => "LOCALTIMESTAMP(3)";
+
+    public override string NowPlus(double seconds) =>
+        $"(LOCALTIMESTAMP(3) + ({seconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}) * INTERVAL '1 second')";
+
+    public override string SessionId => "pg_backend_pid()";
+
+    public override string CurrentUser => "current_user";
+
+    // 40P01 deadlock detected, 40001 serialization failure.
+    public override bool IsTransientConflict(DataJointException exception) => exception.ServerErrorCode is "40P01" or "40001";
+
     public override DbDataSource CreateDataSource(DatabaseSettings s)
     {
         var csb = new NpgsqlConnectionStringBuilder
