@@ -75,14 +75,14 @@ public static class Dj
     public static Schema Schema(string name, bool createSchema = true, bool? createTables = null)
     {
         Guard($"Dj.Schema(\"{name}\") without a connection");
-        return new Schema(Conn(), name, createSchema, createTables);
+        return SyncOrAsync.Wait(new Schema(Conn(), name, createTables).Open(createSchema, sync: true, CancellationToken.None));
     }
 
     /// <summary>A schema on an explicit connection (works in thread-safe mode).</summary>
     public static Schema Schema(string name, Connection connection, bool createSchema = true, bool? createTables = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return new Schema(connection, name, createSchema, createTables);
+        return SyncOrAsync.Wait(new Schema(connection, name, createTables).Open(createSchema, sync: true, CancellationToken.None));
     }
 
     /// <summary>A table by full name on the global connection.</summary>

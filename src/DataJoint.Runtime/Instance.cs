@@ -7,8 +7,10 @@ namespace DataJoint;
 public sealed partial class Instance : IDisposable, IAsyncDisposable
 {
     /// <summary>
-    /// Connects to a database server. The configuration is loaded as DataJoint does (defaults, config file,
+    /// An instance for a database server. The configuration is loaded as DataJoint does (defaults, config file,
     /// environment), then the arguments, <paramref name="overrides"/> and <paramref name="configure"/> are applied in that order.
+    /// Nothing is sent to the server here: the first operation connects (and reports an unreachable server or refused
+    /// credentials). <see cref="Open"/> and <see cref="OpenAsync"/> create the instance and check the connection at once.
     /// </summary>
     /// <param name="host">Server host name or address (a <c>host:port</c> form is accepted).</param>
     /// <param name="user">Database user.</param>
@@ -19,8 +21,6 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
     /// <param name="overrides">Settings by DataJoint key (<c>"safemode"</c>, <c>"database.reconnect"</c> or <c>"database__reconnect"</c>).</param>
     /// <param name="configure">Typed configuration applied last.</param>
     /// <exception cref="ArgumentException">An override key is unknown or its value has the wrong type.</exception>
-    /// <exception cref="LostConnectionException">The server cannot be reached.</exception>
-    /// <exception cref="AccessException">The server refused the credentials.</exception>
     public Instance(string host, string user, string password, int? port = null, bool? useTls = null,
         Backend? backend = null, IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null)
     {
@@ -55,13 +55,43 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
 
         configure?.Invoke(Config);
         Connection = new Connection(Config);
+    }
+
+    /// <summary>Creates an instance (as the constructor) and checks that the server accepts the connection.</summary>
+    /// <exception cref="LostConnectionException">The server cannot be reached.</exception>
+    /// <exception cref="AccessException">The server refused the credentials.</exception>
+    public static Instance Open(string host, string user, string password, int? port = null, bool? useTls = null,
+        Backend? backend = null, IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null)
+    {
+        var instance = new Instance(host, user, password, port, useTls, backend, overrides, configure);
         try
         {
-            Connection.Ping();
+            instance.Connection.Ping();
+            return instance;
         }
         catch
         {
-            Connection.Dispose();
+            instance.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates an instance (as the constructor) and checks that the server accepts the connection.</summary>
+    /// <exception cref="LostConnectionException">The server cannot be reached.</exception>
+    /// <exception cref="AccessException">The server refused the credentials.</exception>
+    public static async Task<Instance> OpenAsync(string host, string user, string password, int? port = null, bool? useTls = null,
+        Backend? backend = null, IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null,
+        CancellationToken ct = default)
+    {
+        var instance = new Instance(host, user, password, port, useTls, backend, overrides, configure);
+        try
+        {
+            await instance.Connection.PingAsync(ct).ConfigureAwait(false);
+            return instance;
+        }
+        catch
+        {
+            await instance.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -77,8 +107,17 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
     /// <param name="createSchema">Create the schema when it does not exist; otherwise a missing schema is an error.</param>
     /// <param name="createTables">Declare missing tables when they are bound; null uses <c>database.create_tables</c>.</param>
     /// <param name="upstream">Schemas whose bound tables this schema's tables may reference (cross-schema foreign keys).</param>
+    /// <exception cref="DataJointException">The schema does not exist and <paramref name="createSchema"/> is false.</exception>
     public Schema Schema(string name, bool createSchema = true, bool? createTables = null, IReadOnlyList<Schema>? upstream = null) =>
-        new(Connection, name, createSchema, createTables, upstream);
+        SyncOrAsync.Wait(new DataJoint.Schema(Connection, name, createTables, upstream).Open(createSchema, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Schema(string, bool, bool?, IReadOnlyList{DataJoint.Schema}?)"/>.</summary>
+    public Task<Schema> SchemaAsync(string name, CancellationToken ct) => SchemaAsync(name, createSchema: true, ct: ct);
+
+    /// <summary>Asynchronous <see cref="Schema(string, bool, bool?, IReadOnlyList{DataJoint.Schema}?)"/>.</summary>
+    public async Task<Schema> SchemaAsync(string name, bool createSchema = true, bool? createTables = null, IReadOnlyList<Schema>? upstream = null,
+        CancellationToken ct = default) =>
+        await new DataJoint.Schema(Connection, name, createTables, upstream).Open(createSchema, sync: false, ct).ConfigureAwait(false);
 
     /// <summary>A table by its full name (<c>`schema`.`table`</c>, <c>"schema"."table"</c> or <c>schema.table</c>), heading read from the database.</summary>
     public FreeTable FreeTable(string fullTableName) => new(Connection, fullTableName);

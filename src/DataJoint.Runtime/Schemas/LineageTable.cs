@@ -4,45 +4,55 @@ namespace DataJoint;
 /// DataJoint 2.x's per-schema <c>~lineage</c> table (feature map §4.4, §6.2): for every attribute that has a lineage,
 /// where it originated (<c>schema.table.attribute</c>). Written when a table is declared, read by <see cref="FreeTable"/>,
 /// cleared when a table is dropped — so DataJoint-Python and this library understand each other's schemas.
+/// Each operation has one body for both sync and async callers (<see cref="SyncOrAsync"/>).
 /// </summary>
 internal static class LineageTable
 {
     public const string Name = "~lineage";
 
-    public static bool Exists(Connection connection, string schema) =>
-        connection.ReadScalar<long>(new SqlStatement(connection.Adapter.TableExists, [schema, Name]), $"Checking `{schema}`.`{Name}`") == 1;
+    public static async ValueTask<bool> Exists(Connection connection, string schema, bool sync, CancellationToken cancellationToken) =>
+        await SyncOrAsync.ReadScalar<long>(connection, new SqlStatement(connection.Adapter.TableExists, [schema, Name]),
+            $"Checking `{schema}`.`{Name}`", sync, cancellationToken).ConfigureAwait(false) == 1;
+
+    public static void Write(Connection connection, string schema, string table, Heading heading) =>
+        SyncOrAsync.Wait(Write(connection, schema, table, heading, sync: true, CancellationToken.None));
 
     /// <summary>
     /// Makes the rows of one table match its heading: upserts every attribute with a lineage and deletes the table's
     /// other rows. Safe when several processes bind the same table at once.
     /// </summary>
-    public static void Write(Connection connection, string schema, string table, Heading heading)
+    public static async ValueTask Write(Connection connection, string schema, string table, Heading heading, bool sync, CancellationToken cancellationToken)
     {
         var adapter = connection.Adapter;
         var full = adapter.QualifiedName(schema, Name);
-        if (!Exists(connection, schema))
+        if (!await Exists(connection, schema, sync, cancellationToken).ConfigureAwait(false))
         {
-            CreateTolerant(connection, schema, full);
+            try
+            {
+                await SyncOrAsync.Execute(connection, new SqlStatement(adapter.CreateLineageTable(full), []), $"Creating {full}", sync, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (QueryException)
+            {
+                // Created at the same moment by another connection (PostgreSQL reports the race as a duplicate type).
+                if (!await Exists(connection, schema, sync, cancellationToken).ConfigureAwait(false)) throw;
+            }
         }
 
         // Several processes binding the same tables at once can deadlock on the index gaps; the rows are idempotent, so retry.
-        TransientRetry.For(adapter).Execute(() => WriteRows(connection, schema, table, heading));
-    }
-
-    private static void CreateTolerant(Connection connection, string schema, string full)
-    {
-        var adapter = connection.Adapter;
-        try
+        var retry = TransientRetry.For(adapter);
+        if (sync)
         {
-            connection.Execute(new SqlStatement(adapter.CreateLineageTable(full), []), $"Creating {full}");
+            retry.Execute(() => SyncOrAsync.Wait(WriteRows(connection, schema, table, heading, sync: true, CancellationToken.None)));
         }
-        catch (QueryException) when (Exists(connection, schema))
+        else
         {
-            // Created at the same moment by another connection (PostgreSQL reports the race as a duplicate type).
+            await retry.ExecuteAsync(async token => await WriteRows(connection, schema, table, heading, sync: false, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static void WriteRows(Connection connection, string schema, string table, Heading heading)
+    private static async ValueTask WriteRows(Connection connection, string schema, string table, Heading heading, bool sync, CancellationToken cancellationToken)
     {
         var adapter = connection.Adapter;
         var full = adapter.QualifiedName(schema, Name);
@@ -50,7 +60,7 @@ internal static class LineageTable
         var sql = new SqlBuilder(adapter);
         sql.Append("DELETE FROM ").Append(full).Append(" WHERE ").Identifier("table_name").Append(" = ").Parameter(table);
         foreach (var row in rows) sql.Append(" AND ").Identifier("attribute_name").Append(" <> ").Parameter(row.Name);
-        connection.Execute(sql.Build(), $"Updating {full}");
+        await SyncOrAsync.Execute(connection, sql.Build(), $"Updating {full}", sync, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0) return;
         string[] key = ["table_name", "attribute_name"];
         string[] columns = ["table_name", "attribute_name", "lineage"];
@@ -63,31 +73,37 @@ internal static class LineageTable
         }
 
         adapter.AppendReplace(sql, key, columns);
-        connection.Execute(sql.Build(), $"Updating {full}");
+        await SyncOrAsync.Execute(connection, sql.Build(), $"Updating {full}", sync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>True when the stored lineage of an existing table is missing or differs from its heading (DataJoint's auto-heal).</summary>
-    public static bool NeedsRefresh(Connection connection, string schema, string table, Heading heading)
+    public static async ValueTask<bool> NeedsRefresh(Connection connection, string schema, string table, Heading heading, bool sync,
+        CancellationToken cancellationToken)
     {
-        var stored = Read(connection, schema, table);
+        var stored = await Read(connection, schema, table, sync, cancellationToken).ConfigureAwait(false);
         return stored is null || heading.Attributes.Any(a => a.Lineage is not null && stored.GetValueOrDefault(a.Name) != a.Lineage);
     }
 
+    public static Dictionary<string, string>? Read(Connection connection, string schema, string table) =>
+        SyncOrAsync.Wait(Read(connection, schema, table, sync: true, CancellationToken.None));
+
     /// <summary>The lineage of each attribute of a table, or null when the schema has no <c>~lineage</c> table.</summary>
-    public static Dictionary<string, string>? Read(Connection connection, string schema, string table)
+    public static async ValueTask<Dictionary<string, string>?> Read(Connection connection, string schema, string table, bool sync,
+        CancellationToken cancellationToken)
     {
-        if (!Exists(connection, schema)) return null;
+        if (!await Exists(connection, schema, sync, cancellationToken).ConfigureAwait(false)) return null;
         var adapter = connection.Adapter;
         var sql = new SqlBuilder(adapter);
         sql.Append("SELECT ").Identifier("attribute_name").Append(", ").Identifier("lineage").Append(" FROM ")
             .Append(adapter.QualifiedName(schema, Name)).Append(" WHERE ").Identifier("table_name").Append(" = ").Parameter(table);
-        return connection.ReadAll(sql.Build(), $"Reading the lineage of {table}", r => (r.GetString(0), r.GetString(1)))
-            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+        var rows = await SyncOrAsync.ReadAll(connection, sql.Build(), $"Reading the lineage of {table}", r => (r.GetString(0), r.GetString(1)), sync,
+            cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }
 
     public static void Remove(Connection connection, string schema, string table)
     {
-        if (!Exists(connection, schema)) return;
+        if (!SyncOrAsync.Wait(Exists(connection, schema, sync: true, CancellationToken.None))) return;
         var sql = new SqlBuilder(connection.Adapter);
         sql.Append("DELETE FROM ").Append(connection.Adapter.QualifiedName(schema, Name)).Append(" WHERE ").Identifier("table_name")
             .Append(" = ").Parameter(table);

@@ -7,7 +7,7 @@ public sealed partial class Schema
     /// <c>:type:</c> markers, indexes) and runs them in one transaction, so another process never sees the table
     /// without its markers. When another process declares the same table at the same moment, its table is used.
     /// </summary>
-    private void ExecuteDeclaration(TableDefinition definition, IReadOnlyList<string> statements)
+    private async ValueTask ExecuteDeclaration(TableDefinition definition, IReadOnlyList<string> statements, bool sync, CancellationToken cancellationToken)
     {
         var context = $"Declaring {definition.ClassName}";
         for (var attempt = 1; ; attempt++)
@@ -16,26 +16,38 @@ public sealed partial class Schema
             {
                 if (statements.Count == 1)
                 {
-                    Connection.Execute(new SqlStatement(statements[0], []), context);
+                    await SyncOrAsync.Execute(Connection, new SqlStatement(statements[0], []), context, sync, cancellationToken).ConfigureAwait(false);
                     return;
                 }
 
-                using var transaction = Connection.Transaction();
-                foreach (var statement in statements) Connection.Execute(new SqlStatement(statement, []), context);
-                transaction.Commit();
+                var transaction = await SyncOrAsync.Begin(Connection, sync, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    foreach (var statement in statements)
+                    {
+                        await SyncOrAsync.Execute(Connection, new SqlStatement(statement, []), context, sync, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await SyncOrAsync.Commit(transaction, sync, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
+                }
+
                 return;
             }
-            catch (QueryException) when (TableExists(definition.TableName))
+            catch (QueryException)
             {
-                return; // declared concurrently by another connection; the caller validates it
-            }
-            catch (QueryException) when (attempt == 1)
-            {
-                // A concurrent declaration of a shared object (an enum type) can fail once; the retry sees it declared.
+                // Declared concurrently by another connection: the caller validates its table. A concurrent declaration of a
+                // shared object (an enum type) can fail once; the retry sees it declared.
+                if (await TableExists(definition.TableName, sync, cancellationToken).ConfigureAwait(false)) return;
+                if (attempt > 1) throw;
             }
         }
     }
 
-    private bool TableExists(string table) =>
-        Connection.ReadScalar<long>(new SqlStatement(Connection.Adapter.TableExists, [Name, table]), $"Checking table {table}") == 1;
+    private async ValueTask<bool> TableExists(string table, bool sync, CancellationToken cancellationToken) =>
+        await SyncOrAsync.ReadScalar<long>(Connection, new SqlStatement(Connection.Adapter.TableExists, [Name, table]), $"Checking table {table}", sync,
+            cancellationToken).ConfigureAwait(false) == 1;
 }

@@ -10,9 +10,9 @@ public sealed partial class Schema
     /// changed definition is reported instead of silently used against an old table.
     /// </summary>
     /// <exception cref="DefinitionException">With <see cref="Validation.Strict"/>, the table differs; the message lists every difference.</exception>
-    private void ValidateExisting(TableDefinition definition, Validation validation)
+    private async ValueTask ValidateExisting(TableDefinition definition, Validation validation, bool sync, CancellationToken cancellationToken)
     {
-        var problems = Differences(definition);
+        var problems = await Differences(definition, sync, cancellationToken).ConfigureAwait(false);
         if (problems.Count == 0) return;
         var table = Connection.Adapter.QualifiedName(Name, definition.TableName);
         if (validation == Validation.Warn)
@@ -26,10 +26,11 @@ public sealed partial class Schema
             + $"{string.Join("; ", problems)}. Alter or drop the table, restore the definition, or bind with Validation.Warn to read it as it is.");
     }
 
-    private List<string> Differences(TableDefinition definition)
+    private async ValueTask<List<string>> Differences(TableDefinition definition, bool sync, CancellationToken cancellationToken)
     {
         var adapter = Connection.Adapter;
-        var actual = DatabaseHeading.Read(Connection, Name, definition.TableName).ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var actual = (await DatabaseHeading.Read(Connection, Name, definition.TableName, sync, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(a => a.Name, StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var expected in definition.Attributes)
         {

@@ -7,28 +7,40 @@ namespace DataJoint;
 /// A database schema on one connection. Binds table classes (<see cref="Table{T}()"/>), declaring them when
 /// missing, and drops the whole schema.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The declaration semaphore never allocates a wait handle (only Wait/WaitAsync/Release are used), so there is nothing to dispose.")]
 public sealed partial class Schema
 {
     private readonly ConcurrentDictionary<TableDefinition, Heading> _declared = new();
     private readonly ConcurrentDictionary<Type, UserTable> _handles = new();
     private readonly IReadOnlyList<Schema> _upstream;
-    private readonly Lock _declareLock = new();
+    // Declarations are serialised per schema; a semaphore because the async path awaits while holding it.
+    private readonly SemaphoreSlim _declareLock = new(1, 1);
 
-    internal Schema(Connection connection, string name, bool createSchema, bool? createTables, IReadOnlyList<Schema>? upstream = null)
+    /// <summary>A schema handle; nothing is sent to the server (<see cref="Open"/> checks and creates it).</summary>
+    internal Schema(Connection connection, string name, bool? createTables, IReadOnlyList<Schema>? upstream = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Connection = connection;
         Name = name;
         CreateTables = createTables ?? connection.Config.Database.CreateTables;
         _upstream = upstream ?? [];
-        if (Exists) return;
+    }
+
+    /// <summary>Checks that the schema exists on the server, creating it when <paramref name="createSchema"/> allows.</summary>
+    /// <exception cref="DataJointException">The schema does not exist and may not be created.</exception>
+    internal async ValueTask<Schema> Open(bool createSchema, bool sync, CancellationToken cancellationToken)
+    {
+        if (await ExistsCore(sync, cancellationToken).ConfigureAwait(false)) return this;
         if (!createSchema)
         {
-            throw new DataJointException($"Schema `{name}` has not yet been declared on the {connection.Description}. "
+            throw new DataJointException($"Schema `{Name}` has not yet been declared on the {Connection.Description}. "
                 + "Pass createSchema: true to create it.");
         }
 
-        connection.Execute(new SqlStatement(connection.Adapter.CreateSchema(name), []), $"Creating schema `{name}`");
+        await SyncOrAsync.Execute(Connection, new SqlStatement(Connection.Adapter.CreateSchema(Name), []), $"Creating schema `{Name}`", sync, cancellationToken)
+            .ConfigureAwait(false);
+        return this;
     }
 
     /// <summary>The schema (database) name.</summary>
@@ -40,8 +52,16 @@ public sealed partial class Schema
     /// <summary>Whether missing tables are declared when bound.</summary>
     public bool CreateTables { get; }
 
+    /// <summary>Whether the schema exists on the server (asks the server each time; <see cref="ExistsAsync"/> is the async form).</summary>
+    public bool Exists => SyncOrAsync.Wait(ExistsCore(sync: true, CancellationToken.None));
+
     /// <summary>Whether the schema exists on the server.</summary>
-    public bool Exists => Connection.ReadScalar<long>(new SqlStatement(Connection.Adapter.SchemaExists, [Name]), $"Checking schema `{Name}`") == 1;
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
+        await ExistsCore(sync: false, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<bool> ExistsCore(bool sync, CancellationToken cancellationToken) =>
+        await SyncOrAsync.ReadScalar<long>(Connection, new SqlStatement(Connection.Adapter.SchemaExists, [Name]), $"Checking schema `{Name}`", sync,
+            cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>
     /// The table class <typeparamref name="T"/> bound to this schema, declared first if it does not exist
@@ -55,14 +75,24 @@ public sealed partial class Schema
     /// with it) differs from its class: <see cref="Validation.Strict"/> refuses, <see cref="Validation.Warn"/> binds and
     /// logs each difference. The choice applies when the class is first bound in this schema; later calls return that handle.
     /// </summary>
-    public T Table<T>(Validation validation) where T : UserTable, new() =>
-        (T)_handles.GetOrAdd(typeof(T), static (_, state) =>
-        {
-            var table = new T();
-            table.Bind(state.Schema, state.Schema.Declare(table.TableDefinition, state.Validation));
-            if (table is Lookup lookup) state.Schema.InsertContents(lookup);
-            return table;
-        }, (Schema: this, Validation: validation));
+    public T Table<T>(Validation validation) where T : UserTable, new() => SyncOrAsync.Wait(Bind<T>(validation, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Table{T}()"/>: declares what is missing and returns the bound handle.</summary>
+    public Task<T> TableAsync<T>(CancellationToken ct = default) where T : UserTable, new() => TableAsync<T>(Validation.Strict, ct);
+
+    /// <summary>Asynchronous <see cref="Table{T}(Validation)"/>.</summary>
+    public async Task<T> TableAsync<T>(Validation validation, CancellationToken ct = default) where T : UserTable, new() =>
+        await Bind<T>(validation, sync: false, ct).ConfigureAwait(false);
+
+    private async ValueTask<T> Bind<T>(Validation validation, bool sync, CancellationToken cancellationToken) where T : UserTable, new()
+    {
+        if (_handles.TryGetValue(typeof(T), out var known)) return (T)known;
+        var table = new T();
+        table.Bind(this, await Declare(table.TableDefinition, validation, sync, cancellationToken).ConfigureAwait(false));
+        if (table is Lookup lookup) await InsertContents(lookup, sync, cancellationToken).ConfigureAwait(false);
+        // Two flows binding the same class at once get one handle.
+        return (T)_handles.GetOrAdd(typeof(T), table);
+    }
 
     /// <summary>Names of the tables in this schema (internal <c>~</c> tables excluded).</summary>
     public IReadOnlyList<string> ListTables()
@@ -120,16 +150,22 @@ public sealed partial class Schema
         return this;
     }
 
-    internal Heading Declare(TableDefinition definition, Validation validation = Validation.Strict)
+    internal async ValueTask<Heading> Declare(TableDefinition definition, Validation validation, bool sync, CancellationToken cancellationToken)
     {
         if (_declared.TryGetValue(definition, out var known)) return known;
-        lock (_declareLock)
+        await SyncOrAsync.Wait(_declareLock, sync, cancellationToken).ConfigureAwait(false);
+        try
         {
-            return DeclareLocked(definition, [], validation);
+            return await DeclareLocked(definition, [], validation, sync, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _declareLock.Release();
         }
     }
 
-    private Heading DeclareLocked(TableDefinition definition, HashSet<TableDefinition> inProgress, Validation validation)
+    private async ValueTask<Heading> DeclareLocked(TableDefinition definition, HashSet<TableDefinition> inProgress, Validation validation, bool sync,
+        CancellationToken cancellationToken)
     {
         if (_declared.TryGetValue(definition, out var known)) return known;
         if (!inProgress.Add(definition))
@@ -141,7 +177,9 @@ public sealed partial class Schema
         foreach (var fk in definition.ForeignKeys)
         {
             var parentSchema = SchemaOf(fk.Parent);
-            var parentHeading = parentSchema == this ? DeclareLocked(fk.Parent, inProgress, validation) : parentSchema.Declare(fk.Parent, validation);
+            var parentHeading = parentSchema == this
+                ? await DeclareLocked(fk.Parent, inProgress, validation, sync, cancellationToken).ConfigureAwait(false)
+                : await parentSchema.Declare(fk.Parent, validation, sync, cancellationToken).ConfigureAwait(false);
             parentNames[fk] = (parentSchema, parentHeading);
         }
 
@@ -152,8 +190,7 @@ public sealed partial class Schema
                 + $"{adapter.MaxTableNameLength} on {adapter.Backend}.");
         }
 
-        var exists = Connection.ReadScalar<long>(new SqlStatement(adapter.TableExists, [Name, definition.TableName]),
-            $"Checking table {definition.TableName}") == 1;
+        var exists = await TableExists(definition.TableName, sync, cancellationToken).ConfigureAwait(false);
         if (!exists)
         {
             if (!CreateTables)
@@ -167,31 +204,32 @@ public sealed partial class Schema
                 throw new DataJointException($"Cannot declare {definition.ClassName} inside a transaction. Bind tables before starting one.");
             }
 
-            ExecuteDeclaration(definition, adapter.DeclareTable(Name, definition,
-                fk => adapter.QualifiedName(parentNames[fk].Schema.Name, fk.Parent.TableName)));
+            await ExecuteDeclaration(definition, adapter.DeclareTable(Name, definition,
+                fk => adapter.QualifiedName(parentNames[fk].Schema.Name, fk.Parent.TableName)), sync, cancellationToken).ConfigureAwait(false);
 
             // jobs.add_job_metadata is read at declaration time, as DataJoint does; populate fills the columns whenever they exist.
             if (definition.Tier is TableTier.Computed or TableTier.Imported && Connection.Config.Jobs.AddJobMetadata)
             {
-                Connection.Execute(new SqlStatement(adapter.AddJobMetadataColumns(adapter.QualifiedName(Name, definition.TableName)), []),
-                    $"Adding job metadata columns to {definition.ClassName}");
+                await SyncOrAsync.Execute(Connection, new SqlStatement(adapter.AddJobMetadataColumns(adapter.QualifiedName(Name, definition.TableName)), []),
+                    $"Adding job metadata columns to {definition.ClassName}", sync, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        if (exists) ValidateExisting(definition, validation);
+        if (exists) await ValidateExisting(definition, validation, sync, cancellationToken).ConfigureAwait(false);
         var heading = BuildHeading(definition);
         // Rewritten on declaration and refreshed on binding (DataJoint's auto-heal), never inside a transaction: the
         // CREATE of a missing ~lineage table would commit it implicitly on MySQL.
-        if (!Connection.InTransaction && (!exists || (CreateTables && LineageTable.NeedsRefresh(Connection, Name, definition.TableName, heading))))
+        if (!Connection.InTransaction && (!exists
+                || (CreateTables && await LineageTable.NeedsRefresh(Connection, Name, definition.TableName, heading, sync, cancellationToken).ConfigureAwait(false))))
         {
-            LineageTable.Write(Connection, Name, definition.TableName, heading);
+            await LineageTable.Write(Connection, Name, definition.TableName, heading, sync, cancellationToken).ConfigureAwait(false);
         }
         _declared[definition] = heading;
         inProgress.Remove(definition);
         // Parts are declared with their master; a part already being declared (it led here) finishes by itself.
         foreach (var part in definition.Parts.Where(p => !inProgress.Contains(p)))
         {
-            DeclareLocked(part, inProgress, validation);
+            await DeclareLocked(part, inProgress, validation, sync, cancellationToken).ConfigureAwait(false);
         }
 
         return heading;
@@ -225,11 +263,18 @@ public sealed partial class Schema
         return null;
     }
 
-    private void InsertContents(Lookup lookup)
+    private static async ValueTask InsertContents(Lookup lookup, bool sync, CancellationToken cancellationToken)
     {
         var contents = lookup.DeclaredContents.ToList();
-        if (contents.Count == 0 || lookup.Count() >= contents.Count) return;
-        lookup.Insert(contents, skipDuplicates: true);
+        if (contents.Count == 0) return;
+        if (sync)
+        {
+            if (lookup.Count() < contents.Count) lookup.Insert(contents, skipDuplicates: true);
+        }
+        else if (await lookup.CountAsync(cancellationToken).ConfigureAwait(false) < contents.Count)
+        {
+            await lookup.InsertAsync(contents, skipDuplicates: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

@@ -9,22 +9,25 @@ namespace DataJoint;
 internal static class DatabaseHeading
 {
     public static List<HeadingAttribute> Read(Connection connection, string schema, string table) =>
-        Read(connection, schema, table, new Dictionary<(string, string), List<HeadingAttribute>>());
+        SyncOrAsync.Wait(Read(connection, schema, table, sync: true, CancellationToken.None));
 
-    private static List<HeadingAttribute> Read(Connection connection, string schema, string table,
-        Dictionary<(string Schema, string Table), List<HeadingAttribute>> known)
+    public static ValueTask<List<HeadingAttribute>> Read(Connection connection, string schema, string table, bool sync, CancellationToken cancellationToken) =>
+        Read(connection, schema, table, new Dictionary<(string, string), List<HeadingAttribute>>(), sync, cancellationToken);
+
+    private static async ValueTask<List<HeadingAttribute>> Read(Connection connection, string schema, string table,
+        Dictionary<(string Schema, string Table), List<HeadingAttribute>> known, bool sync, CancellationToken cancellationToken)
     {
         if (known.TryGetValue((schema, table), out var cached)) return cached;
         var adapter = connection.Adapter;
         var fullName = adapter.QualifiedName(schema, table);
-        var columns = connection.ReadAll(new SqlStatement(adapter.ColumnsQuery, [schema, table]),
+        var columns = await SyncOrAsync.ReadAll(connection, new SqlStatement(adapter.ColumnsQuery, [schema, table]),
             $"Reading the heading of {fullName}", r => (
                 Name: r.GetString(0),
                 SqlType: r.GetString(1),
                 Nullable: string.Equals(r.GetString(2), "YES", StringComparison.OrdinalIgnoreCase),
                 Default: r.IsDBNull(3) ? null : Convert.ToString(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
                 Comment: r.IsDBNull(4) ? "" : r.GetString(4),
-                InKey: Convert.ToBoolean(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture)));
+                InKey: Convert.ToBoolean(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture)), sync, cancellationToken).ConfigureAwait(false);
         if (columns.Count == 0)
         {
             throw new MissingTableException($"The table {fullName} is not defined on the {connection.Description}.");
@@ -40,8 +43,12 @@ internal static class DatabaseHeading
             var type = marker?.Type;
             if (type is null)
             {
-                references ??= ReferencedColumns(connection, schema, table);
-                type = references.TryGetValue(c.Name, out var parent) ? InheritedType(connection, parent, known) : null;
+                references ??= await ReferencedColumns(connection, schema, table, sync, cancellationToken).ConfigureAwait(false);
+                if (references.TryGetValue(c.Name, out var parent))
+                {
+                    var parentHeading = await Read(connection, parent.Schema, parent.Table, known, sync, cancellationToken).ConfigureAwait(false);
+                    type = parentHeading.FirstOrDefault(a => a.Name == parent.Column)?.Type;
+                }
             }
 
             attributes.Add(new HeadingAttribute(c.Name, type ?? adapter.NativeTypeName(c.SqlType), c.InKey, c.Nullable,
@@ -51,17 +58,13 @@ internal static class DatabaseHeading
         return attributes;
     }
 
-    /// <summary>The DataJoint type of the parent column a foreign-key column refers to; null when that column is not readable.</summary>
-    private static string? InheritedType(Connection connection, (string Schema, string Table, string Column) parent,
-        Dictionary<(string, string), List<HeadingAttribute>> known) =>
-        Read(connection, parent.Schema, parent.Table, known).FirstOrDefault(a => a.Name == parent.Column)?.Type;
-
     /// <summary>For each foreign-key column of a table, the parent column it references.</summary>
-    private static Dictionary<string, (string Schema, string Table, string Column)> ReferencedColumns(Connection connection, string schema, string table)
+    private static async ValueTask<Dictionary<string, (string Schema, string Table, string Column)>> ReferencedColumns(Connection connection,
+        string schema, string table, bool sync, CancellationToken cancellationToken)
     {
-        var edges = connection.ReadAll(new SqlStatement(connection.Adapter.ForeignKeysOfTable, [schema, table]),
+        var edges = await SyncOrAsync.ReadAll(connection, new SqlStatement(connection.Adapter.ForeignKeysOfTable, [schema, table]),
             $"Reading the foreign keys of {connection.Adapter.QualifiedName(schema, table)}",
-            r => (Column: r.GetString(3), Parent: (r.GetString(4), r.GetString(5), r.GetString(6))));
+            r => (Column: r.GetString(3), Parent: (r.GetString(4), r.GetString(5), r.GetString(6))), sync, cancellationToken).ConfigureAwait(false);
         var references = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
         foreach (var (column, parent) in edges) references.TryAdd(column, parent);
         return references;

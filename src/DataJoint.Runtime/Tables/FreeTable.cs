@@ -17,7 +17,7 @@ public sealed partial class FreeTable : Table
     {
         ArgumentNullException.ThrowIfNull(connection);
         var (schema, table) = ParseFullName(fullTableName);
-        Schema = new Schema(connection, schema, createSchema: false, createTables: false);
+        Schema = new Schema(connection, schema, createTables: false);
         SqlTableName = table;
         _heading = new Lazy<Heading>(LoadHeading);
     }

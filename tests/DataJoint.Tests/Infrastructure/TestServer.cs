@@ -67,6 +67,7 @@ public sealed record TestServer(Backend Backend, string Host, int Port, string U
         try
         {
             using var instance = NewInstance();
+            await instance.Connection.PingAsync().ConfigureAwait(false);
             return true;
         }
         catch (DataJointException)

@@ -3,9 +3,10 @@ using System.Data.Common;
 namespace DataJoint;
 
 /// <summary>
-/// Runs one database call synchronously or asynchronously, so populate and the job table are written once and stay
-/// truly synchronous in their synchronous entry points (the returned task is already complete then). Transactions are
-/// not started here: the ambient transaction must be set in the caller's own async flow.
+/// Runs one database call synchronously or asynchronously, so an operation (declaring tables, populate, the job table)
+/// is written once and stays truly synchronous in its synchronous entry point (the returned task is already complete
+/// then), as MySqlConnector does with its IOBehavior. Transactions are not started here: the ambient transaction must
+/// be set in the caller's own async flow.
 /// </summary>
 internal static class SyncOrAsync
 {
@@ -18,6 +19,19 @@ internal static class SyncOrAsync
         sync
             ? connection.ReadAll(statement, context, read)
             : await connection.ReadAllAsync(statement, context, read, cancellationToken).ConfigureAwait(false);
+
+    public static async ValueTask<T?> ReadScalar<T>(Connection connection, SqlStatement statement, string context, bool sync,
+        CancellationToken cancellationToken) =>
+        sync ? connection.ReadScalar<T>(statement, context) : await connection.ReadScalarAsync<T>(statement, context, cancellationToken).ConfigureAwait(false);
+
+    public static async ValueTask<Transaction> Begin(Connection connection, bool sync, CancellationToken cancellationToken) =>
+        sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    public static async ValueTask Wait(SemaphoreSlim gate, bool sync, CancellationToken cancellationToken)
+    {
+        if (sync) gate.Wait(cancellationToken);
+        else await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public static async ValueTask<bool> Exists(QueryExpression query, bool sync, CancellationToken cancellationToken) =>
         sync ? query.Exists() : await query.ExistsAsync(cancellationToken).ConfigureAwait(false);
