@@ -13,18 +13,36 @@ public abstract partial class Table
     /// too is an error; <c>ignore</c>: allowed; <c>cascade</c>: the masters of the affected part rows are deleted too,
     /// and with them all their parts (feature map §10.4).</param>
     /// <returns>The number of rows deleted from this table.</returns>
-    public long Delete(bool? prompt = null, string partIntegrity = "enforce") =>
-        DeleteCore(prompt, partIntegrity, sync: true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    public long Delete(bool? prompt = null, string partIntegrity = "enforce") => Delete(prompt, ParsePartIntegrity(partIntegrity, allowCascade: true));
 
-    /// <summary>Asynchronous <see cref="Delete"/>.</summary>
+    /// <summary>As <see cref="Delete(bool?, string)"/> with the typed <see cref="DataJoint.PartIntegrity"/>.</summary>
+    public long Delete(bool? prompt, PartIntegrity partIntegrity) =>
+        SyncOrAsync.Wait(DeleteCore(prompt, partIntegrity, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Delete(bool?, string)"/>.</summary>
     public Task<long> DeleteAsync(bool? prompt = null, string partIntegrity = "enforce", CancellationToken cancellationToken = default) =>
+        DeleteAsync(prompt, ParsePartIntegrity(partIntegrity, allowCascade: true), cancellationToken);
+
+    /// <summary>Asynchronous <see cref="Delete(bool?, PartIntegrity)"/>.</summary>
+    public Task<long> DeleteAsync(bool? prompt, PartIntegrity partIntegrity, CancellationToken cancellationToken = default) =>
         DeleteCore(prompt, partIntegrity, sync: false, cancellationToken).AsTask();
 
-    private async ValueTask<long> DeleteCore(bool? prompt, string partIntegrity, bool sync, CancellationToken cancellationToken)
+    /// <summary>DataJoint's <c>part_integrity</c> names (<c>enforce</c>, <c>ignore</c>, <c>cascade</c>) as the enum.</summary>
+    private static PartIntegrity ParsePartIntegrity(string partIntegrity, bool allowCascade) => partIntegrity switch
     {
-        if (partIntegrity is not ("enforce" or "ignore" or "cascade"))
+        "enforce" => PartIntegrity.Enforce,
+        "ignore" => PartIntegrity.Ignore,
+        "cascade" when allowCascade => PartIntegrity.Cascade,
+        _ => throw new ArgumentException(allowCascade
+            ? $"partIntegrity must be 'enforce', 'ignore' or 'cascade', not '{partIntegrity}'."
+            : $"partIntegrity must be 'enforce' or 'ignore' for Drop, not '{partIntegrity}'.", nameof(partIntegrity)),
+    };
+
+    private async ValueTask<long> DeleteCore(bool? prompt, PartIntegrity partIntegrity, bool sync, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(partIntegrity))
         {
-            throw new ArgumentException($"partIntegrity must be 'enforce', 'ignore' or 'cascade', not '{partIntegrity}'.", nameof(partIntegrity));
+            throw new ArgumentOutOfRangeException(nameof(partIntegrity), partIntegrity, "Use PartIntegrity.Enforce, Ignore or Cascade.");
         }
 
         var connection = Connection;
@@ -46,7 +64,7 @@ public abstract partial class Table
         try
         {
             // Masters are found (and their keys read) inside the transaction, before any row is gone.
-            if (partIntegrity == "cascade") await plan.AddMastersOfAffectedParts(sync, cancellationToken).ConfigureAwait(false);
+            if (partIntegrity == PartIntegrity.Cascade) await plan.AddMastersOfAffectedParts(sync, cancellationToken).ConfigureAwait(false);
             var deleted = new Dictionary<TableName, long>();
             foreach (var table in plan.Members.Reverse())
             {
@@ -57,7 +75,7 @@ public abstract partial class Table
                     : await connection.ExecuteAsync(statement, context, cancellationToken).ConfigureAwait(false);
             }
 
-            if (partIntegrity == "enforce")
+            if (partIntegrity == PartIntegrity.Enforce)
             {
                 foreach (var (table, count) in deleted)
                 {

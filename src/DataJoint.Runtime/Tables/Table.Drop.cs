@@ -12,11 +12,14 @@ public abstract partial class Table
     /// <returns>True when the tables were dropped; false when the confirmation was refused.</returns>
     /// <exception cref="DataJointException">The table is restricted, or a part table would be dropped without its master.</exception>
     /// <remarks>On PostgreSQL the enum types the dropped tables used are dropped too once no other column uses them.</remarks>
-    public bool Drop(bool? prompt = null, string partIntegrity = "enforce")
+    public bool Drop(bool? prompt = null, string partIntegrity = "enforce") => Drop(prompt, ParsePartIntegrity(partIntegrity, allowCascade: false));
+
+    /// <summary>As <see cref="Drop(bool?, string)"/> with the typed <see cref="DataJoint.PartIntegrity"/> (<c>Cascade</c> does not apply to drops).</summary>
+    public bool Drop(bool? prompt, PartIntegrity partIntegrity)
     {
-        if (partIntegrity is not ("enforce" or "ignore"))
+        if (partIntegrity is not (PartIntegrity.Enforce or PartIntegrity.Ignore))
         {
-            throw new ArgumentException($"partIntegrity must be 'enforce' or 'ignore' for Drop, not '{partIntegrity}'.", nameof(partIntegrity));
+            throw new ArgumentException($"partIntegrity must be Enforce or Ignore for Drop, not {partIntegrity}.", nameof(partIntegrity));
         }
 
         if (IsRestricted)
@@ -30,7 +33,7 @@ public abstract partial class Table
         var dropped = order.ToHashSet();
         foreach (var table in order)
         {
-            if (partIntegrity == "enforce" && table.Master is { } master && !dropped.Contains(master))
+            if (partIntegrity == PartIntegrity.Enforce && table.Master is { } master && !dropped.Contains(master))
             {
                 throw new DataJointException($"Cannot drop part table {table} without its master {master}: drop the master instead, "
                     + "or pass partIntegrity: \"ignore\".");

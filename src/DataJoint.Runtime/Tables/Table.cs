@@ -29,7 +29,14 @@ public abstract partial class Table : QueryExpression
         bool allowDirectInsert = false) =>
         Insert([row], skipDuplicates, ignoreExtraFields, replace, allowDirectInsert);
 
-    /// <summary>Asynchronous <see cref="Insert1"/>.</summary>
+    /// <summary>Inserts one row with the given <paramref name="options"/>.</summary>
+    public void Insert1(object row, InsertOptions options) => Insert([row], options);
+
+    /// <summary>Asynchronous <see cref="Insert1(object, InsertOptions)"/>.</summary>
+    public Task Insert1Async(object row, InsertOptions options, CancellationToken cancellationToken = default) =>
+        InsertAsync([row], options, cancellationToken);
+
+    /// <summary>Asynchronous <see cref="Insert1(object, bool, bool, bool, bool)"/>.</summary>
     public Task Insert1Async(object row, bool skipDuplicates = false, bool ignoreExtraFields = false, bool replace = false,
         bool allowDirectInsert = false, CancellationToken cancellationToken = default) =>
         InsertAsync([row], skipDuplicates, ignoreExtraFields, replace, allowDirectInsert, cancellationToken);
@@ -47,17 +54,27 @@ public abstract partial class Table : QueryExpression
     /// <param name="replace">Replace rows whose primary key exists.</param>
     /// <param name="allowDirectInsert">Allow inserting into an auto-populated table outside <c>Make</c>.</param>
     public void Insert(IEnumerable<object> rows, bool skipDuplicates = false, bool ignoreExtraFields = false, bool replace = false,
-        bool allowDirectInsert = false)
+        bool allowDirectInsert = false) =>
+        Insert(rows, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert));
+
+    /// <summary>As <see cref="Insert(IEnumerable{object}, bool, bool, bool, bool)"/> with the options as one value.</summary>
+    public void Insert(IEnumerable<object> rows, InsertOptions options)
     {
-        var writer = new InsertWriter(this, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert));
+        ArgumentNullException.ThrowIfNull(options);
+        var writer = new InsertWriter(this, options);
         writer.Write(rows.Select(writer.ToValues));
     }
 
-    /// <summary>Asynchronous <see cref="Insert"/>.</summary>
+    /// <summary>Asynchronous <see cref="Insert(IEnumerable{object}, bool, bool, bool, bool)"/>.</summary>
     public Task InsertAsync(IEnumerable<object> rows, bool skipDuplicates = false, bool ignoreExtraFields = false,
-        bool replace = false, bool allowDirectInsert = false, CancellationToken cancellationToken = default)
+        bool replace = false, bool allowDirectInsert = false, CancellationToken cancellationToken = default) =>
+        InsertAsync(rows, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert), cancellationToken);
+
+    /// <summary>Asynchronous <see cref="Insert(IEnumerable{object}, InsertOptions)"/>.</summary>
+    public Task InsertAsync(IEnumerable<object> rows, InsertOptions options, CancellationToken cancellationToken = default)
     {
-        var writer = new InsertWriter(this, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert));
+        ArgumentNullException.ThrowIfNull(options);
+        var writer = new InsertWriter(this, options);
         return writer.WriteAsync(rows.Select(writer.ToValues), cancellationToken);
     }
 

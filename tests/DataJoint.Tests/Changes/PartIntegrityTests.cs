@@ -68,6 +68,20 @@ public sealed class PartIntegrityTests(Backend backend) : BackendTest(backend)
     }
 
     [Test]
+    public async Task TheTypedPartIntegrityOverloadsBehaveAsTheirNames()
+    {
+        FillSittings();
+        Assert.Throws<DataJointException>(() => (Schema.Table<Rig>() & new { rig = 1 }).Delete(prompt: false, PartIntegrity.Enforce));
+        Assert.That((Schema.Table<Rig>() & new { rig = 1 }).Delete(prompt: false, PartIntegrity.Ignore), Is.EqualTo(1));
+        Assert.That(Schema.Table<Sitting>().Count(), Is.EqualTo(4));
+        Assert.That(await (Schema.Table<Rig>() & new { rig = 2 }).DeleteAsync(prompt: false, PartIntegrity.Cascade), Is.EqualTo(1));
+        Assert.That(Schema.Table<Sitting>().Count(), Is.EqualTo(2));
+        Assert.Throws<ArgumentException>(() => Schema.Table<Sitting.RigUse>().Drop(prompt: false, PartIntegrity.Cascade));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Schema.Table<Rig>().Delete(prompt: false, (PartIntegrity)7));
+        Assert.That(Schema.Table<Sitting.RigUse>().Drop(prompt: false, PartIntegrity.Ignore), Is.True);
+    }
+
+    [Test]
     public void CascadeThatReachesNoPartRowsDeletesNoMaster()
     {
         FillSittings();

@@ -96,4 +96,17 @@ public sealed class InsertErrorTests(Backend backend) : BackendTest(backend)
         var row = probes.Fetch1();
         Assert.That((row.Label, row.Reading), Is.EqualTo(("new", (double?)2.5)));
     }
+
+    [Test]
+    public async Task InsertOptionsAsOneValueActAsTheirFlags()
+    {
+        var probes = Schema.Table<Probe>();
+        probes.Insert1(Row(1), InsertOptions.Default);
+        probes.Insert([Row(1) with { Label = "skipped" }, Row(2)], new InsertOptions(SkipDuplicates: true));
+        await probes.Insert1Async(Row(2) with { Label = "replaced" }, new InsertOptions(Replace: true));
+        await probes.InsertAsync([new { probe_id = 3, label = "c", gain = 1, taken = new DateOnly(2025, 1, 1), extra = 9 }],
+            new InsertOptions(IgnoreExtraFields: true));
+        Assert.That(probes.Fetch().OrderBy(p => p.ProbeId).Select(p => p.Label), Is.EqualTo(new[] { Row(1).Label, "replaced", "c" }));
+        Assert.Throws<DuplicateKeyException>(() => probes.Insert1(Row(3), InsertOptions.Default));
+    }
 }

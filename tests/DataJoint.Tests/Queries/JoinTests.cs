@@ -117,6 +117,11 @@ public sealed class JoinTests(Backend backend) : UniversityFixture(backend)
     }
 
     [Test]
-    public void JoinWithUniversalSetIsRefused() =>
-        Assert.Throws<DataJointException>(() => _ = Student * U.Of("student_id"));
+    public void JoinWithUniversalSetIsACompileTimeError()
+    {
+        var join = typeof(QueryExpression).GetMethod("op_Multiply", [typeof(QueryExpression), typeof(U)]);
+        var obsolete = join?.GetCustomAttributes(typeof(ObsoleteAttribute), inherit: false).Cast<ObsoleteAttribute>().SingleOrDefault();
+        Assert.That(obsolete?.IsError, Is.True);
+        Assert.That(obsolete!.Message, Does.Contain("U.Of(...) & query"));
+    }
 }

@@ -5,7 +5,8 @@ public abstract partial class QueryExpression
     /// <summary>Natural join on all namesakes, guarded by semantic matching (feature map §6.4).</summary>
     public static QueryExpression operator *(QueryExpression left, QueryExpression right) => left.Join(right);
 
-    /// <summary>Joins with a universal set are not supported (removed in DataJoint 2.0).</summary>
+    /// <summary>Joins with a universal set are not supported (removed in DataJoint 2.0): a compile-time error.</summary>
+    [Obsolete("Joining with U(...) was removed in DataJoint 2.0. Use U.Of(...) & query to project onto new primary-key attributes.", error: true)]
     public static QueryExpression operator *(QueryExpression left, U right) =>
         throw new DataJointException("Joining with U(...) is no longer supported (removed in DataJoint 2.0). Use U.Of(...) & query to project onto new primary key attributes.");
 
