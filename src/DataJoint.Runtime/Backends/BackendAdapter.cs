@@ -21,6 +21,12 @@ internal abstract class BackendAdapter
     /// <summary>The OpenTelemetry <c>db.system</c> name of the server (<c>mysql</c>, <c>postgresql</c>).</summary>
     public abstract string TelemetrySystemName { get; }
 
+    /// <summary>Whether float columns hold ±Infinity (PostgreSQL does; MySQL refuses them).</summary>
+    public abstract bool StoresInfinity { get; }
+
+    /// <summary>Whether text columns hold U+0000 (MySQL does; PostgreSQL refuses it).</summary>
+    public abstract bool StoresNulInText { get; }
+
     // ---- Server expressions the job table uses ----
 
     /// <summary>The server's current time as the job table's <c>datetime(3)</c> columns store it.</summary>

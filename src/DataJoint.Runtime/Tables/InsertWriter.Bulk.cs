@@ -122,7 +122,7 @@ internal sealed partial class InsertWriter
                 }
                 else
                 {
-                    CheckRange(attribute, value);
+                    CheckValue(attribute, value);
                     if (!loader.Accepts(attribute.Spec, value))
                     {
                         reason = $"row {r + 1} gives attribute `{attribute.Name}` ({attribute.Type}) a {value.GetType().Name}, which the server must convert";

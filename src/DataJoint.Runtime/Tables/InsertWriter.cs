@@ -67,6 +67,8 @@ internal sealed partial class InsertWriter
             IRecord record => record.GetAttributeValues(),
             IEnumerable<KeyValuePair<string, object?>> dictionary => dictionary,
             IDictionary dictionary => dictionary.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k])),
+            QueryExpression query => throw new ArgumentException($"A query is not a row: {query.GetType().Name} cannot be inserted into "
+                + $"{_table.FullTableName} with Insert1. Insert its rows instead (table.Insert(query.ToDicts())).", nameof(row)),
             string or IEnumerable => throw new DataJointException($"Cannot insert a {row.GetType().Name} as a row of {_table.FullTableName}: "
                 + "use a Row record, an anonymous object, a dictionary or an object?[] in heading order."),
             _ => ConditionCompiler.PropertiesOf(row),
@@ -236,7 +238,7 @@ internal sealed partial class InsertWriter
                 }
                 else
                 {
-                    CheckRange(attributes[i], value);
+                    CheckValue(attributes[i], value);
                     sql.Parameter(_adapter.ToDbValue(attributes[i].Spec, value));
                 }
             }
@@ -252,6 +254,78 @@ internal sealed partial class InsertWriter
 
         if (sql is not null) yield return Finish(sql);
     }
+
+    /// <summary>
+    /// Refuses, before anything is sent, a value the attribute would silently change or the server would misreport: a
+    /// fraction for an integer, a time of day for a date, a collection for text, invalid UTF-16 (a lone surrogate) in text,
+    /// U+0000 or ±Infinity where the backend cannot store them, a uuid that does not parse, and integers out of the declared
+    /// range. Rounding to a declared precision (decimal scale, datetime fractions) stays ordinary SQL behaviour.
+    /// </summary>
+    private void CheckValue(HeadingAttribute attribute, object value)
+    {
+        var spec = attribute.Spec;
+        switch (spec.Category)
+        {
+            case Definition.TypeCategory.Int8 or Definition.TypeCategory.Int16 or Definition.TypeCategory.Int32 or Definition.TypeCategory.Int64
+                when value is double or float or decimal:
+                var fractional = value switch { double d => d != Math.Floor(d), float f => f != MathF.Floor(f), _ => (decimal)value != decimal.Floor((decimal)value) };
+                if (fractional) throw Refused(attribute, value, "is not a whole number");
+                break;
+            case Definition.TypeCategory.Date when value is DateTime { TimeOfDay.Ticks: > 0 }:
+                throw Refused(attribute, value, "has a time of day, which a date would drop; pass a DateOnly or the date alone");
+            case Definition.TypeCategory.Float32 or Definition.TypeCategory.Float64
+                when !_adapter.StoresInfinity && value is double.PositiveInfinity or double.NegativeInfinity or float.PositiveInfinity or float.NegativeInfinity:
+                throw Refused(attribute, value, $"is infinite, which {_adapter.Backend} cannot store in a float column");
+            case Definition.TypeCategory.Uuid when value is string text && !Guid.TryParse(text, out _):
+                throw Refused(attribute, value, "is not a uuid");
+            case Definition.TypeCategory.Char or Definition.TypeCategory.VarChar or Definition.TypeCategory.Enum or Definition.TypeCategory.Json
+                when value is IEnumerable and not string and not System.Text.Json.Nodes.JsonNode && spec.Category != Definition.TypeCategory.Json:
+                throw Refused(attribute, value, "is a collection, not text");
+        }
+
+        if (value is string s && spec.Category is Definition.TypeCategory.Char or Definition.TypeCategory.VarChar or Definition.TypeCategory.Enum
+                or Definition.TypeCategory.Json or Definition.TypeCategory.Native)
+        {
+            CheckText(attribute, s);
+        }
+
+        CheckRange(attribute, value);
+    }
+
+    private void CheckText(HeadingAttribute attribute, string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                throw Refused(attribute, Shorten(text), $"holds a lone surrogate (invalid UTF-16) at position {i}, which would be stored as U+FFFD");
+            }
+
+            if (c == '\0' && !_adapter.StoresNulInText)
+            {
+                throw Refused(attribute, Shorten(text), $"holds U+0000 at position {i}, which {_adapter.Backend} cannot store in text");
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private DataJointException Refused(HeadingAttribute attribute, object value, string why) =>
+        new($"The value {Describe(value)} for attribute `{attribute.Name}` ({attribute.Type}) of {_table.FullTableName} {why}. Nothing was written.");
+
+    private static string Describe(object value) => value switch
+    {
+        string s => $"'{s}'",
+        IFormattable f => $"{f.ToString(null, System.Globalization.CultureInfo.InvariantCulture)} ({value.GetType().Name})",
+        _ => value.GetType().Name,
+    };
 
     // PostgreSQL widens int8 to smallint, so the declared range is enforced here for every backend alike.
     private void CheckRange(HeadingAttribute attribute, object value)

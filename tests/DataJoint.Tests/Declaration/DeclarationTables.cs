@@ -28,3 +28,15 @@ public partial class ProbeSample : Manual;
     kind = "x\y" : enum('x\y', 'z')
     """)]
 public partial class Backslashed : Manual;
+
+[Definition("""
+    # values checked before they are sent
+    item_id : int32
+    ---
+    amount = null : int32
+    day = null : date
+    label = null : varchar(16)
+    reading = null : float64
+    uid = null : uuid
+    """)]
+public partial class Checked : Manual;

@@ -20,6 +20,10 @@ internal sealed partial class MySqlAdapter : BackendAdapter
 
     public override string TelemetrySystemName => "mysql";
 
+    public override bool StoresInfinity => false;
+
+    public override bool StoresNulInText => true;
+
     public override string Now => "CURRENT_TIMESTAMP(3)";
 
     public override string NowPlus(double seconds)

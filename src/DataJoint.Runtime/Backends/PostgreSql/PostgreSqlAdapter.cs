@@ -22,6 +22,10 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
 
     public override string TelemetrySystemName => "postgresql";
 
+    public override bool StoresInfinity => true;
+
+    public override bool StoresNulInText => false;
+
     public override string Now => "LOCALTIMESTAMP(3)";
 
     public override string NowPlus(double seconds) =>
