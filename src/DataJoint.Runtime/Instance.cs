@@ -54,16 +54,39 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
         }
 
         configure?.Invoke(Config);
-        Connection = new Connection(Config);
+        Connection = Connect(Config, null);
+    }
+
+    /// <summary>
+    /// Connects with a configuration the caller has built (<see cref="Config.Load"/> or <c>new Config()</c>, then set);
+    /// no source is read here. DataJoint.Hosting creates its instances this way.
+    /// </summary>
+    /// <param name="config">The settings; this instance owns them from now on.</param>
+    /// <param name="loggerFactory">Where DataJoint and the database driver (MySqlConnector, Npgsql) log; null: silent.</param>
+    /// <exception cref="LostConnectionException">The server cannot be reached.</exception>
+    /// <exception cref="AccessException">The server refused the credentials.</exception>
+    /// <exception cref="DataJointException">No database user is configured.</exception>
+    public Instance(Config config, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        Connection = Connect(config, loggerFactory);
+    }
+
+    private static Connection Connect(Config config, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+    {
+        var connection = new Connection(config, loggerFactory);
         try
         {
-            Connection.Ping();
+            connection.Ping();
         }
         catch
         {
-            Connection.Dispose();
+            connection.Dispose();
             throw;
         }
+
+        return connection;
     }
 
     /// <summary>This instance's settings; changing them affects only this instance.</summary>

@@ -15,7 +15,8 @@ internal abstract class BackendAdapter
     /// <summary>Longest table name the server accepts.</summary>
     public abstract int MaxTableNameLength { get; }
 
-    public abstract DbDataSource CreateDataSource(DatabaseSettings settings);
+    /// <summary>The pooled driver data source; the driver logs through <paramref name="loggerFactory"/>.</summary>
+    public abstract DbDataSource CreateDataSource(DatabaseSettings settings, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory);
 
     public abstract string Quote(string identifier);
 

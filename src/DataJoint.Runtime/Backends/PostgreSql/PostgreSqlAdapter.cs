@@ -18,7 +18,7 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
 
     public override int MaxTableNameLength => 63;
 
-    public override DbDataSource CreateDataSource(DatabaseSettings s)
+    public override DbDataSource CreateDataSource(DatabaseSettings s, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
     {
         var csb = new NpgsqlConnectionStringBuilder
         {
@@ -35,6 +35,7 @@ internal sealed class PostgreSqlAdapter : BackendAdapter
         var builder = new NpgsqlDataSourceBuilder(csb.ConnectionString);
         // DataJoint declares enums as named types per schema; read them (and other unmapped types) as text.
         builder.EnableUnmappedTypes();
+        builder.UseLoggerFactory(loggerFactory);
         return builder.Build();
     }
 
