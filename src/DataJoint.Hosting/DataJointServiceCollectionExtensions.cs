@@ -14,12 +14,25 @@ public static class DataJointServiceCollectionExtensions
     /// and the database driver log through the host's <see cref="ILoggerFactory"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Changes the options after the configuration section is read.</param>
-    public static IServiceCollection AddDataJoint(this IServiceCollection services, Action<DataJointOptions>? configure = null)
+    public static IServiceCollection AddDataJoint(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        AddOptions(services, Options.DefaultName, configure);
+        AddOptions(services, Options.DefaultName, null);
         services.TryAddSingleton(provider => Create(provider, Options.DefaultName));
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="AddDataJoint(IServiceCollection)"/>, then <paramref name="configure"/> changes the options after the
+    /// configuration section is read.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes the options (settings by key, <see cref="DataJointOptions.Configure"/>).</param>
+    public static IServiceCollection AddDataJoint(this IServiceCollection services, Action<DataJointOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        AddDataJoint(services);
+        services.Configure(Options.DefaultName, configure);
         return services;
     }
 

@@ -115,6 +115,24 @@ public sealed class HostingTests(Backend backend)
         await b.Connection.PingAsync();
     }
 
+    [Test]
+    public async Task OptionsSetInCodeApplyAfterTheSection()
+    {
+        using var host = Build(Settings(("DataJoint:display:limit", "5")), s => s.AddDataJoint(o =>
+        {
+            o.UseDataJointSources = false;
+            o.Settings["display.limit"] = "9";
+            o.Configure = c => c.Jobs.DefaultPriority = 3;
+        }));
+        await host.StartAsync();
+
+        var config = host.Services.GetRequiredService<Instance>().Config;
+
+        Assert.That(config.Display.Limit, Is.EqualTo(9));
+        Assert.That(config.Jobs.DefaultPriority, Is.EqualTo(3));
+        Assert.That(config.SafeMode, Is.False, "the rest of the section still applies");
+    }
+
     [TestCase("DataJoint:database:port", "not-a-port", "DataJoint:database:port")]
     [TestCase("DataJoint:database:backend", "oracle", "DataJoint:database:backend")]
     [TestCase("DataJoint:database:hots", "typo", "database.hots")]
