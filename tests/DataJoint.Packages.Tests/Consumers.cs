@@ -86,7 +86,10 @@ internal static class Consumers
         public partial class Subject : Manual;
         """";
 
-    /// <summary>A web app on DataJoint.Hosting that asks its own health endpoint (settings from environment variables).</summary>
+    /// <summary>
+    /// A web app on DataJoint.Hosting alone (DataJoint, with its generator, comes as a dependency) that asks its own
+    /// health endpoint (settings from environment variables).
+    /// </summary>
     public const string HostedApp = """
         using DataJoint;
         using DataJoint.Hosting;
@@ -97,11 +100,13 @@ internal static class Consumers
         var app = builder.Build();
         app.MapHealthChecks("/health");
         app.MapGet("/server", (Instance lab) => lab.Connection.Description);
+        app.MapGet("/table", () => Lab.Subject.TableName);
         app.Urls.Add("http://127.0.0.1:0");
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         Console.WriteLine("health: " + await http.GetStringAsync("/health"));
         Console.WriteLine("server: " + await http.GetStringAsync("/server"));
+        Console.WriteLine("table: " + await http.GetStringAsync("/table"));
         await app.StopAsync();
         """;
 }

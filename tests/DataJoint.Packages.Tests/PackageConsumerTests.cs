@@ -50,6 +50,12 @@ public sealed class PackageConsumerTests
         Assert.That(nuspec, Does.Not.Contain("Spectre.Console").And.Not.Contain("DataJoint.Generators\""), "the generator ships inside, not as a dependency");
         Assert.That(_feed.Nuspec("DataJoint.Console"), Does.Contain("id=\"Spectre.Console\"").And.Contain("id=\"DataJoint\""));
         Assert.That(_feed.Nuspec("DataJoint.Hosting"), Does.Contain("id=\"DataJoint\"").And.Contain("Microsoft.Extensions.Diagnostics.HealthChecks"));
+        foreach (var id in new[] { "DataJoint.Console", "DataJoint.Hosting" })
+        {
+            Assert.That(_feed.Nuspec(id), Does.Contain($"<dependency id=\"DataJoint\" version=\"{_feed.Version}\" include=\"All\" />"),
+                $"{id} passes DataJoint's analyzers and props on (no exclude=\"Build,Analyzers\")");
+        }
+
         foreach (var id in PackageFeed.PackageIds)
         {
             Assert.That(_feed.Entries(id), Has.Some.EqualTo($"lib/net8.0/{(id == "DataJoint" ? "DataJoint.Runtime" : id)}.dll"), id);
@@ -103,6 +109,7 @@ public sealed class PackageConsumerTests
         var directory = _feed.NewConsumer("consumer-hosted");
         File.WriteAllText(Path.Combine(directory, "Hosted.csproj"), Consumers.ProjectFile("Microsoft.NET.Sdk.Web", "net10.0", _feed.Version, "DataJoint.Hosting"));
         File.WriteAllText(Path.Combine(directory, "Program.cs"), Consumers.HostedApp);
+        File.WriteAllText(Path.Combine(directory, "Tables.cs"), Consumers.Tables);
         var (buildExit, buildOutput) = Dotnet(directory, "build -c Release -nologo -v minimal");
         Assert.That(buildExit, Is.Zero, buildOutput);
 
@@ -118,6 +125,7 @@ public sealed class PackageConsumerTests
         Assert.That(runExit, Is.Zero, runOutput);
         Assert.That(runOutput, Does.Contain("health: Healthy"));
         Assert.That(runOutput, Does.Contain("server: MySql server at"));
+        Assert.That(runOutput, Does.Contain("table: subject"), "the generator reached a project that references DataJoint.Hosting only");
     }
 
     private static bool HasRuntime(string versionPrefix)
