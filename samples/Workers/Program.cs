@@ -26,7 +26,8 @@ static int RunWorker(Options options)
     using var instance = options.Connect();
     var schema = instance.Schema(options.Schema ?? throw new ArgumentException("worker needs --schema"), createSchema: false);
     var square = schema.Table<Square>();
-    var result = square.Populate(new PopulateOptions { ReserveJobs = true, DisplayProgress = options.Progress });
+    var populate = new PopulateOptions { ReserveJobs = true };
+    var result = options.Progress ? square.PopulateWithProgressBar(populate) : square.Populate(populate);
     Console.Out.WriteLine($"worker {Environment.ProcessId} done: {result.SuccessCount} made, {result.Errors.Count} failed");
     return result.Errors.Count == 0 ? 0 : 1;
 }

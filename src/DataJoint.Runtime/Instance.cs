@@ -54,7 +54,21 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
         }
 
         configure?.Invoke(Config);
-        Connection = new Connection(Config);
+        Connection = new Connection(Config, loggerFactory: null);
+    }
+
+    /// <summary>
+    /// An instance with a configuration the caller has built (<see cref="Config.Load"/> or <c>new Config()</c>, then set);
+    /// no source is read here, and, as with every constructor, nothing is sent to the server. DataJoint.Hosting creates its
+    /// instances this way.
+    /// </summary>
+    /// <param name="config">The settings; this instance owns them from now on.</param>
+    /// <param name="loggerFactory">Where DataJoint and the database driver (MySqlConnector, Npgsql) log; null: silent.</param>
+    public Instance(Config config, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        Connection = new Connection(config, loggerFactory);
     }
 
     /// <summary>Creates an instance (as the constructor) and checks that the server accepts the connection.</summary>

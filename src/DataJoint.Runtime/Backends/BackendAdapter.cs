@@ -47,7 +47,8 @@ internal abstract class BackendAdapter
     /// </summary>
     public abstract bool IsTransientConflict(DataJointException exception);
 
-    public abstract DbDataSource CreateDataSource(DatabaseSettings settings);
+    /// <summary>The pooled driver data source; the driver logs through <paramref name="loggerFactory"/>.</summary>
+    public abstract DbDataSource CreateDataSource(DatabaseSettings settings, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory);
 
     public abstract string Quote(string identifier);
 

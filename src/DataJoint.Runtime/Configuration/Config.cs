@@ -80,6 +80,46 @@ public sealed partial class Config
         Settings.Find(key).Set(this, value);
     }
 
+    /// <summary>
+    /// Sets a setting from text, as configuration files, environment variables and <c>IConfiguration</c> give it
+    /// (<c>"true"</c>, <c>"3306"</c>, <c>"postgresql"</c>). The key is matched without regard to case, except a store's name.
+    /// </summary>
+    /// <param name="key">A DataJoint key (<c>database.port</c>, <c>database__port</c>, <c>stores.raw.location</c>).</param>
+    /// <param name="text">The value as text.</param>
+    /// <param name="source">Where the value comes from, for the error message (a file, a configuration path).</param>
+    /// <exception cref="ConfigurationException">The key is unknown or the text is not a valid value; the message names
+    /// <paramref name="source"/> and the key, and never echoes a password.</exception>
+    public void SetText(string key, string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = Settings.Normalize(key).Split('.');
+        parts[0] = parts[0].ToLowerInvariant();
+        if (parts[0] == "stores")
+        {
+            if (parts.Length == 3) parts[2] = parts[2].ToLowerInvariant();
+            try
+            {
+                Set(string.Join('.', parts), text);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ConfigurationException($"{source}: {ex.Message}", ex);
+            }
+
+            return;
+        }
+
+        var normalized = string.Join('.', parts).ToLowerInvariant();
+        if (!Keys.Contains(normalized, StringComparer.Ordinal))
+        {
+            throw new ConfigurationException($"{source} sets an unknown setting '{key}'. Known settings: {string.Join(", ", Keys)}, "
+                + "stores.<name>.<attribute>.");
+        }
+
+        Settings.Find(normalized).SetText(this, text, source);
+    }
+
     /// <summary>All setting keys this port knows, in DataJoint's dotted form.</summary>
     public static IReadOnlyList<string> Keys => Settings.All.Select(s => s.Key).ToList();
 

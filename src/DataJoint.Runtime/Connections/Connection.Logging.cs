@@ -7,7 +7,8 @@ public sealed partial class Connection
 {
     /// <summary>
     /// Where DataJoint logs (populate and jobs events with stable event ids, see <c>docs/architecture.md</c>). Silent
-    /// by default; set it to your application's factory.
+    /// by default. The factory given to <see cref="Instance(Config, ILoggerFactory?)"/> is set here and also reaches the
+    /// driver (MySqlConnector, Npgsql); one set later serves DataJoint's own events only.
     /// </summary>
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
 }

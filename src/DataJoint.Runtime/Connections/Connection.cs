@@ -14,9 +14,10 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     private readonly DbDataSource _dataSource;
     private volatile bool _bulkLoadRefused;
 
-    internal Connection(Config config)
+    internal Connection(Config config, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         Config = config;
+        if (loggerFactory is not null) LoggerFactory = loggerFactory;
         Adapter = BackendAdapter.For(config.Database.Backend);
         if (string.IsNullOrEmpty(config.Database.User))
         {
@@ -25,7 +26,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
                 + "Pass user and password to new Instance(...), or set DJ_USER and DJ_PASS.");
         }
 
-        _dataSource = Adapter.CreateDataSource(config.Database);
+        _dataSource = Adapter.CreateDataSource(config.Database, LoggerFactory);
     }
 
     /// <summary>The settings every operation on this connection reads.</summary>
@@ -96,16 +97,13 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Checks that the server answers; throws <see cref="LostConnectionException"/> or <see cref="AccessException"/> otherwise.</summary>
-    public void Ping()
-    {
-        using var lease = Open();
-    }
+    public void Ping() => Execute(PingStatement, "Pinging the server");
 
     /// <summary>Asynchronous <see cref="Ping"/>.</summary>
-    public async Task PingAsync(CancellationToken cancellationToken = default)
-    {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task PingAsync(CancellationToken cancellationToken = default) => ExecuteAsync(PingStatement, "Pinging the server", cancellationToken);
+
+    // A round trip: a pooled connection is handed out without one, so opening alone would not notice a server gone since.
+    private static readonly SqlStatement PingStatement = new("SELECT 1", []);
 
     /// <summary>
     /// Runs a raw SQL statement with positional parameters written as the backend's placeholders

@@ -96,7 +96,7 @@ internal static class PopulateEngine
         PopulateLog.Started(logger, className, keys.Count, workers, options.ReserveJobs);
         if (options.DisplayProgress)
         {
-            await ProgressDisplay.Run(className, keys.Count, sync, reporter =>
+            await ProgressDisplay.Run(className, keys.Count, reporter =>
             {
                 run.Display = reporter;
                 return run.Execute(keys, workers, cancellationToken);

@@ -15,7 +15,10 @@ public sealed record PopulateOptions
     /// <summary>Make at most this many keys (null: all).</summary>
     public int? MaxCalls { get; init; }
 
-    /// <summary>Show a progress bar on the console (a live bar on a terminal, plain lines otherwise).</summary>
+    /// <summary>
+    /// Print progress lines on the console (one per 10 % step and a last one). For a live progress bar on a terminal,
+    /// call <c>PopulateWithProgressBar</c> from the DataJoint.Console package instead.
+    /// </summary>
     public bool DisplayProgress { get; init; }
 
     /// <summary>

@@ -8,6 +8,7 @@ namespace DataJoint;
 /// Reads one column as a given CLR type, absorbing backend differences (MySQL returns bool as integers and
 /// uuid as 16 big-endian bytes; PostgreSQL widens int8 to smallint). Used by generated materializers.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ColumnReader
 {
     /// <summary>Reads an <c>int8</c>.</summary>

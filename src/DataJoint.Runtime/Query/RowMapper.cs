@@ -7,6 +7,7 @@ namespace DataJoint;
 /// Columns are in heading order.
 /// </summary>
 /// <typeparam name="TRow">The generated row record.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public abstract class RowMapper<TRow>
 {
     /// <summary>Materializes the current reader row (columns in heading order).</summary>

@@ -47,7 +47,7 @@ internal sealed partial class MySqlAdapter : BackendAdapter
     private const string SqlModeSetup =
         "SET SESSION sql_mode='NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'";
 
-    public override DbDataSource CreateDataSource(DatabaseSettings s)
+    public override DbDataSource CreateDataSource(DatabaseSettings s, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
     {
         var csb = new MySqlConnectionStringBuilder
         {
@@ -68,7 +68,7 @@ internal sealed partial class MySqlAdapter : BackendAdapter
             // the driver still rolls back a transaction left open when a connection returns to the pool.
             ConnectionReset = false,
         };
-        return new MySqlDataSourceBuilder(csb.ConnectionString).UseConnectionOpenedCallback(SetSqlMode).Build();
+        return new MySqlDataSourceBuilder(csb.ConnectionString).UseConnectionOpenedCallback(SetSqlMode).UseLoggerFactory(loggerFactory).Build();
     }
 
     private static async ValueTask SetSqlMode(MySqlConnectionOpenedContext context, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
     // 40P01 deadlock detected, 40001 serialization failure.
     public override bool IsTransientConflict(DataJointException exception) => exception.ServerErrorCode is "40P01" or "40001";
 
-    public override DbDataSource CreateDataSource(DatabaseSettings s)
+    public override DbDataSource CreateDataSource(DatabaseSettings s, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
     {
         var csb = new NpgsqlConnectionStringBuilder
         {
@@ -55,6 +55,7 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
         var builder = new NpgsqlDataSourceBuilder(csb.ConnectionString);
         // DataJoint declares enums as named types per schema; read them (and other unmapped types) as text.
         builder.EnableUnmappedTypes();
+        builder.UseLoggerFactory(loggerFactory);
         return builder.Build();
     }
 

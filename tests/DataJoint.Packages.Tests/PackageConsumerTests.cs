@@ -1,0 +1,136 @@
+namespace DataJoint.Packages.Tests;
+
+/// <summary>
+/// Issue 13's proof: `dotnet pack` of the solution, then fresh projects elsewhere that reference the packages from that
+/// folder only (nuget.config with package source mapping, a fresh NUGET_PACKAGES), built with TreatWarningsAsErrors and
+/// run against the real servers (DJ_TEST_{MYSQL|POSTGRES}_*, as scripts/db-servers.sh).
+/// </summary>
+[Category("Packages")]
+[NonParallelizable]
+public sealed class PackageConsumerTests
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    private PackageFeed _feed = null!;
+
+    [OneTimeSetUp]
+    public void Pack() => _feed = PackageFeed.Create();
+
+    [OneTimeTearDown]
+    public void DeleteFeed() => _feed?.Dispose();
+
+    private (int ExitCode, string Output) Dotnet(string directory, string arguments)
+    {
+        var result = Tests.Dotnet.Run(directory, arguments, _feed.Environment, BuildTimeout);
+        TestContext.Out.WriteLine($"$ dotnet {arguments}\n{result.Output}");
+        return result;
+    }
+
+    private (int ExitCode, string Output) Run(string directory, string arguments, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var environment = new Dictionary<string, string?>(_feed.Environment);
+        foreach (var (name, value) in extra ?? new Dictionary<string, string?>()) environment[name] = value;
+        var result = Tests.Dotnet.Run(directory, $"run --no-build -c Release -- {arguments}", environment, BuildTimeout);
+        TestContext.Out.WriteLine($"$ dotnet run {arguments}\n{result.Output}");
+        return result;
+    }
+
+    [Test]
+    public void ThePackagesHoldTheRuntimeTheGeneratorAndThePropsAndNoConsoleUi()
+    {
+        var entries = _feed.Entries("DataJoint");
+        Assert.That(entries, Is.SupersetOf(new[]
+        {
+            "lib/net8.0/DataJoint.Runtime.dll", "lib/net10.0/DataJoint.Runtime.dll", "lib/net10.0/DataJoint.Runtime.xml",
+            "analyzers/dotnet/cs/DataJoint.Generators.dll", "analyzers/dotnet/cs/DataJoint.CodeFixes.dll",
+            "build/DataJoint.props", "buildTransitive/DataJoint.props", "README.md", "icon.png",
+        }));
+        Assert.That(_feed.Entries("DataJoint", "snupkg"), Has.Some.EqualTo("lib/net10.0/DataJoint.Runtime.pdb"));
+        var nuspec = _feed.Nuspec("DataJoint");
+        Assert.That(nuspec, Does.Contain("<license type=\"expression\">Apache-2.0</license>"));
+        Assert.That(nuspec, Does.Not.Contain("Spectre.Console").And.Not.Contain("DataJoint.Generators\""), "the generator ships inside, not as a dependency");
+        Assert.That(_feed.Nuspec("DataJoint.Console"), Does.Contain("id=\"Spectre.Console\"").And.Contain("id=\"DataJoint\""));
+        Assert.That(_feed.Nuspec("DataJoint.Hosting"), Does.Contain("id=\"DataJoint\"").And.Contain("Microsoft.Extensions.Diagnostics.HealthChecks"));
+        foreach (var id in new[] { "DataJoint.Console", "DataJoint.Hosting" })
+        {
+            Assert.That(_feed.Nuspec(id), Does.Contain($"<dependency id=\"DataJoint\" version=\"{_feed.Version}\" include=\"All\" />"),
+                $"{id} passes DataJoint's analyzers and props on (no exclude=\"Build,Analyzers\")");
+        }
+
+        foreach (var id in PackageFeed.PackageIds)
+        {
+            Assert.That(_feed.Entries(id), Has.Some.EqualTo($"lib/net8.0/{(id == "DataJoint" ? "DataJoint.Runtime" : id)}.dll"), id);
+        }
+    }
+
+    [TestCase("net10.0", "mysql", true)]
+    [TestCase("net8.0", "postgresql", false)]
+    public void AConsumerBuildsWarningFreeAndPopulates(string targetFramework, string backend, bool progressBar)
+    {
+        var directory = _feed.NewConsumer($"consumer-{targetFramework}");
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), Consumers.ProjectFile("Microsoft.NET.Sdk", targetFramework, _feed.Version,
+            progressBar ? "DataJoint,DataJoint.Console" : "DataJoint"));
+        File.WriteAllText(Path.Combine(directory, "Tables.cs"), Consumers.Tables);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Consumers.Program(progressBar));
+
+        var (buildExit, buildOutput) = Dotnet(directory, "build -c Release -nologo -v minimal");
+        Assert.That(buildExit, Is.Zero, buildOutput);
+        Assert.That(buildOutput, Does.Not.Match(@"warning [A-Z]+[0-9]+"), "warning-free");
+        Assert.That(Directory.GetDirectories(_feed.PackagesFolder).Select(Path.GetFileName), Does.Contain("datajoint"),
+            "DataJoint was restored into the fresh packages folder");
+        Assert.That(File.Exists(Path.Combine(_feed.PackagesFolder, "datajoint", _feed.Version, $"datajoint.{_feed.Version}.nupkg")), Is.True);
+
+        // No .NET 8 runtime on the machine: the net8.0 build then runs on the newest one (what DOTNET_ROLL_FORWARD is for).
+        var extra = targetFramework == "net8.0" && !HasRuntime("8.") ? new Dictionary<string, string?> { ["DOTNET_ROLL_FORWARD"] = "Major" } : null;
+        var (runExit, runOutput) = Run(directory, backend, extra);
+        Assert.That(runExit, Is.Zero, runOutput);
+        Assert.That(runOutput, Does.Contain($"populated 2 keys on {(backend == "mysql" ? "MySql" : "PostgreSql")}, total 8"));
+        if (progressBar) Assert.That(runOutput, Does.Contain("SpeciesLength: 2/2"), "DataJoint.Console's fallback lines (output is redirected)");
+    }
+
+    [Test]
+    public void ABadDefinitionAndAGlobalConnectionInAThreadSafeProjectAreDiagnostics()
+    {
+        var directory = _feed.NewConsumer("consumer-broken");
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), Consumers.ProjectFile("Microsoft.NET.Sdk", "net10.0", _feed.Version, "DataJoint",
+            "<DataJointThreadSafe>true</DataJointThreadSafe>"));
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Consumers.Broken);
+
+        var (exitCode, output) = Dotnet(directory, "build -c Release -nologo -v minimal");
+
+        Assert.That(exitCode, Is.Not.Zero, output);
+        Assert.That(output, Does.Contain("DJ0004").And.Contain("int33"), "the analyzer inside the package");
+        Assert.That(output, Does.Contain("DJ3001"), "buildTransitive/DataJoint.props makes DataJointThreadSafe visible to the analyzers");
+        Assert.That(output, Does.Not.Contain("CS9057").And.Not.Contain("CS8032"), "the generator loads with the SDK's compiler");
+    }
+
+    [Test]
+    public void AHostedAppAnswersItsHealthCheck()
+    {
+        var directory = _feed.NewConsumer("consumer-hosted");
+        File.WriteAllText(Path.Combine(directory, "Hosted.csproj"), Consumers.ProjectFile("Microsoft.NET.Sdk.Web", "net10.0", _feed.Version, "DataJoint.Hosting"));
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Consumers.HostedApp);
+        File.WriteAllText(Path.Combine(directory, "Tables.cs"), Consumers.Tables);
+        var (buildExit, buildOutput) = Dotnet(directory, "build -c Release -nologo -v minimal");
+        Assert.That(buildExit, Is.Zero, buildOutput);
+
+        string Env(string name, string fallback) => Environment.GetEnvironmentVariable($"DJ_TEST_MYSQL_{name}") ?? fallback;
+        var (runExit, runOutput) = Run(directory, "", new Dictionary<string, string?>
+        {
+            ["DataJoint__database__host"] = Env("HOST", "127.0.0.1"),
+            ["DataJoint__database__port"] = Env("PORT", "3306"),
+            ["DataJoint__database__user"] = Env("USER", "datajoint"),
+            ["DataJoint__database__password"] = Env("PASSWORD", "datajoint"),
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        Assert.That(runExit, Is.Zero, runOutput);
+        Assert.That(runOutput, Does.Contain("health: Healthy"));
+        Assert.That(runOutput, Does.Contain("server: MySql server at"));
+        Assert.That(runOutput, Does.Contain("table: subject"), "the generator reached a project that references DataJoint.Hosting only");
+    }
+
+    private static bool HasRuntime(string versionPrefix)
+    {
+        var (exitCode, output) = Tests.Dotnet.Run(Path.GetTempPath(), "--list-runtimes", new Dictionary<string, string?>(), TimeSpan.FromMinutes(1));
+        return exitCode == 0 && output.Split('\n').Any(l => l.StartsWith($"Microsoft.NETCore.App {versionPrefix}", StringComparison.Ordinal));
+    }
+}
