@@ -155,7 +155,9 @@ public sealed class InterpolatedRestrictionTests(Backend backend) : BackendTest(
         Assert.Multiple(() =>
         {
             Assert.That((specimen & constant).Sql, Does.Contain("(label = 'a')"));
+#pragma warning disable DJ3003 // a plain string variable is still raw SQL, which is what DJ3003 warns about
             Assert.That((specimen & variable).Sql, Does.Contain("(label = 'b')"));
+#pragma warning restore DJ3003
             Assert.That((specimen & "label = 'c'").Sql, Does.Contain("(label = 'c')"));
             Assert.That((specimen & $"label = 'd'").Sql, Does.Contain("(label = 'd')"));
             // Every hole is a value, constant or not.
@@ -224,7 +226,7 @@ public sealed class InterpolatedRestrictionTests(Backend backend) : BackendTest(
     public void APlainStringIsStillDataJointsRawSqlRestriction()
     {
         var specimen = Fill();
-        var raw = "label LIKE 'O''B%' AND specimen_id = 1";
+        const string raw = "label LIKE 'O''B%' AND specimen_id = 1";
         Assert.That((specimen & raw).Sql, Does.Contain("(" + raw + ")"));
         Assert.That(Ids(specimen & raw), Is.EqualTo(new[] { 1 }));
     }
