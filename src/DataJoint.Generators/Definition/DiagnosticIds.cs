@@ -47,6 +47,7 @@ internal static class DiagnosticIds
 
     public const string GlobalStateInThreadSafeMode = "DJ3001";
     public const string StaticHandleInThreadSafeMode = "DJ3002";
+    public const string NonConstantStringRestriction = "DJ3003";
 
     public const string Internal = "DJ9999";
 }

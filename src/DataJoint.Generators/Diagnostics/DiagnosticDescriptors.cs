@@ -9,7 +9,7 @@ internal static class DiagnosticDescriptors
 {
     private const string HelpBase = "https://github.com/datajoint-dotnet/datajoint-dotnet/blob/main/docs/diagnostics/";
 
-    /// <summary>The category of the usage diagnostics (DJ3xxx), which the thread-safety analyzer reports.</summary>
+    /// <summary>The category of the usage diagnostics (DJ3xxx), which the thread-safety and restriction analyzers report.</summary>
     public const string UsageCategory = "DataJoint.Usage";
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new();
@@ -57,6 +57,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GlobalStateInThreadSafeMode = Error(DiagnosticIds.GlobalStateInThreadSafeMode, "Global DataJoint state in a thread-safe project", UsageCategory);
     public static readonly DiagnosticDescriptor StaticHandleInThreadSafeMode = Warning(DiagnosticIds.StaticHandleInThreadSafeMode, "Instance or table handle in a static mutable field", UsageCategory);
+    public static readonly DiagnosticDescriptor NonConstantStringRestriction = Warning(DiagnosticIds.NonConstantStringRestriction, "Non-constant string used as a SQL restriction", UsageCategory);
 
     public static readonly DiagnosticDescriptor Internal = Error(DiagnosticIds.Internal, "Internal error in the DataJoint generator or analyzer", "DataJoint.Internal");
 

@@ -221,8 +221,12 @@ internal static class TableEmitter
         w.Line($"public global::System.Threading.Tasks.Task InsertAsync(global::System.Collections.Generic.IEnumerable<Row> rows, bool skipDuplicates = false, bool replace = false, bool allowDirectInsert = false, {Ct} cancellationToken = default) => InsertRowsAsync(rows, RowMapper.Instance, skipDuplicates, false, replace, allowDirectInsert, cancellationToken);").Line();
         w.Line("/// <summary>Restriction that keeps the table's type.</summary>");
         w.Line($"public static {self} operator &({self} table, object condition) => Restricted(table, condition, negate: false);").Line();
+        w.Line("/// <summary>Restriction by an interpolated string (holes bound as parameters) that keeps the table's type.</summary>");
+        w.Line($"public static {self} operator &({self} table, global::DataJoint.RestrictionStringHandler condition) => Restricted(table, condition, negate: false);").Line();
         w.Line("/// <summary>Anti-restriction that keeps the table's type.</summary>");
         w.Line($"public static {self} operator -({self} table, object condition) => Restricted(table, condition, negate: true);").Line();
+        w.Line("/// <summary>Anti-restriction by an interpolated string (holes bound as parameters) that keeps the table's type.</summary>");
+        w.Line($"public static {self} operator -({self} table, global::DataJoint.RestrictionStringHandler condition) => Restricted(table, condition, negate: true);").Line();
         w.Line("/// <summary>Typed restriction translated to SQL (comparisons, &amp;&amp;, ||, !, null checks, Contains → IN, StartsWith/EndsWith/Contains → LIKE).</summary>");
         w.Line($"public {self} Where(global::System.Linq.Expressions.Expression<global::System.Func<Row, bool>> predicate) => Filtered<{self}, Row>(this, predicate);");
     }

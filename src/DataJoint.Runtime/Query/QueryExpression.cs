@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace DataJoint;
 
@@ -258,11 +259,48 @@ public abstract partial class QueryExpression
     /// <summary>Restricts the query to rows not matching <paramref name="condition"/>.</summary>
     public QueryExpression RestrictNot(object condition, bool semanticCheck = true) => WithRestriction(condition, semanticCheck, negate: true);
 
+    /// <summary>
+    /// Restricts the query by an interpolated string: the literal text is DataJoint's SQL restriction and every hole is
+    /// bound as a parameter (<c>q.Restrict($"species = {input}")</c>); see <see cref="RestrictionStringHandler"/>.
+    /// </summary>
+    /// <param name="condition">The interpolated restriction, built by the compiler.</param>
+    /// <exception cref="ArgumentException">A hole stands inside quotes.</exception>
+    /// <exception cref="UnknownAttributeException">The text names something that is not an attribute.</exception>
+    [OverloadResolutionPriority(1)]
+    public QueryExpression Restrict(RestrictionStringHandler condition) => WithRestriction(condition.ToRestriction(), semanticCheck: true, negate: false);
+
+    /// <summary>Restricts the query by a <see cref="FormattableString"/>, binding each argument as a parameter (as the interpolated form).</summary>
+    /// <param name="condition">The restriction; its arguments are values, never SQL.</param>
+    public QueryExpression Restrict(FormattableString condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return WithRestriction(InterpolatedRestriction.From(condition), semanticCheck: true, negate: false);
+    }
+
+    /// <summary>Restricts the query to rows not matching an interpolated restriction (holes bound as parameters).</summary>
+    /// <param name="condition">The interpolated restriction, built by the compiler.</param>
+    [OverloadResolutionPriority(1)]
+    public QueryExpression RestrictNot(RestrictionStringHandler condition) => WithRestriction(condition.ToRestriction(), semanticCheck: true, negate: true);
+
+    /// <summary>Restricts the query to rows not matching a <see cref="FormattableString"/> (arguments bound as parameters).</summary>
+    /// <param name="condition">The restriction; its arguments are values, never SQL.</param>
+    public QueryExpression RestrictNot(FormattableString condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return WithRestriction(InterpolatedRestriction.From(condition), semanticCheck: true, negate: true);
+    }
+
     /// <summary>Restriction.</summary>
     public static QueryExpression operator &(QueryExpression query, object condition) => query.Restrict(condition);
 
+    /// <summary>Restriction by an interpolated string whose holes are bound as parameters (<c>q &amp; $"attr = {value}"</c>).</summary>
+    public static QueryExpression operator &(QueryExpression query, RestrictionStringHandler condition) => query.Restrict(condition);
+
     /// <summary>Anti-restriction.</summary>
     public static QueryExpression operator -(QueryExpression query, object condition) => query.RestrictNot(condition);
+
+    /// <summary>Anti-restriction by an interpolated string whose holes are bound as parameters.</summary>
+    public static QueryExpression operator -(QueryExpression query, RestrictionStringHandler condition) => query.RestrictNot(condition);
 
     /// <summary>A copy of this expression with one more restriction; tables keep their own type.</summary>
     protected internal QueryExpression WithRestriction(object condition, bool semanticCheck, bool negate)

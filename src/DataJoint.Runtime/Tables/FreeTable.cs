@@ -51,6 +51,14 @@ public sealed partial class FreeTable : Table
     /// <summary>Anti-restriction that keeps the FreeTable type.</summary>
     public static FreeTable operator -(FreeTable table, object condition) => (FreeTable)table.WithRestriction(condition, semanticCheck: true, negate: true);
 
+    /// <summary>Restriction by an interpolated string (holes bound as parameters) that keeps the FreeTable type.</summary>
+    public static FreeTable operator &(FreeTable table, RestrictionStringHandler condition) =>
+        (FreeTable)table.WithRestriction(condition.ToRestriction(), semanticCheck: true, negate: false);
+
+    /// <summary>Anti-restriction by an interpolated string (holes bound as parameters) that keeps the FreeTable type.</summary>
+    public static FreeTable operator -(FreeTable table, RestrictionStringHandler condition) =>
+        (FreeTable)table.WithRestriction(condition.ToRestriction(), semanticCheck: true, negate: true);
+
     private Heading LoadHeading()
     {
         var attributes = DatabaseHeading.Read(Connection, Schema.Name, SqlTableName);

@@ -85,4 +85,8 @@ public abstract partial class UserTable : Table
     /// <summary>A restricted copy of a typed table, used by the generated <c>&amp;</c> and <c>-</c> operators.</summary>
     protected static TTable Restricted<TTable>(TTable table, object condition, bool negate) where TTable : UserTable =>
         (TTable)table.WithRestriction(condition, semanticCheck: true, negate);
+
+    /// <summary>A copy of a typed table restricted by an interpolated string (holes bound as parameters), used by the generated operators.</summary>
+    protected static TTable Restricted<TTable>(TTable table, RestrictionStringHandler condition, bool negate) where TTable : UserTable =>
+        (TTable)table.WithRestriction(condition.ToRestriction(), semanticCheck: true, negate);
 }

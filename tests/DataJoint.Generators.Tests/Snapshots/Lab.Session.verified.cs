@@ -150,8 +150,14 @@ partial class Session
     /// <summary>Restriction that keeps the table's type.</summary>
     public static Session operator &(Session table, object condition) => Restricted(table, condition, negate: false);
 
+    /// <summary>Restriction by an interpolated string (holes bound as parameters) that keeps the table's type.</summary>
+    public static Session operator &(Session table, global::DataJoint.RestrictionStringHandler condition) => Restricted(table, condition, negate: false);
+
     /// <summary>Anti-restriction that keeps the table's type.</summary>
     public static Session operator -(Session table, object condition) => Restricted(table, condition, negate: true);
+
+    /// <summary>Anti-restriction by an interpolated string (holes bound as parameters) that keeps the table's type.</summary>
+    public static Session operator -(Session table, global::DataJoint.RestrictionStringHandler condition) => Restricted(table, condition, negate: true);
 
     /// <summary>Typed restriction translated to SQL (comparisons, &amp;&amp;, ||, !, null checks, Contains → IN, StartsWith/EndsWith/Contains → LIKE).</summary>
     public Session Where(global::System.Linq.Expressions.Expression<global::System.Func<Row, bool>> predicate) => Filtered<Session, Row>(this, predicate);

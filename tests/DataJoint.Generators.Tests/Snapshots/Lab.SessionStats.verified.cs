@@ -150,8 +150,14 @@ partial class SessionStats
     /// <summary>Restriction that keeps the table's type.</summary>
     public static SessionStats operator &(SessionStats table, object condition) => Restricted(table, condition, negate: false);
 
+    /// <summary>Restriction by an interpolated string (holes bound as parameters) that keeps the table's type.</summary>
+    public static SessionStats operator &(SessionStats table, global::DataJoint.RestrictionStringHandler condition) => Restricted(table, condition, negate: false);
+
     /// <summary>Anti-restriction that keeps the table's type.</summary>
     public static SessionStats operator -(SessionStats table, object condition) => Restricted(table, condition, negate: true);
+
+    /// <summary>Anti-restriction by an interpolated string (holes bound as parameters) that keeps the table's type.</summary>
+    public static SessionStats operator -(SessionStats table, global::DataJoint.RestrictionStringHandler condition) => Restricted(table, condition, negate: true);
 
     /// <summary>Typed restriction translated to SQL (comparisons, &amp;&amp;, ||, !, null checks, Contains → IN, StartsWith/EndsWith/Contains → LIKE).</summary>
     public SessionStats Where(global::System.Linq.Expressions.Expression<global::System.Func<Row, bool>> predicate) => Filtered<SessionStats, Row>(this, predicate);

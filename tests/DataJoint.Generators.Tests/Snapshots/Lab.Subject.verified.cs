@@ -156,8 +156,14 @@ partial class Subject
     /// <summary>Restriction that keeps the table's type.</summary>
     public static Subject operator &(Subject table, object condition) => Restricted(table, condition, negate: false);
 
+    /// <summary>Restriction by an interpolated string (holes bound as parameters) that keeps the table's type.</summary>
+    public static Subject operator &(Subject table, global::DataJoint.RestrictionStringHandler condition) => Restricted(table, condition, negate: false);
+
     /// <summary>Anti-restriction that keeps the table's type.</summary>
     public static Subject operator -(Subject table, object condition) => Restricted(table, condition, negate: true);
+
+    /// <summary>Anti-restriction by an interpolated string (holes bound as parameters) that keeps the table's type.</summary>
+    public static Subject operator -(Subject table, global::DataJoint.RestrictionStringHandler condition) => Restricted(table, condition, negate: true);
 
     /// <summary>Typed restriction translated to SQL (comparisons, &amp;&amp;, ||, !, null checks, Contains → IN, StartsWith/EndsWith/Contains → LIKE).</summary>
     public Subject Where(global::System.Linq.Expressions.Expression<global::System.Func<Row, bool>> predicate) => Filtered<Subject, Row>(this, predicate);

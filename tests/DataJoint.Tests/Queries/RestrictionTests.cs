@@ -14,8 +14,9 @@ public sealed class RestrictionTests(Backend backend) : UniversityFixture(backen
     public void SqlStringWithUppercaseKeywordsAndBackticks()
     {
         // Backticks quote names on MySQL only; restriction strings are passed to the server untranslated.
-        var state = Backend == Backend.MySql ? "`home_state`" : "home_state";
-        var q = Student & $"{state} IN ('UT', 'CA') AND date_of_birth < '1995-01-01' AND NOT (sex = 'M')";
+        var q = Student & (Backend == Backend.MySql
+            ? "`home_state` IN ('UT', 'CA') AND date_of_birth < '1995-01-01' AND NOT (sex = 'M')"
+            : "home_state IN ('UT', 'CA') AND date_of_birth < '1995-01-01' AND NOT (sex = 'M')");
         var expected = Csv("Student").Where(r => (string)r["home_state"]! is "UT" or "CA"
             && string.CompareOrdinal((string)r["date_of_birth"]!, "1995-01-01") < 0 && (string)r["sex"]! != "M").Select(r => r["student_id"]!.ToString()!);
         AssertSameSet(Rows(q, "student_id"), expected);

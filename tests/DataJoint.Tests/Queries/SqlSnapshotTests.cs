@@ -12,6 +12,8 @@ public sealed class SqlSnapshotTests(Backend backend) : UniversityFixture(backen
     private IEnumerable<(string Name, QueryExpression Query)> Cases()
     {
         yield return ("restrict-string", Student & "home_state = 'UT'");
+        yield return ("restrict-interpolated", Student & $"home_state = {"UT"} AND date_of_birth < {new DateOnly(1995, 1, 1)}");
+        yield return ("anti-restrict-interpolated", Course - $"credits > {3.0m}");
         yield return ("restrict-object", Course & new { Dept = "MATH", Course = 1210 });
         yield return ("restrict-or-not", Student & Cond.Or(new { HomeState = "UT" }, Cond.Not(new { Sex = "M" })));
         yield return ("semijoin", Student & (StudentMajor & new { Dept = "CS" }));

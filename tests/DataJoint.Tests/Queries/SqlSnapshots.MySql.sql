@@ -1,6 +1,12 @@
 -- restrict-string
 SELECT `student_id`,`first_name`,`last_name`,`sex`,`date_of_birth`,`home_address`,`home_city`,`home_state`,`home_zip`,`home_phone` FROM `S`.`student` WHERE (home_state = 'UT')
 
+-- restrict-interpolated
+SELECT `student_id`,`first_name`,`last_name`,`sex`,`date_of_birth`,`home_address`,`home_city`,`home_state`,`home_zip`,`home_phone` FROM `S`.`student` WHERE (home_state = @p0 AND date_of_birth < @p1)
+
+-- anti-restrict-interpolated
+SELECT `dept`,`course`,`course_name`,`credits` FROM `S`.`course` WHERE (NOT (credits > @p0))
+
 -- restrict-object
 SELECT `dept`,`course`,`course_name`,`credits` FROM `S`.`course` WHERE (`dept`=@p0 AND `course`=@p1)
 

@@ -1,6 +1,12 @@
 -- restrict-string
 SELECT "student_id","first_name","last_name","sex"::text AS "sex","date_of_birth","home_address","home_city","home_state","home_zip","home_phone" FROM "S"."student" WHERE (home_state = 'UT')
 
+-- restrict-interpolated
+SELECT "student_id","first_name","last_name","sex"::text AS "sex","date_of_birth","home_address","home_city","home_state","home_zip","home_phone" FROM "S"."student" WHERE (home_state = $1 AND date_of_birth < $2)
+
+-- anti-restrict-interpolated
+SELECT "dept","course","course_name","credits" FROM "S"."course" WHERE (NOT (credits > $1))
+
 -- restrict-object
 SELECT "dept","course","course_name","credits" FROM "S"."course" WHERE ("dept"=$1 AND "course"=$2)
 

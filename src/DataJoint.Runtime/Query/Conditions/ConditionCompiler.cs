@@ -15,7 +15,7 @@ internal static class ConditionCompiler
         switch (condition)
         {
             case null:
-                throw new DataJointException("Invalid restriction: null. Use true, false, a SQL string, a record, a dictionary or another query.");
+                throw new DataJointException("Invalid restriction: null. Use true, false, a SQL string, an interpolated string, a record, a dictionary or another query.");
             case Condition compiled:
                 return compiled;
             case bool b:
@@ -23,6 +23,12 @@ internal static class ConditionCompiler
             case string s:
                 StringConditionScanner.Validate(s, target.Heading);
                 return new SqlTextCondition(s);
+            case InterpolatedRestriction interpolated:
+                return interpolated.Compile(target);
+            case FormattableString formattable:
+                return InterpolatedRestriction.From(formattable).Compile(target);
+            case RestrictionStringHandler handler:
+                return handler.ToRestriction().Compile(target);
             case Cond c:
                 return CompileCond(c, target, semanticCheck);
             case QueryExpression q:

@@ -50,14 +50,17 @@ internal static partial class StringConditionScanner
         return names.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <param name="condition">The SQL text.</param>
+    /// <param name="heading">The query's attributes.</param>
+    /// <param name="shown">The restriction as messages show it (an interpolated restriction's text without its values).</param>
     /// <exception cref="UnknownAttributeException">A name is not an attribute of the query.</exception>
-    public static void Validate(string condition, Heading heading)
+    public static void Validate(string condition, Heading heading, string? shown = null)
     {
         foreach (var name in ColumnNames(condition))
         {
             if (!heading.Contains(name))
             {
-                throw new UnknownAttributeException($"Attribute `{name}` is not found in query. (Restriction \"{condition}\"; attributes: "
+                throw new UnknownAttributeException($"Attribute `{name}` is not found in query. (Restriction \"{shown ?? condition}\"; attributes: "
                     + $"{string.Join(", ", heading.Names)}. Write SQL keywords such as TRUE or CURRENT_DATE in uppercase.)");
             }
         }
