@@ -26,6 +26,21 @@ public sealed record TestServer(Backend Backend, string Host, int Port, string U
     /// <summary>The server for <paramref name="backend"/>, resolved once per test run.</summary>
     public static Task<TestServer> For(Backend backend) => Servers[backend].Value;
 
+    /// <summary>The server for <paramref name="backend"/>; without one the test fails under CI and is ignored otherwise, saying how to start one.</summary>
+    public static async Task<TestServer> RequireAsync(Backend backend)
+    {
+        try
+        {
+            return await For(backend).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            if (IsCi) Assert.Fail(ex.Message);
+            Assert.Ignore(ex.Message);
+            throw;
+        }
+    }
+
     public Instance NewInstance(IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null) =>
         new(Host, User, Password, port: Port, backend: Backend, overrides: overrides, configure: configure);
 
