@@ -107,21 +107,16 @@ public sealed partial class Schema
     /// not false, asks <see cref="Config.Confirm"/> first and does nothing when refused.
     /// </summary>
     /// <returns>True when the schema was dropped.</returns>
-    public bool Drop(bool? prompt = null)
-    {
-        if (!Confirmed(prompt)) return false;
-        Connection.Execute(new SqlStatement(Connection.Adapter.DropSchema(Name), []), $"Dropping schema `{Name}`");
-        _declared.Clear();
-        _handles.Clear();
-        Connection.ForgetSchema(Name);
-        return true;
-    }
+    public bool Drop(bool? prompt = null) => SyncOrAsync.Wait(DropCore(prompt, sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="Drop"/>.</summary>
-    public async Task<bool> DropAsync(bool? prompt = null, CancellationToken cancellationToken = default)
+    public async Task<bool> DropAsync(bool? prompt = null, CancellationToken cancellationToken = default) =>
+        await DropCore(prompt, sync: false, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<bool> DropCore(bool? prompt, bool sync, CancellationToken cancellationToken)
     {
         if (!Confirmed(prompt)) return false;
-        await Connection.ExecuteAsync(new SqlStatement(Connection.Adapter.DropSchema(Name), []), $"Dropping schema `{Name}`", cancellationToken)
+        await SyncOrAsync.Execute(Connection, new SqlStatement(Connection.Adapter.DropSchema(Name), []), $"Dropping schema `{Name}`", sync, cancellationToken)
             .ConfigureAwait(false);
         _declared.Clear();
         _handles.Clear();

@@ -278,8 +278,7 @@ internal sealed partial class InsertWriter
                 throw Refused(attribute, value, $"is infinite, which {_adapter.Backend} cannot store in a float column");
             case Definition.TypeCategory.Uuid when value is string text && !Guid.TryParse(text, out _):
                 throw Refused(attribute, value, "is not a uuid");
-            case Definition.TypeCategory.Char or Definition.TypeCategory.VarChar or Definition.TypeCategory.Enum or Definition.TypeCategory.Json
-                when value is IEnumerable and not string and not System.Text.Json.Nodes.JsonNode && spec.Category != Definition.TypeCategory.Json:
+            case Definition.TypeCategory.Char or Definition.TypeCategory.VarChar or Definition.TypeCategory.Enum when value is IEnumerable and not string:
                 throw Refused(attribute, value, "is a collection, not text");
         }
 

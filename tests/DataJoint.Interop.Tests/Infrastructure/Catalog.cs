@@ -12,10 +12,12 @@ public static class Catalog
         foreach (var schema in new[] { up, main })
         {
             var quoted = backend == Backend.MySql ? $"`{schema}`.`~lineage`" : $"\"{schema}\".\"~lineage\"";
-            var lineage = ("lineage", $"SELECT table_name, attribute_name, lineage FROM {quoted} WHERE {(backend == Backend.MySql ? "@p0" : "$1")} <> ''");
-            foreach (var (kind, query) in (backend == Backend.MySql ? MySql : PostgreSql).Append(lineage))
+            // The catalog queries take the schema as their parameter; the lineage table is named by it instead.
+            var queries = (backend == Backend.MySql ? MySql : PostgreSql).Select(q => (q.Kind, q.Query, Parameters: new object?[] { schema }))
+                .Append(("lineage", $"SELECT table_name, attribute_name, lineage FROM {quoted}", []));
+            foreach (var (kind, query, parameters) in queries)
             {
-                foreach (var row in connection.Query(query, schema))
+                foreach (var row in connection.Query(query, parameters))
                 {
                     var text = string.Join(" | ", row.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
                     lines.Add($"{(schema == up ? "<up>" : "<main>")} {kind}: {text.Replace(main, "<main>", StringComparison.Ordinal).Replace(up, "<up>", StringComparison.Ordinal)}");
