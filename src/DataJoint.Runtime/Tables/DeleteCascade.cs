@@ -62,7 +62,7 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
     {
         var sql = new SqlBuilder(_adapter);
         // An unrestricted table writes only SELECT ... FROM, with columns read as fetch reads them (enums as text).
-        new FreeTable(_connection, Qualified(master)).AppendSelectCore(sql, columns, distinct: true, read: true, order: false);
+        new QuerySqlGenerator(sql).AppendSelectCore(new FreeTable(_connection, Qualified(master)), columns, distinct: true, read: true, order: false);
         sql.Append(" WHERE ");
         for (var i = path.Count - 1; i >= 0; i--)
         {
@@ -77,19 +77,22 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
         return sql.Build();
     }
 
-    public SqlStatement DeleteStatement(TableName table)
-    {
-        var sql = new SqlBuilder(_adapter);
-        sql.Append("DELETE FROM ").Append(Qualified(table));
-        AppendWhere(sql, table);
-        return sql.Build();
-    }
+    public SqlStatement DeleteStatement(TableName table) =>
+        StatementBuilder.Delete(_adapter, Qualified(table), AllRowsAffected(table) ? [] : [new FragmentCondition(sql => AppendAffected(sql, table))]);
+
+    private bool AllRowsAffected(TableName table) => table == seed && !seedTable.HasWhere;
 
     /// <summary>Appends <c> WHERE</c> and the table's affected-rows condition, or nothing when every row is affected.</summary>
     private void AppendWhere(SqlBuilder sql, TableName table)
     {
-        if (table == seed && !seedTable.HasWhere) return;
+        if (AllRowsAffected(table)) return;
         sql.Append(" WHERE ");
+        AppendAffected(sql, table);
+    }
+
+    /// <summary>Appends the condition on <paramref name="table"/>'s rows that the cascade deletes.</summary>
+    private void AppendAffected(SqlBuilder sql, TableName table)
+    {
         var alternatives = 0;
         if (table == seed)
         {

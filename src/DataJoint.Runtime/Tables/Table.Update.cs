@@ -49,17 +49,10 @@ public abstract partial class Table
                 + $"{string.Join(", ", key.Select(k => $"{k.Key}={k.Value}"))}.");
         }
 
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET ");
-        for (var i = 0; i < changes.Count; i++)
-        {
-            if (i > 0) sql.Append(", ");
-            sql.Identifier(changes[i].Attribute.Name).Append(" = ");
-            if (changes[i].Value is null) sql.Append("DEFAULT");
-            else sql.Parameter(Connection.Adapter.ToDbValue(changes[i].Attribute.Spec, StoredValue.Of(changes[i].Attribute, changes[i].Value, FullTableName)));
-        }
-
-        target.AppendWhere(sql);
-        Connection.Execute(sql.Build(), $"Updating {FullTableName}");
+        var adapter = Connection.Adapter;
+        var set = changes.Select(c => (c.Attribute.Name, c.Value is null
+            ? StatementBuilder.Default
+            : adapter.ToDbValue(c.Attribute.Spec, StoredValue.Of(c.Attribute, c.Value, FullTableName)))).ToList();
+        Connection.Execute(StatementBuilder.Update(adapter, FullTableName, set, StatementBuilder.WhereOf(target)), $"Updating {FullTableName}");
     }
 }

@@ -19,8 +19,6 @@ public abstract partial class Table : QueryExpression
     /// <summary>The quoted full name, <c>`schema`.`table`</c> or <c>"schema"."table"</c>.</summary>
     public string FullTableName => Connection.Adapter.QualifiedName(Schema.Name, SqlTableName);
 
-    internal override void AppendFrom(SqlBuilder sql) => sql.Append(FullTableName);
-
     /// <summary>Whether rows may be inserted from outside <c>Make</c> (false for auto-populated tiers).</summary>
     protected internal virtual bool RequiresMakeForInsert => false;
 
@@ -81,19 +79,14 @@ public abstract partial class Table : QueryExpression
     /// <summary>Deletes the rows of this (restricted) table without cascading or asking; returns the number deleted.</summary>
     public long DeleteQuick()
     {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("DELETE FROM ").Append(FullTableName);
-        AppendWhere(sql);
-        return Connection.Execute(sql.Build(), $"Deleting from {FullTableName}");
+        return Connection.Execute(StatementBuilder.Delete(Connection.Adapter, FullTableName, StatementBuilder.WhereOf(this)), $"Deleting from {FullTableName}");
     }
 
     /// <summary>Asynchronous <see cref="DeleteQuick"/>.</summary>
     public async Task<long> DeleteQuickAsync(CancellationToken cancellationToken = default)
     {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("DELETE FROM ").Append(FullTableName);
-        AppendWhere(sql);
-        return await Connection.ExecuteAsync(sql.Build(), $"Deleting from {FullTableName}", cancellationToken).ConfigureAwait(false);
+        return await Connection.ExecuteAsync(StatementBuilder.Delete(Connection.Adapter, FullTableName, StatementBuilder.WhereOf(this)),
+            $"Deleting from {FullTableName}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

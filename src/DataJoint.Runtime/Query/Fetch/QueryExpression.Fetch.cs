@@ -12,15 +12,7 @@ public abstract partial class QueryExpression
     public async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         await Connection.ReadScalarAsync<long>(CountStatement(), "Counting rows", cancellationToken).ConfigureAwait(false);
 
-    private SqlStatement CountStatement()
-    {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("SELECT count(*) FROM (");
-        if (IsPlain && PrimaryKey.Count > 0) AppendSelectColumns(sql, PrimaryKey, distinct: true, read: false);
-        else AppendSelectCore(sql, Heading.Names, distinct: true, read: false);
-        sql.Append(") AS ").Identifier("_count");
-        return sql.Build();
-    }
+    private SqlStatement CountStatement() => QuerySqlGenerator.Count(this, Connection.Adapter);
 
     /// <summary>Whether the query has any row (DataJoint's <c>bool</c>).</summary>
     public bool Exists() => Connection.ReadScalar<long>(ExistsStatement(), "Checking for rows") != 0;
@@ -29,14 +21,7 @@ public abstract partial class QueryExpression
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         await Connection.ReadScalarAsync<long>(ExistsStatement(), "Checking for rows", cancellationToken).ConfigureAwait(false) != 0;
 
-    private SqlStatement ExistsStatement()
-    {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("SELECT CASE WHEN EXISTS (");
-        AppendSelectColumns(sql, IsPlain ? [] : null, distinct: false, read: false);
-        sql.Append(") THEN 1 ELSE 0 END");
-        return sql.Build();
-    }
+    private SqlStatement ExistsStatement() => QuerySqlGenerator.Exists(this, Connection.Adapter);
 
     /// <summary>All rows as dictionaries of attribute name to value, in heading order.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> ToDicts(string? orderBy = null, int? limit = null, int? offset = null) =>
@@ -73,9 +58,7 @@ public abstract partial class QueryExpression
     {
         var heading = Heading[attribute];
         var query = WithFetchPaging(orderBy, limit, offset);
-        var sql = new SqlBuilder(Connection.Adapter);
-        query.AppendSelect(sql, [attribute], distinct: false);
-        return Connection.ReadAll(sql.Build(), "Fetching a column", reader => ValueConverter.To<TValue>(ColumnReader.ReadValue(reader, 0, heading), attribute))
+        return Connection.ReadAll(QuerySqlGenerator.Select(query, Connection.Adapter, [attribute]), "Fetching a column", reader => ValueConverter.To<TValue>(ColumnReader.ReadValue(reader, 0, heading), attribute))
             .ToArray();
     }
 
@@ -143,9 +126,7 @@ public abstract partial class QueryExpression
     {
         var headings = attributes.Select(a => Heading[a]).ToArray();
         var query = WithFetchPaging(null, 2, null);
-        var sql = new SqlBuilder(Connection.Adapter);
-        query.AppendSelect(sql, attributes, distinct: false);
-        return Single(Connection.ReadAll(sql.Build(), "Fetching one row", reader =>
+        return Single(Connection.ReadAll(QuerySqlGenerator.Select(query, Connection.Adapter, attributes), "Fetching one row", reader =>
         {
             var values = new object?[headings.Length];
             for (var i = 0; i < values.Length; i++) values[i] = ColumnReader.ReadValue(reader, i, headings[i]);
