@@ -101,12 +101,12 @@ internal static class LineageTable
         return rows.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }
 
-    public static void Remove(Connection connection, string schema, string table)
+    public static async ValueTask Remove(Connection connection, string schema, string table, bool sync, CancellationToken cancellationToken)
     {
-        if (!SyncOrAsync.Wait(Exists(connection, schema, sync: true, CancellationToken.None))) return;
+        if (!await Exists(connection, schema, sync, cancellationToken).ConfigureAwait(false)) return;
         var sql = new SqlBuilder(connection.Adapter);
         sql.Append("DELETE FROM ").Append(connection.Adapter.QualifiedName(schema, Name)).Append(" WHERE ").Identifier("table_name")
             .Append(" = ").Parameter(table);
-        connection.Execute(sql.Build(), $"Updating the lineage of `{schema}`");
+        await SyncOrAsync.Execute(connection, sql.Build(), $"Updating the lineage of `{schema}`", sync, cancellationToken).ConfigureAwait(false);
     }
 }
