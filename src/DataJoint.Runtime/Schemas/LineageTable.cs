@@ -90,10 +90,10 @@ internal static class LineageTable
         return rows.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }
 
-    public static void Remove(Connection connection, string schema, string table)
+    public static async ValueTask Remove(Connection connection, string schema, string table, bool sync, CancellationToken cancellationToken)
     {
-        if (!SyncOrAsync.Wait(Exists(connection, schema, sync: true, CancellationToken.None))) return;
+        if (!await Exists(connection, schema, sync, cancellationToken).ConfigureAwait(false)) return;
         var statement = StatementBuilder.Delete(connection.Adapter, connection.Adapter.QualifiedName(schema, Name), [StatementBuilder.Equal([("table_name", table)])]);
-        connection.Execute(statement, $"Updating the lineage of `{schema}`");
+        await SyncOrAsync.Execute(connection, statement, $"Updating the lineage of `{schema}`", sync, cancellationToken).ConfigureAwait(false);
     }
 }
