@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace DataJoint;
 
 /// <summary>
-/// Builds a <see cref="Config"/> from DataJoint's sources (feature map §9.2). Effective precedence, lowest
+/// Builds a <see cref="Config"/> from DataJoint's sources (docs/semantics.md#configuration-sources). Effective precedence, lowest
 /// first: defaults, secrets (<c>.secrets/</c> beside the config file, else <c>/run/secrets/datajoint</c>),
 /// <c>datajoint.json</c> (searched upward from the working directory, stopping at a <c>.git</c>/<c>.hg</c>
 /// folder), <c>DJ_*</c> environment variables; runtime assignments and overrides come after.

@@ -1,6 +1,6 @@
 namespace DataJoint;
 
-/// <summary>The catalog of addressable settings (feature map §9.1) and their environment variables.</summary>
+/// <summary>The catalog of addressable settings (docs/semantics.md#settings) and their environment variables.</summary>
 internal static class Settings
 {
     public static readonly IReadOnlyList<Setting> All =
@@ -41,7 +41,7 @@ internal static class Settings
         new("ignore_config_file", typeof(bool), c => c.IgnoreConfigFile, (c, v) => c.IgnoreConfigFile = (bool)v!),
     ];
 
-    /// <summary>Environment variables and the keys they set (feature map §9.1).</summary>
+    /// <summary>Environment variables and the keys they set (docs/semantics.md#settings).</summary>
     public static readonly IReadOnlyList<(string Variable, string Key)> Environment =
     [
         ("DJ_HOST", "database.host"),

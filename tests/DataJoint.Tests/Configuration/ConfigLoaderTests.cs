@@ -1,6 +1,6 @@
 namespace DataJoint.Tests.Configuration;
 
-/// <summary>Sources and precedence (feature map §9.2), with a fake environment and a temporary directory tree.</summary>
+/// <summary>Sources and precedence (docs/semantics.md#configuration-sources), with a fake environment and a temporary directory tree.</summary>
 [Category("Unit")]
 public sealed class ConfigLoaderTests
 {
