@@ -62,6 +62,7 @@ public sealed class BulkInsertTests(Backend backend) : BackendTest(backend)
     public void CaptureLog()
     {
         _log.Clear();
+        Instance.Config.LogLevel = "DEBUG"; // 7101 and 7102 are debug events
         Instance.Connection.LoggerFactory = _log;
     }
 
@@ -273,6 +274,7 @@ public sealed class BulkInsertTests(Backend backend) : BackendTest(backend)
         // way). PostgreSQL has no such switch: COPY is always available.
         var instance = NewInstance(new Dictionary<string, object?> { ["database.allow_local_infile"] = false });
         var log = new LogCapture();
+        instance.Config.LogLevel = "DEBUG";
         instance.Connection.LoggerFactory = log;
         var items = NewSchema(instance).Table<BulkItem>();
 
