@@ -8,6 +8,18 @@ internal sealed partial class InsertWriter
     // Rows leaving different attributes to their defaults are loaded separately; past this many shapes, statements are simpler.
     private const int MaxBulkGroups = 8;
 
+    /// <summary>Whether this insert would be bulk-loaded but for an earlier refusal on the connection (logged once per insert).</summary>
+    private bool RefusedEarlier(long rows) =>
+        _table.Connection.BulkLoadRefused && !_options.SkipDuplicates && !_options.Replace
+        && _table.Connection.Config.Insert.Bulk != BulkInsertMode.Never && rows >= BulkThreshold;
+
+    private void LogRefusedEarlier(long rows)
+    {
+        if (!RefusedEarlier(rows)) return;
+        InsertLog.WrittenAsStatements(InsertLog.For(_table.Connection.DataJointLoggers), rows, _table.FullTableName,
+            "bulk loading was refused earlier on this connection");
+    }
+
     private int BulkThreshold => _table.Connection.Config.Insert.Bulk == BulkInsertMode.Always ? 1 : _table.Connection.Config.Insert.BulkThreshold;
 
     /// <summary>
@@ -29,15 +41,7 @@ internal sealed partial class InsertWriter
     {
         var connection = _table.Connection;
         var logger = InsertLog.For(connection.DataJointLoggers);
-        if (!MayBulkLoad(rows.Count))
-        {
-            if (connection.BulkLoadRefused && rows.Count >= BulkThreshold && !_options.SkipDuplicates && !_options.Replace)
-            {
-                InsertLog.WrittenAsStatements(logger, rows.Count, _table.FullTableName, "bulk loading was refused earlier on this connection");
-            }
-
-            return null;
-        }
+        if (!MayBulkLoad(rows.Count)) return null;
 
         var loader = _adapter.BulkLoader;
         var groups = GroupForBulkLoad(rows, loader, out var reason);

@@ -139,12 +139,15 @@ internal sealed partial class InsertWriter
         if (chunk.Count == 0) return 0;
         if (!more && chunk.Count <= RowsPerStatement && !MayBulkLoad(chunk.Count))
         {
-            return await WriteChunk(chunk, 0, sync, cancellationToken).ConfigureAwait(false);
+            var written = await WriteChunk(chunk, 0, sync, cancellationToken).ConfigureAwait(false);
+            LogRefusedEarlier(written);
+            return written;
         }
 
         // Inside the caller's transaction a savepoint makes the insert all-or-nothing too (MySQL would keep the statements
         // before a failing one; PostgreSQL would abort the caller's whole transaction).
         var savepoint = connection.InTransaction;
+        var refusedEarlier = connection.BulkLoadRefused; // a refusal during this insert is logged as such (7103)
         var transaction = savepoint ? null
             : sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -171,6 +174,7 @@ internal sealed partial class InsertWriter
 
             if (savepoint) await Savepoint(connection, "RELEASE SAVEPOINT", sync, cancellationToken).ConfigureAwait(false);
             else await SyncOrAsync.Commit(transaction!, sync, cancellationToken).ConfigureAwait(false);
+            if (refusedEarlier) LogRefusedEarlier(count);
             return count;
         }
         finally
