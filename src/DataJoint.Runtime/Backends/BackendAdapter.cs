@@ -121,6 +121,21 @@ internal abstract class BackendAdapter
     /// <summary>Translates a driver error into the DataJoint exception for it; <paramref name="context"/> names what was being done.</summary>
     public abstract DataJointException Translate(DbException exception, string context);
 
+    /// <summary>
+    /// Rewrites a row number the server put into an insert error's <paramref name="message"/> (counted within one statement
+    /// or one load) as the row of the caller's input: <paramref name="rowOfInput"/> maps the server's 1-based row to it.
+    /// </summary>
+    public virtual string WithRowOfInput(string message, Func<int, long> rowOfInput) => message;
+
+    /// <summary>
+    /// For a duplicate-key error on the primary key, the primary-key values as the server printed them in
+    /// <paramref name="message"/>, joined as <see cref="KeyText"/> joins them; null when the message names no primary key.
+    /// </summary>
+    public virtual string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) => null;
+
+    /// <summary>Primary-key values as text, joined the way the server prints a duplicated key.</summary>
+    public virtual string KeyText(IEnumerable<string> values) => string.Join(", ", values);
+
     /// <summary>Whether the error means the connection itself failed or was lost.</summary>
     public abstract bool IsConnectionFailure(DbException exception);
 

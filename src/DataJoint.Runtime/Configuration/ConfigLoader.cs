@@ -124,6 +124,13 @@ internal sealed class ConfigLoader(Func<string, string?> environment, string sta
             return;
         }
 
+        if (Settings.PythonOnly.TryGetValue(key, out var neutral))
+        {
+            if (Equals(JsonValue(value), neutral)) return;
+            throw new ConfigurationException($"The config file {path} sets '{key}', a DataJoint-Python setting this port does not have "
+                + $"(only its default, {(neutral is null ? "null" : $"\"{neutral}\"")}, is accepted). Remove it from the file.");
+        }
+
         Setting setting;
         try
         {

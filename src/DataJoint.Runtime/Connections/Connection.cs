@@ -27,6 +27,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         }
 
         _dataSource = Adapter.CreateDataSource(config.Database, LoggerFactory);
+        config.Database.Bind();
     }
 
     /// <summary>The settings every operation on this connection reads.</summary>
@@ -231,6 +232,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
 
     internal List<T> ReadAll<T>(SqlStatement statement, string context, Func<DbDataReader, T> read)
     {
+        read = BlobLimit.Scoped(read, Config.Blob.MaxSize);
         using var lease = Open();
         using var command = CreateCommand(lease, statement);
         try
@@ -265,6 +267,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     internal async IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, string context, Func<DbDataReader, T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        read = BlobLimit.Scoped(read, Config.Blob.MaxSize);
         await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = CreateCommand(lease, statement);
         DbDataReader reader;

@@ -278,7 +278,7 @@ public sealed class JobTable : Table
         }
 
         var result = new JobRefreshResult(added, removed, orphaned, rePended);
-        PopulateLog.JobsRefreshed(Connection.LoggerFactory, FullTableName, added, removed, orphaned, rePended);
+        PopulateLog.JobsRefreshed(Connection.DataJointLoggers, FullTableName, added, removed, orphaned, rePended);
         return result;
     }
 

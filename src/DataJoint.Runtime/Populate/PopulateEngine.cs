@@ -66,7 +66,7 @@ internal static class PopulateEngine
         using var activity = PopulateTelemetry.Source.StartActivity("populate");
         activity?.SetTag("db.system", table.Connection.Adapter.TelemetrySystemName);
         activity?.SetTag("datajoint.table", table.FullTableName);
-        var logger = PopulateLog.For(table.Connection.LoggerFactory);
+        var logger = PopulateLog.For(table.Connection.DataJointLoggers);
         var run = new PopulateRun(table, binding, options, logger, sync);
         if (options.ReserveJobs)
         {
