@@ -45,8 +45,15 @@ running() {
 
 install() {
     [[ -f $BIN ]] && return 0
-    command -v node >/dev/null 2>&1 || die "node is not installed (s3rver runs on Node.js; apt-get install nodejs npm)"
-    command -v npm >/dev/null 2>&1 || die "npm is not installed (apt-get install npm)"
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        [[ $(id -u) -eq 0 ]] || die "s3rver needs Node.js and npm; install them (apt-get install nodejs npm)"
+        say "installing nodejs npm (apt-get)"
+        {
+            export DEBIAN_FRONTEND=noninteractive
+            apt-get -o DPkg::Lock::Timeout=600 update -qq &&
+            apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends nodejs npm
+        } > "$S3_DIR/apt.log" 2>&1 || { tail -n 20 "$S3_DIR/apt.log" >&2; die "apt-get install nodejs npm failed"; }
+    fi
     say "installing s3rver $VERSION (npm)"
     mkdir -p "$NPM_DIR"
     npm install --prefix "$NPM_DIR" --no-audit --no-fund --no-save --loglevel=error "s3rver@$VERSION" > "$S3_DIR/npm.log" 2>&1 \
