@@ -33,7 +33,8 @@ public abstract partial class UserTable : Table
 
     /// <summary>Typed fetch used by the generated <c>Fetch</c> methods.</summary>
     protected IReadOnlyList<TRow> FetchRows<TRow>(RowMapper<TRow> mapper, string? orderBy = null, int? limit = null, int? offset = null) =>
-        Connection.ReadAll(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read);
+        SyncOrAsync.Wait(ReadTraced(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read, sync: true,
+            CancellationToken.None));
 
     /// <summary>Typed primary keys used by the generated <c>FetchKeys</c> method.</summary>
     protected IReadOnlyList<TKey> FetchKeyRows<TKey>(RowMapper<TKey> mapper, string? orderBy = null, int? limit = null, int? offset = null) =>
@@ -50,20 +51,20 @@ public abstract partial class UserTable : Table
         var sql = new SqlBuilder(Connection.Adapter);
         AppendSelect(sql, PrimaryKey, distinct: true);
         AppendOrderAndLimit(sql, orderBy, limit, offset ?? 0);
-        return await SyncOrAsync.ReadAll(Connection, sql.Build(), $"Fetching keys of {FullTableName}", mapper.Read, sync, cancellationToken)
+        return await ReadTraced(sql.Build(), $"Fetching keys of {FullTableName}", mapper.Read, sync, cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>Typed asynchronous fetch used by the generated <c>FetchAsync</c> methods.</summary>
     protected async Task<IReadOnlyList<TRow>> FetchRowsAsync<TRow>(RowMapper<TRow> mapper, string? orderBy, int? limit, int? offset,
         CancellationToken cancellationToken) =>
-        await Connection.ReadAllAsync(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read,
+        await ReadTraced(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read, sync: false,
             cancellationToken).ConfigureAwait(false);
 
     /// <summary>Typed streaming used by the generated <c>Stream</c> method; rows are read as they arrive.</summary>
     protected IAsyncEnumerable<TRow> StreamRows<TRow>(RowMapper<TRow> mapper, string? orderBy, int? limit, int? offset,
         CancellationToken cancellationToken) =>
-        Connection.StreamAsync(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read, cancellationToken);
+        StreamTraced(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read, cancellationToken);
 
     /// <summary>Typed insert used by the generated <c>Insert</c> methods.</summary>
     protected void InsertRows<TRow>(IEnumerable<TRow> rows, RowMapper<TRow> mapper, bool skipDuplicates, bool ignoreExtraFields,
