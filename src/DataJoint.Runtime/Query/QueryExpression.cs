@@ -94,7 +94,7 @@ public abstract partial class QueryExpression
             var direction = parts.Length > 1 ? " " + parts[1].ToUpperInvariant() : "";
             if (direction is not ("" or " ASC" or " DESC") || parts.Length > 2)
             {
-                throw new DataJointException($"Invalid order_by item '{raw}': use 'attribute', 'attribute DESC' or 'KEY'.");
+                throw new ArgumentException($"Invalid order_by item '{raw}': use 'attribute', 'attribute DESC' or 'KEY'.");
             }
 
             if (parts[0].Equals("KEY", StringComparison.Ordinal))
@@ -170,7 +170,7 @@ public abstract partial class QueryExpression
     {
         if (condition is global::DataJoint.Top top)
         {
-            if (negate) throw new DataJointException("Invalid restriction type: a Top cannot be negated or used in an anti-restriction.");
+            if (negate) throw new ArgumentException("Invalid restriction type: a Top cannot be negated or used in an anti-restriction.");
             return this is Table ? TableTop(top.Limit, top.OrderBy, top.Offset) : ApplyTop(top.Limit, top.OrderBy, top.Offset);
         }
 
@@ -257,7 +257,7 @@ public abstract partial class QueryExpression
     {
         if (!ReferenceEquals(Connection, other.Connection))
         {
-            throw new DataJointException("Cannot operate on expressions from different connections: both operands must come from "
+            throw new ArgumentException("Cannot operate on expressions from different connections: both operands must come from "
                 + "the same Instance (connection). Fetch from one and restrict the other by the fetched keys instead.");
         }
     }

@@ -229,7 +229,7 @@ public sealed partial class Schema
 
             if (Connection.InTransaction)
             {
-                throw new DataJointException($"Cannot declare {definition.ClassName} inside a transaction. Bind tables before starting one.");
+                throw new InvalidOperationException($"Cannot declare {definition.ClassName} inside a transaction. Bind tables before starting one.");
             }
 
             await ExecuteDeclaration(definition, adapter.DeclareTable(Name, definition,

@@ -34,7 +34,7 @@ public abstract partial class AutoPopulated : UserTable
     protected virtual MakeBinding? CreateMakeBinding() => null;
 
     internal MakeBinding Binding => _binding ??= CreateMakeBinding()
-        ?? throw new DataJointException($"{TableDefinition.ClassName} has no generated Make wiring. Make sure the DataJoint source generator "
+        ?? throw new InvalidOperationException($"{TableDefinition.ClassName} has no generated Make wiring. Make sure the DataJoint source generator "
             + "runs for this project and the class is declared with [Definition] and a Make method.");
 
     /// <summary>

@@ -29,12 +29,12 @@ internal sealed partial class InsertWriter
         _adapter = table.Connection.Adapter;
         if (table.IsRestricted)
         {
-            throw new DataJointException($"Cannot insert into the restricted table {table.FullTableName}: insert into the table itself.");
+            throw new InvalidOperationException($"Cannot insert into the restricted table {table.FullTableName}: insert into the table itself.");
         }
 
         if (table.RequiresMakeForInsert && !options.AllowDirectInsert && !MakeScope.IsInsideMake(table))
         {
-            throw new DataJointException($"Inserts into the auto-populated table {table.FullTableName} can only be done inside its Make method "
+            throw new InvalidOperationException($"Inserts into the auto-populated table {table.FullTableName} can only be done inside its Make method "
                 + "during Populate. Pass allowDirectInsert: true to insert directly.");
         }
 
@@ -53,7 +53,7 @@ internal sealed partial class InsertWriter
         {
             if (array.Length != names.Count)
             {
-                throw new DataJointException($"A positional row for {_table.FullTableName} has {array.Length} values; "
+                throw new ArgumentException($"A positional row for {_table.FullTableName} has {array.Length} values; "
                     + $"the table has {names.Count} attributes ({string.Join(", ", names)}).");
             }
 
@@ -69,7 +69,7 @@ internal sealed partial class InsertWriter
             IDictionary dictionary => dictionary.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k])),
             QueryExpression query => throw new ArgumentException($"A query is not a row: {query.GetType().Name} cannot be inserted into "
                 + $"{_table.FullTableName} with Insert1. Insert its rows instead (table.Insert(query.ToDicts())).", nameof(row)),
-            string or IEnumerable => throw new DataJointException($"Cannot insert a {row.GetType().Name} as a row of {_table.FullTableName}: "
+            string or IEnumerable => throw new ArgumentException($"Cannot insert a {row.GetType().Name} as a row of {_table.FullTableName}: "
                 + "use a Row record, an anonymous object, a dictionary or an object?[] in heading order."),
             _ => ConditionCompiler.PropertiesOf(row),
         };

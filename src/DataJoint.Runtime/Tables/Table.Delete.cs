@@ -52,7 +52,7 @@ public abstract partial class Table
         var ask = prompt ?? connection.Config.SafeMode;
         if (connection.InTransaction && ask)
         {
-            throw new DataJointException($"Delete from {FullTableName} cannot ask for confirmation inside an ongoing transaction: "
+            throw new InvalidOperationException($"Delete from {FullTableName} cannot ask for confirmation inside an ongoing transaction: "
                 + "pass prompt: false to delete within it, or call Delete outside the transaction.");
         }
 

@@ -34,7 +34,7 @@ public abstract partial class Table
 
         if (IsRestricted)
         {
-            throw new DataJointException($"A restricted table cannot be dropped: drop {FullTableName} itself, or use Delete to remove rows.");
+            throw new InvalidOperationException($"A restricted table cannot be dropped: drop {FullTableName} itself, or use Delete to remove rows.");
         }
 
         var connection = Connection;

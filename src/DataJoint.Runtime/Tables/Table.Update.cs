@@ -20,7 +20,7 @@ public abstract partial class Table
         ArgumentNullException.ThrowIfNull(row);
         if (IsRestricted)
         {
-            throw new DataJointException($"Update1 cannot be applied to a restricted table: call it on {FullTableName} itself with the full key.");
+            throw new InvalidOperationException($"Update1 cannot be applied to a restricted table: call it on {FullTableName} itself with the full key.");
         }
 
         await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
@@ -37,7 +37,7 @@ public abstract partial class Table
             {
                 if (!given || values[i] is null)
                 {
-                    throw new DataJointException($"Update1 on {FullTableName} needs the full primary key; `{attribute.Name}` is missing.");
+                    throw new ArgumentException($"Update1 on {FullTableName} needs the full primary key; `{attribute.Name}` is missing.");
                 }
 
                 key[attribute.Name] = values[i];

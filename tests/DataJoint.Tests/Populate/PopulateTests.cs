@@ -248,7 +248,7 @@ public sealed class PopulateTests(Backend backend) : BackendTest(backend)
         LoadSources(1);
         var doubled = Schema.Table<Doubled>();
 
-        var ex = Assert.Throws<DataJointException>(() => doubled.Insert1(new Doubled.Row { SourceId = 1, Doubled = 2 }));
+        var ex = Assert.Throws<InvalidOperationException>(() => doubled.Insert1(new Doubled.Row { SourceId = 1, Doubled = 2 }));
         Assert.That(ex!.Message, Does.Contain("can only be done inside its Make method"));
         doubled.Insert1(new Doubled.Row { SourceId = 1, Doubled = 2 }, allowDirectInsert: true);
         Assert.That(doubled.Populate().SuccessCount, Is.Zero);

@@ -88,7 +88,7 @@ public sealed class JoinTests(Backend backend) : UniversityFixture(backend)
     [Test]
     public void LeftJoinNotDeterminedIsRefused()
     {
-        var ex = Assert.Throws<DataJointException>(() => StudentMajor.Join(Course, left: true));
+        var ex = Assert.Throws<ArgumentException>(() => StudentMajor.Join(Course, left: true));
         Assert.That(ex!.Message, Does.StartWith("Left join requires the left operand to determine the right operand"));
     }
 
@@ -112,7 +112,7 @@ public sealed class JoinTests(Backend backend) : UniversityFixture(backend)
     {
         using var other = Server.NewInstance(configure: c => c.SafeMode = false);
         var foreign = other.Schema(Schema.Name, createSchema: false).Table<StudentMajor>();
-        var ex = Assert.Throws<DataJointException>(() => _ = Student * foreign);
+        var ex = Assert.Throws<ArgumentException>(() => _ = Student * foreign);
         Assert.That(ex!.Message, Does.StartWith("Cannot operate on expressions from different connections"));
     }
 

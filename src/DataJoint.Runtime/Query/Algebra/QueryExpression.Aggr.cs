@@ -18,7 +18,7 @@ public abstract partial class QueryExpression
         var missing = PrimaryKey.Where(k => !group.Heading.Contains(k)).ToArray();
         if (missing.Length > 0)
         {
-            throw new DataJointException("Aggregation requires the group expression to contain all primary key attributes of the "
+            throw new ArgumentException("Aggregation requires the group expression to contain all primary key attributes of the "
                 + $"aggregating expression; missing: {string.Join(", ", missing)}.");
         }
 

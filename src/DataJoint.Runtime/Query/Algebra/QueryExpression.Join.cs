@@ -8,7 +8,7 @@ public abstract partial class QueryExpression
     /// <summary>Joins with a universal set are not supported (removed in DataJoint 2.0): a compile-time error.</summary>
     [Obsolete("Joining with U(...) was removed in DataJoint 2.0. Use U.Of(...) & query to project onto new primary-key attributes.", error: true)]
     public static QueryExpression operator *(QueryExpression left, U right) =>
-        throw new DataJointException("Joining with U(...) is no longer supported (removed in DataJoint 2.0). Use U.Of(...) & query to project onto new primary key attributes.");
+        throw new InvalidOperationException("Joining with U(...) is no longer supported (removed in DataJoint 2.0). Use U.Of(...) & query to project onto new primary key attributes.");
 
     /// <summary>
     /// Joins with <paramref name="other"/> on every attribute both headings share. With
@@ -36,7 +36,7 @@ public abstract partial class QueryExpression
         var bDeterminesA = a.PrimaryKey.All(b.Contains);
         if (left && !aDeterminesB && !allowNullablePrimaryKey)
         {
-            throw new DataJointException("Left join requires the left operand to determine the right operand: every primary-key attribute "
+            throw new ArgumentException("Left join requires the left operand to determine the right operand: every primary-key attribute "
                 + $"of the right operand ({string.Join(", ", b.PrimaryKey)}) must be an attribute of the left operand ({string.Join(", ", a.Names)}).");
         }
 

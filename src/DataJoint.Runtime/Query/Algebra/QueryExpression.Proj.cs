@@ -88,7 +88,7 @@ public abstract partial class QueryExpression
             var result = new ProjectionItems();
             foreach (var raw in items)
             {
-                if (raw is null) throw new DataJointException("Invalid projection item: null. Items are attribute names, \"...\", \"-attr\" or \"name = expression\".");
+                if (raw is null) throw new ArgumentException("Invalid projection item: null. Items are attribute names, \"...\", \"-attr\" or \"name = expression\".");
                 var item = raw.Trim();
                 if (item == "...")
                 {
@@ -100,7 +100,7 @@ public abstract partial class QueryExpression
                     if (!heading.Contains(name)) throw new UnknownAttributeException($"Attribute `{name}` not found.");
                     if (heading[name].InKey)
                     {
-                        throw new DataJointException($"Cannot exclude primary key attribute `{name}`: primary-key attributes are always "
+                        throw new ArgumentException($"Cannot exclude primary key attribute `{name}`: primary-key attributes are always "
                             + "kept by a projection (rename it with \"new_name = " + name + "\" instead).");
                     }
 
@@ -135,7 +135,7 @@ public abstract partial class QueryExpression
                 }
                 else
                 {
-                    throw new DataJointException($"Invalid projection item '{raw}': use an attribute name, \"...\", \"-attr\", "
+                    throw new ArgumentException($"Invalid projection item '{raw}': use an attribute name, \"...\", \"-attr\", "
                         + "\"new = old\", \"new = (old)\" or \"new = <sql expression>\".");
                 }
             }
@@ -148,7 +148,7 @@ public abstract partial class QueryExpression
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var a in attributes)
             {
-                if (!seen.Add(a.Name)) throw new DataJointException($"Attribute `{a.Name}` already exists");
+                if (!seen.Add(a.Name)) throw new ArgumentException($"Attribute `{a.Name}` already exists");
             }
         }
     }

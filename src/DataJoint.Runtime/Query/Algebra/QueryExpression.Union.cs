@@ -15,14 +15,14 @@ public abstract partial class QueryExpression
         AssertSameConnection(other);
         if (!new HashSet<string>(PrimaryKey, StringComparer.Ordinal).SetEquals(other.PrimaryKey))
         {
-            throw new DataJointException("The operands of a union must share the same primary key. "
+            throw new ArgumentException("The operands of a union must share the same primary key. "
                 + $"Left: {string.Join(", ", PrimaryKey)}; right: {string.Join(", ", other.PrimaryKey)}.");
         }
 
         var shared = Heading.SecondaryAttributes.Where(other.Heading.Contains).ToArray();
         if (shared.Length > 0)
         {
-            throw new DataJointException($"The operands of a union must not share secondary attributes ({string.Join(", ", shared)}). "
+            throw new ArgumentException($"The operands of a union must not share secondary attributes ({string.Join(", ", shared)}). "
                 + "Rename or project them away first.");
         }
 

@@ -31,11 +31,11 @@ public sealed class U
 
     /// <summary>Not supported (DataJoint raises too): restrict the other expression instead.</summary>
     public static QueryExpression operator -(U universe, QueryExpression query) =>
-        throw new DataJointException("Anti-restriction of U(...) is not supported: U is the set of all possible values, so its complement is undefined.");
+        throw new InvalidOperationException("Anti-restriction of U(...) is not supported: U is the set of all possible values, so its complement is undefined.");
 
     /// <summary>Not supported (removed in DataJoint 2.0).</summary>
     public static QueryExpression operator *(U universe, QueryExpression query) =>
-        throw new DataJointException("Joining with U(...) is no longer supported (removed in DataJoint 2.0). Use U.Of(...) & query instead.");
+        throw new InvalidOperationException("Joining with U(...) is no longer supported (removed in DataJoint 2.0). Use U.Of(...) & query instead.");
 
     /// <summary>Groups <paramref name="query"/> by the universal set's attributes and computes <paramref name="items"/> per group.</summary>
     public QueryExpression Aggr(QueryExpression query, params string[] items) => Aggr(query, excludeNonmatching: true, items);
@@ -47,13 +47,13 @@ public sealed class U
         ArgumentNullException.ThrowIfNull(items);
         if (!excludeNonmatching)
         {
-            throw new DataJointException("Cannot set excludeNonmatching: false when aggregating on a universal set: U has no rows of its own to keep.");
+            throw new ArgumentException("Cannot set excludeNonmatching: false when aggregating on a universal set: U has no rows of its own to keep.");
         }
 
         var missing = Attributes.Where(a => !query.Heading.Contains(a)).ToArray();
         if (missing.Length > 0)
         {
-            throw new DataJointException($"Attributes {string.Join(", ", missing.Select(m => $"`{m}`"))} of U are not found in the aggregated query "
+            throw new ArgumentException($"Attributes {string.Join(", ", missing.Select(m => $"`{m}`"))} of U are not found in the aggregated query "
                 + $"({string.Join(", ", query.Heading.Names)}).");
         }
 
@@ -66,7 +66,7 @@ public sealed class U
             var name = eq > 0 ? item[..eq].Trim() : "";
             if (eq <= 0 || name.Length == 0 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
             {
-                throw new DataJointException($"Invalid aggregation item '{item}': write \"name = <aggregate sql expression>\".");
+                throw new ArgumentException($"Invalid aggregation item '{item}': write \"name = <aggregate sql expression>\".");
             }
 
             computed.Add(new HeadingAttribute(name, "expression", inKey: false, nullable: true, defaultValue: null, comment: "", lineage: null)
@@ -80,7 +80,7 @@ public sealed class U
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in attributes)
         {
-            if (!seen.Add(a.Name)) throw new DataJointException($"Attribute `{a.Name}` already exists");
+            if (!seen.Add(a.Name)) throw new ArgumentException($"Attribute `{a.Name}` already exists");
         }
 
         var (sources, conditions) = DerivedQuery.Decompose(operand);

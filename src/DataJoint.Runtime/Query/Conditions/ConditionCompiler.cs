@@ -11,7 +11,7 @@ internal static class ConditionCompiler
         switch (condition)
         {
             case null:
-                throw new DataJointException("Invalid restriction: null. Use true, false, a SQL string, an interpolated string, a record, a dictionary or another query.");
+                throw new ArgumentException("Invalid restriction: null. Use true, false, a SQL string, an interpolated string, a record, a dictionary or another query.");
             case Condition compiled:
                 return compiled;
             case bool b:
@@ -32,7 +32,7 @@ internal static class ConditionCompiler
             case U:
                 return ConstantCondition.True;
             case Top:
-                throw new DataJointException("Invalid restriction type: a Top cannot be nested inside an OR list, Cond.And or Cond.Not; "
+                throw new ArgumentException("Invalid restriction type: a Top cannot be nested inside an OR list, Cond.And or Cond.Not; "
                     + "apply it on its own (q & new Top(...)) or with q.Top(...).");
             case IRecord or IEnumerable<KeyValuePair<string, object?>> or IDictionary:
                 return Equalities(RecordValues.TryRead(condition)!, target);
@@ -42,7 +42,7 @@ internal static class ConditionCompiler
                 var type = condition.GetType();
                 if (type.IsPrimitive || type.IsEnum || type.IsPointer || condition is decimal or DateTime or DateOnly or TimeSpan or Guid or Delegate or Type)
                 {
-                    throw new DataJointException($"Invalid restriction type {type.Name}: use a SQL string, an anonymous object or dictionary, "
+                    throw new ArgumentException($"Invalid restriction type {type.Name}: use a SQL string, an anonymous object or dictionary, "
                         + "a Row/Key record, another query, an array or Cond.Or/Cond.And/Cond.Not, or true/false.");
                 }
 
@@ -116,7 +116,7 @@ internal static class ConditionCompiler
             {
                 if (json.Spec.Category != TypeCategory.Json)
                 {
-                    throw new DataJointException($"Restriction key '{name}': `{path.Attribute}` is {json.Type}, not json; "
+                    throw new ArgumentException($"Restriction key '{name}': `{path.Attribute}` is {json.Type}, not json; "
                         + "JSON paths (attr.path[:type]) apply only to json attributes.");
                 }
 

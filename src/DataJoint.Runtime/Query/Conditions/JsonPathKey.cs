@@ -27,7 +27,7 @@ internal sealed partial record JsonPathKey(string Attribute, string Path, string
         var type = match.Groups["type"].Success ? match.Groups["type"].Value.Trim() : null;
         if (type is not null && !CastType().IsMatch(type))
         {
-            throw new DataJointException($"Restriction key '{key}': '{type}' is not a type to cast a JSON value to; write e.g. "
+            throw new ArgumentException($"Restriction key '{key}': '{type}' is not a type to cast a JSON value to; write e.g. "
                 + "'attr.path:unsigned' or 'attr.path:decimal(5,2)'.");
         }
 
@@ -49,7 +49,7 @@ internal sealed partial record JsonPathKey(string Attribute, string Path, string
         string s => s,
         System.Text.Json.Nodes.JsonNode node => node.ToJsonString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => throw new DataJointException($"Cannot compare the JSON path '{Attribute}.{Path}' with a {value.GetType().Name}: "
+        _ => throw new ArgumentException($"Cannot compare the JSON path '{Attribute}.{Path}' with a {value.GetType().Name}: "
             + "use a string, number, bool or JsonNode."),
     };
 }

@@ -91,7 +91,7 @@ internal static class WhereTranslator
                 {
                     "=" => new FragmentCondition(sql => sql.Identifier(attribute.Name).Append(" IS NULL")),
                     "<>" => new FragmentCondition(sql => sql.Identifier(attribute.Name).Append(" IS NOT NULL")),
-                    _ => throw new DataJointException($"Cannot translate '{node}': ordering comparisons with null are always false in SQL."),
+                    _ => throw new ArgumentException($"Cannot translate '{node}': ordering comparisons with null are always false in SQL."),
                 };
             }
 
@@ -107,7 +107,7 @@ internal static class WhereTranslator
                 && call.Method.Name is nameof(string.StartsWith) or nameof(string.EndsWith) or nameof(string.Contains))
             {
                 var value = Evaluate(call.Arguments[0]) as string
-                    ?? throw new DataJointException($"Cannot translate '{call}': the argument must be a non-null string.");
+                    ?? throw new ArgumentException($"Cannot translate '{call}': the argument must be a non-null string.");
                 var escaped = value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                     .Replace("_", "\\_", StringComparison.Ordinal);
                 var pattern = call.Method.Name switch
@@ -135,7 +135,7 @@ internal static class WhereTranslator
             if (collection is not null && !UsesRow(collection) && Attribute(StripConvert(item!)) is { } member)
             {
                 var values = ((IEnumerable?)Evaluate(collection))?.Cast<object?>().ToList()
-                    ?? throw new DataJointException($"Cannot translate '{call}': the collection is null.");
+                    ?? throw new ArgumentException($"Cannot translate '{call}': the collection is null.");
                 var nonNull = values.Where(v => v is not null).Select(v => _adapter.ToDbValue(member.Spec, v)).ToList();
                 var hasNull = nonNull.Count < values.Count;
                 if (nonNull.Count == 0 && !hasNull) return ConstantCondition.False;
@@ -170,7 +170,7 @@ internal static class WhereTranslator
                 if (Naming.SnakeToPascal(attribute.Name) == property.Name) return attribute;
             }
 
-            throw new DataJointException($"Cannot translate '{node}': {property.Name} is not an attribute of the query ({string.Join(", ", _heading.Names)}).");
+            throw new ArgumentException($"Cannot translate '{node}': {property.Name} is not an attribute of the query ({string.Join(", ", _heading.Names)}).");
         }
 
         private bool UsesRow(Expression node)
@@ -193,7 +193,7 @@ internal static class WhereTranslator
                     MethodCallExpression { Method.Name: "op_Implicit", Arguments.Count: 1 } call => call.Arguments[0],
                     UnaryExpression { NodeType: ExpressionType.Convert } u => u.Operand,
                     NewExpression { Arguments.Count: 1 } n => n.Arguments[0],
-                    _ => throw new DataJointException($"Cannot translate '{node}': pass an array or collection to Contains."),
+                    _ => throw new ArgumentException($"Cannot translate '{node}': pass an array or collection to Contains."),
                 };
             }
         }
