@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace DataJoint.Packages.Tests;
 
 /// <summary>
@@ -134,54 +136,116 @@ public sealed class PackageConsumerTests
         var entries = _feed.Entries("DataJoint.Templates");
         Assert.That(entries, Is.SupersetOf(new[]
         {
-            "content/DataJointApp/.template.config/template.json", "content/DataJointApp/DataJointApp.csproj",
-            "content/DataJointApp/Program.cs", "content/DataJointApp/Tables.cs", "content/DataJointApp/README.md", "README.md",
+            "content/DataJointApp/.template.config/template.json", "content/DataJointApp/DataJointApp.sln",
+            "content/DataJointApp/README.md", "content/DataJointApp/datajoint.json", "content/DataJointApp/.gitignore",
+            "content/DataJointApp/src/DataJointApp/DataJointApp.csproj", "content/DataJointApp/src/DataJointApp/Program.cs",
+            "content/DataJointApp/src/DataJointApp/Tables.cs",
+            "content/DataJointApp/tests/DataJointApp.Tests/DataJointApp.Tests.csproj",
+            "content/DataJointApp/tests/DataJointApp.Tests/PipelineTest.cs", "README.md",
         }));
         Assert.That(entries, Has.None.StartsWith("lib/"), "a template package carries no assembly");
+        Assert.That(entries, Has.None.Contains("/bin/").And.None.Contains("/obj/"));
         Assert.That(_feed.Nuspec("DataJoint.Templates"), Does.Contain("<packageType name=\"Template\" />"));
         Assert.That(_feed.Read("DataJoint.Templates", "content/DataJointApp/.template.config/template.json"),
             Does.Contain($"\"defaultValue\": \"{_feed.Version}\"").And.Not.Contain("@DataJointVersion@"));
     }
 
-    [TestCase("mysql")]
-    [TestCase("postgresql")]
-    public void TheTemplateCreatesAProjectThatBuildsWarningFreeAndRuns(string backend)
+    /// <summary>
+    /// The template package installed into a hive of its own (<c>--debug:custom-hive</c>), so the machine's template list
+    /// is neither read nor changed; once per run.
+    /// </summary>
+    private string TemplateHive() => (_hive ??= new Lazy<string>(InstallTemplate)).Value;
+
+    private Lazy<string>? _hive;
+
+    private string InstallTemplate()
     {
-        // The template is installed into a hive of its own, so the machine's template list is neither read nor changed.
-        var hive = Path.Combine(_feed.Root, $"template-hive-{backend}");
+        var hive = Path.Combine(_feed.Root, "template-hive");
         var package = Path.Combine(_feed.Folder, $"DataJoint.Templates.{_feed.Version}.nupkg");
         var (installExit, installOutput) = Dotnet(_feed.Root, $"new install \"{package}\" --debug:custom-hive \"{hive}\"");
-        Assert.That(installExit, Is.Zero, installOutput);
-        Assert.That(installOutput, Does.Contain("datajoint"));
+        if (installExit != 0 || !installOutput.Contains("datajoint", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"dotnet new install failed:\n{installOutput}");
+        }
 
-        var directory = _feed.NewConsumer($"templated-{backend}");
+        return hive;
+    }
+
+    /// <summary>`dotnet new datajoint`, built once for the tests of both backends.</summary>
+    private string TemplatedSolution() => (_templated ??= new Lazy<string>(CreateTemplatedSolution)).Value;
+
+    private Lazy<string>? _templated;
+
+    private string CreateTemplatedSolution()
+    {
+        var hive = TemplateHive();
+        var directory = _feed.NewConsumer("templated");
         var (newExit, newOutput) = Dotnet(directory, $"new datajoint -n LabPipeline -o . --debug:custom-hive \"{hive}\"");
-        Assert.That(newExit, Is.Zero, newOutput);
-        var project = File.ReadAllText(Path.Combine(directory, "LabPipeline.csproj"));
-        Assert.That(project, Does.Contain($"<PackageReference Include=\"DataJoint\" Version=\"{_feed.Version}\" />"));
-        Assert.That(File.ReadAllText(Path.Combine(directory, "Tables.cs")), Does.Contain("namespace LabPipeline;"));
-        Assert.That(File.Exists(Path.Combine(directory, "README.md")), Is.True);
+        if (newExit != 0) throw new InvalidOperationException($"dotnet new datajoint failed:\n{newOutput}");
+        var (buildExit, buildOutput) = Dotnet(directory, "build -c Release -nologo -v minimal");
+        if (buildExit != 0) throw new InvalidOperationException($"The templated solution does not build:\n{buildOutput}");
+        if (Regex.IsMatch(buildOutput, @"warning [A-Z]+[0-9]+")) throw new InvalidOperationException($"The templated solution builds with warnings:\n{buildOutput}");
+        return directory;
+    }
 
+    [Test]
+    public void TheTemplateCreatesAPipelineSolutionReferencingThisVersion()
+    {
+        var directory = TemplatedSolution();
+        Assert.That(File.Exists(Path.Combine(directory, "LabPipeline.sln")), Is.True);
+        Assert.That(File.ReadAllText(Path.Combine(directory, "LabPipeline.sln")), Does.Contain(@"tests\LabPipeline.Tests\LabPipeline.Tests.csproj")
+            .And.Not.Contain("6F1D2C3B-8A4E-4B5F-9C6D-7E8F9A0B1C02"), "project GUIDs are new for every solution");
+        Assert.That(File.ReadAllText(Path.Combine(directory, "src", "LabPipeline", "LabPipeline.csproj")),
+            Does.Contain($"<PackageReference Include=\"DataJoint\" Version=\"{_feed.Version}\" />"));
+        Assert.That(File.ReadAllText(Path.Combine(directory, "src", "LabPipeline", "Tables.cs")),
+            Does.Contain("namespace LabPipeline;").And.Contain(": Computed").And.Contain("async Task MakeAsync(Key key, CancellationToken ct)"));
+        Assert.That(File.ReadAllText(Path.Combine(directory, "tests", "LabPipeline.Tests", "LabPipeline.Tests.csproj")),
+            Does.Contain(@"<ProjectReference Include=""..\..\src\LabPipeline\LabPipeline.csproj"" />"));
+        Assert.That(File.Exists(Path.Combine(directory, "README.md")) && File.Exists(Path.Combine(directory, "datajoint.json")), Is.True);
+    }
+
+    [TestCase("mysql")]
+    [TestCase("postgresql")]
+    public void TheTemplatedPipelineRunsAndItsTestsPass(string backend)
+    {
+        var server = Servers.RequireDjEnvironment(backend);
+        var directory = TemplatedSolution();
+
+        var schema = $"djtpl_{Guid.NewGuid():N}"[..20];
+        var environment = new Dictionary<string, string?>(_feed.Environment);
+        foreach (var (name, value) in server) environment[name] = value;
+        var (runExit, runOutput) = Tests.Dotnet.Run(directory, $"run --no-build -c Release --project src/LabPipeline -- {schema} --drop", environment, BuildTimeout);
+        TestContext.Out.WriteLine($"$ dotnet run --project src/LabPipeline -- {schema} --drop\n{runOutput}");
+        Assert.That(runExit, Is.Zero, runOutput);
+        Assert.That(runOutput, Does.Contain($"Connected to {(backend == "mysql" ? "MySql" : "PostgreSql")} server at"));
+        Assert.That(runOutput, Does.Contain("Populated 3 session score(s)"));
+        Assert.That(runOutput, Does.Contain("mouse 1, session 2: 90% correct").And.Contain("rat 2, session 1: no trials"));
+        Assert.That(runOutput, Does.Contain($"2 subjects, 3 sessions, 3 scores in '{schema}'"));
+        Assert.That(runOutput, Does.Contain($"Dropped '{schema}'"));
+
+        // The template's own NUnit tests, each with its instance and schema, against this backend's server.
+        var (testExit, testOutput) = Tests.Dotnet.Run(directory, "test --no-build -c Release -nologo", environment, BuildTimeout);
+        TestContext.Out.WriteLine($"$ dotnet test\n{testOutput}");
+        Assert.That(testExit, Is.Zero, testOutput);
+        Assert.That(testOutput, Does.Match(@"Failed:\s+0, Passed:\s+3, Skipped:\s+0, Total:\s+3"), "the template's three tests ran and passed");
+    }
+
+    [Test]
+    public void TheTemplateTargetsNet8OnRequestAndBuildsWarningFree()
+    {
+        var directory = _feed.NewConsumer("templated-net8");
+        var (newExit, newOutput) = Dotnet(directory, $"new datajoint -n Lab8 -o . --framework net8.0 --debug:custom-hive \"{TemplateHive()}\"");
+        Assert.That(newExit, Is.Zero, newOutput);
+        foreach (var project in new[] { Path.Combine("src", "Lab8", "Lab8.csproj"), Path.Combine("tests", "Lab8.Tests", "Lab8.Tests.csproj") })
+        {
+            Assert.That(File.ReadAllText(Path.Combine(directory, project)), Does.Contain("<TargetFramework>net8.0</TargetFramework>"), project);
+        }
+
+        // C# 12 (the .NET 8 default) for the generated code and the template's own, the test packages on net8.0.
         var (buildExit, buildOutput) = Dotnet(directory, "build -c Release -nologo -v minimal");
         Assert.That(buildExit, Is.Zero, buildOutput);
         Assert.That(buildOutput, Does.Not.Match(@"warning [A-Z]+[0-9]+"), "warning-free");
-
-        var prefix = backend == "mysql" ? "DJ_TEST_MYSQL" : "DJ_TEST_POSTGRES";
-        string Env(string name, string fallback) => Environment.GetEnvironmentVariable($"{prefix}_{name}") ?? fallback;
-        var schema = $"djtpl_{Guid.NewGuid():N}"[..20];
-        var (runExit, runOutput) = Run(directory, $"{schema} --drop", new Dictionary<string, string?>
-        {
-            ["DJ_HOST"] = Env("HOST", "127.0.0.1"),
-            ["DJ_PORT"] = Env("PORT", backend == "mysql" ? "3306" : "5432"),
-            ["DJ_USER"] = Env("USER", "datajoint"),
-            ["DJ_PASS"] = Env("PASSWORD", "datajoint"),
-            ["DJ_BACKEND"] = backend,
-        });
-        Assert.That(runExit, Is.Zero, runOutput);
-        Assert.That(runOutput, Does.Contain($"Connected to {(backend == "mysql" ? "MySql" : "PostgreSql")} server at"));
-        Assert.That(runOutput, Does.Contain("mouse 1: 2 session(s), first on 2025-06-01"));
-        Assert.That(runOutput, Does.Contain($"2 subjects (1 mouse), 3 sessions in '{schema}'"));
-        Assert.That(runOutput, Does.Contain($"Dropped '{schema}'"));
+        Assert.That(File.Exists(Path.Combine(directory, "tests", "Lab8.Tests", "bin", "Release", "net8.0", "Lab8.Tests.dll")), Is.True);
     }
 
     private static bool HasRuntime(string versionPrefix)
