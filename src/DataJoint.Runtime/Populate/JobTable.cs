@@ -244,11 +244,12 @@ public sealed class JobTable : Table
         var removed = await SyncOrAsync.Execute(Connection, removeSql.Build(), $"Removing stale jobs from {FullTableName}", sync, cancellationToken)
             .ConfigureAwait(false);
 
-        var orphaned = 0;
+        var orphaned = await ReclaimCore(sync, cancellationToken).ConfigureAwait(false);
         if (options.OrphanTimeout is { } orphan)
         {
+            // The fallback for reservations whose session cannot be judged (another user's on MySQL, a reused session id).
             var old = ((QueryExpression)this).Restrict("status = 'reserved' AND reserved_time < " + Connection.Adapter.NowPlus(-orphan), semanticCheck: false);
-            orphaned = await Update(old, "status='pending',reserved_time=NULL", sync, cancellationToken).ConfigureAwait(false);
+            orphaned += await Update(old, "status='pending',reserved_time=NULL", sync, cancellationToken).ConfigureAwait(false);
         }
 
         var result = new JobRefreshResult(added, removed, orphaned, rePended);
@@ -256,6 +257,27 @@ public sealed class JobTable : Table
         return result;
     }
 
+
+    /// <summary>
+    /// Puts back to <c>pending</c> every reservation whose worker is gone: its server session (<c>connection_id</c>) no longer
+    /// exists, or the server restarted since it was made. A live worker holds its session for as long as it runs, so its
+    /// reservations are never taken. Populate and <see cref="Refresh(object[])"/> do this first; the time-based
+    /// <see cref="JobRefreshOptions.OrphanTimeout"/> remains the fallback. Returns the number of jobs reclaimed.
+    /// </summary>
+    public int Reclaim() => SyncOrAsync.Wait(ReclaimCore(sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Reclaim"/>.</summary>
+    public Task<int> ReclaimAsync(CancellationToken cancellationToken = default) => ReclaimCore(sync: false, cancellationToken).AsTask();
+
+    internal async ValueTask<int> ReclaimCore(bool sync, CancellationToken cancellationToken)
+    {
+        var adapter = Connection.Adapter;
+        var sql = new SqlBuilder(adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL WHERE status='reserved' AND ")
+            .Append(adapter.ReservationSessionGone(adapter.Quote("connection_id"), adapter.Quote("user"), adapter.Quote("reserved_time")));
+        return await SyncOrAsync.Execute(Connection, sql.Build(), $"Reclaiming jobs of gone workers in {FullTableName}", sync, cancellationToken)
+            .ConfigureAwait(false);
+    }
 
     private async ValueTask<int> Update(QueryExpression rows, string assignments, bool sync, CancellationToken cancellationToken)
     {
@@ -276,13 +298,20 @@ public sealed class JobTable : Table
     /// <summary>Asynchronous <see cref="Reserve"/>.</summary>
     public Task<bool> ReserveAsync(object key, CancellationToken cancellationToken = default) => ReserveCore(key, sync: false, cancellationToken).AsTask();
 
-    internal async ValueTask<bool> ReserveCore(object key, bool sync, CancellationToken cancellationToken)
+    /// <param name="key">The key.</param>
+    /// <param name="session">The worker's held session, whose id marks the reservation (null: the session running the UPDATE).</param>
+    /// <param name="sync">Whether to run synchronously.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    internal async ValueTask<bool> ReserveCore(object key, bool sync, CancellationToken cancellationToken, HeldSession? session = null)
     {
         var sql = new SqlBuilder(Connection.Adapter);
         sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='reserved',reserved_time=").Append(Connection.Adapter.Now)
             .Append(",host=").Parameter(Environment.MachineName)
             .Append(",pid=").Parameter(Environment.ProcessId)
-            .Append(",connection_id=").Append(Connection.Adapter.SessionId)
+            .Append(",connection_id=");
+        if (session is null) sql.Append(Connection.Adapter.SessionId);
+        else sql.Parameter(session.Id);
+        sql
             .Append(",").Identifier("user").Append('=').Append(Connection.Adapter.CurrentUser)
             .Append(",version=").Parameter(Settings.Version)
             .Append(",error_message='',error_stack=NULL");
@@ -400,14 +429,28 @@ public sealed class JobTable : Table
         }
     }
 
-    /// <summary>Puts a job this process reserved back to <c>pending</c> (used when populate is cancelled mid-key).</summary>
-    internal async ValueTask ReleaseCore(object key, bool sync, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts a job this process reserved back to <c>pending</c> (populate cancelled mid-key, or its connection lost), noting
+    /// <paramref name="reason"/> in <c>error_message</c>; only while it is still this worker's reservation.
+    /// </summary>
+    internal async ValueTask ReleaseCore(object key, bool sync, CancellationToken cancellationToken, HeldSession? session = null, string reason = "")
     {
+        if (reason.Length > ErrorMessageLength) reason = reason[..(ErrorMessageLength - TruncationAppendix.Length)] + TruncationAppendix;
         var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL");
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL,error_message=").Parameter(reason);
         AppendKeyWhere(sql, key);
         sql.Append(" AND status='reserved'");
+        if (session is not null) sql.Append(" AND connection_id=").Parameter(session.Id);
         await SyncOrAsync.Execute(Connection, sql.Build(), $"Releasing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts back to <c>pending</c> whatever a finishing worker still holds (a key whose release failed while the server was away).</summary>
+    internal async ValueTask ReleaseSessionCore(HeldSession session, bool sync, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL WHERE status='reserved' AND connection_id=")
+            .Parameter(session.Id).Append(" AND host=").Parameter(Environment.MachineName).Append(" AND pid=").Parameter(Environment.ProcessId);
+        await SyncOrAsync.Execute(Connection, sql.Build(), $"Releasing a worker's jobs in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Number of jobs per status.</summary>

@@ -89,6 +89,12 @@ internal static class PopulateEngine
             }
         }
 
+        if (run.Jobs is not null && !(options.Refresh ?? table.Connection.Config.Jobs.AutoRefresh))
+        {
+            // Without a refresh, still free the keys of workers that are gone (a refresh does this itself).
+            await run.Jobs.ReclaimCore(sync, cancellationToken).ConfigureAwait(false);
+        }
+
         run.WriteJobMetadata = await JobMetadata.Present(table, sync, cancellationToken).ConfigureAwait(false);
         var keys = await FindKeys(table, todo, run.Jobs, options, binding, sync, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("datajoint.keys", keys.Count);
@@ -207,14 +213,22 @@ internal static class PopulateEngine
 
         private async ValueTask Work(ConcurrentQueue<IRecord> queue, CancellationToken cancellationToken)
         {
-            while (!_stop && queue.TryDequeue(out var key))
+            var worker = new Worker();
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await MakeOne(key, cancellationToken).ConfigureAwait(false);
+                while (!_stop && queue.TryDequeue(out var key))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await MakeOne(key, worker, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                await worker.End(Jobs, sync).ConfigureAwait(false);
             }
         }
 
-        private async ValueTask MakeOne(IRecord key, CancellationToken cancellationToken)
+        private async ValueTask MakeOne(IRecord key, Worker worker, CancellationToken cancellationToken)
         {
             var className = table.TableDefinition.ClassName;
             var keyText = Describe(key);
@@ -224,15 +238,22 @@ internal static class PopulateEngine
             var started = Stopwatch.GetTimestamp();
             var startedAt = DateTime.Now;
             var connection = table.Connection;
-            if (Jobs is not null && !await Jobs.ReserveCore(key, sync, cancellationToken).ConfigureAwait(false))
-            {
-                Skip(activity, className, keyText, "reserved by another worker");
-                return;
-            }
-
             Transaction? transaction = null;
+            var reserved = false;
             try
             {
+                if (Jobs is not null)
+                {
+                    var session = await worker.Session(connection, sync, cancellationToken).ConfigureAwait(false);
+                    if (!await Jobs.ReserveCore(key, sync, cancellationToken, session).ConfigureAwait(false))
+                    {
+                        Skip(activity, className, keyText, "reserved by another worker");
+                        return;
+                    }
+
+                    reserved = true;
+                }
+
                 var done = table.Restrict(key);
                 if (binding.IsThreePart)
                 {
@@ -290,7 +311,8 @@ internal static class PopulateEngine
                     await JobMetadata.Write(table, key, startedAt, seconds, connection.Config.Jobs.Version, sync).ConfigureAwait(false);
                 }
 
-                if (Jobs is not null) await Jobs.CompleteCore(key, seconds, sync, CancellationToken.None).ConfigureAwait(false);
+                // The key is made; a job row left behind by a lost connection here is reclaimed later and then found made.
+                if (Jobs is not null) await BestEffort(Jobs.CompleteCore(key, seconds, sync, CancellationToken.None)).ConfigureAwait(false);
                 activity?.SetTag("datajoint.outcome", "success");
                 PopulateLog.KeyMade(logger, className, keyText, seconds * 1000);
                 Report();
@@ -298,7 +320,7 @@ internal static class PopulateEngine
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
-                if (Jobs is not null) await Jobs.ReleaseCore(key, sync, CancellationToken.None).ConfigureAwait(false);
+                if (reserved) await BestEffort(Jobs!.ReleaseCore(key, sync, CancellationToken.None, worker.Current)).ConfigureAwait(false);
                 activity?.SetTag("datajoint.outcome", "cancelled");
                 PopulateLog.KeyCancelled(logger, className, keyText);
                 throw;
@@ -306,9 +328,22 @@ internal static class PopulateEngine
             catch (Exception ex)
             {
                 if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
-                if (Jobs is not null)
+                if (ex is LostConnectionException)
                 {
-                    await Jobs.ErrorCore(key, $"{ex.GetType().Name}: {ex.Message}", ex.ToString(), sync, CancellationToken.None).ConfigureAwait(false);
+                    // Not the key's fault: the key goes back to the queue (the server rolled its transaction back). If even
+                    // that fails, the reservation's session is gone by now and the next refresh reclaims it.
+                    if (reserved)
+                    {
+                        await BestEffort(Jobs!.ReleaseCore(key, sync, CancellationToken.None, worker.Current, $"{ex.GetType().Name}: {ex.Message}"))
+                            .ConfigureAwait(false);
+                    }
+
+                    await worker.Drop(sync).ConfigureAwait(false);
+                }
+                else if (reserved)
+                {
+                    await BestEffort(Jobs!.ErrorCore(key, $"{ex.GetType().Name}: {ex.Message}", ex.ToString(), sync, CancellationToken.None))
+                        .ConfigureAwait(false);
                 }
 
                 Interlocked.Increment(ref _failed);
@@ -330,10 +365,49 @@ internal static class PopulateEngine
             }
         }
 
+        /// <summary>A job-table update whose failure from a lost connection must not replace the outcome being reported.</summary>
+        private static async ValueTask BestEffort(ValueTask update)
+        {
+            try
+            {
+                await update.ConfigureAwait(false);
+            }
+            catch (LostConnectionException)
+            {
+            }
+        }
+
         private async ValueTask Already(IRecord key, Activity? activity, string className, string keyText)
         {
             if (Jobs is not null) await Jobs.CompleteCore(key, null, sync, CancellationToken.None).ConfigureAwait(false);
             Skip(activity, className, keyText, "already populated");
+        }
+
+        /// <summary>One worker's held session: opened before its first reservation, replaced after a lost connection.</summary>
+        private sealed class Worker
+        {
+            private HeldSession? _session;
+
+            public HeldSession? Current => _session;
+
+            public async ValueTask<HeldSession> Session(Connection connection, bool sync, CancellationToken cancellationToken) =>
+                _session ??= await HeldSession.Open(connection, sync, cancellationToken).ConfigureAwait(false);
+
+            /// <summary>Forgets a session that may be dead; the next reservation opens a new one.</summary>
+            public async ValueTask Drop(bool sync)
+            {
+                if (_session is null) return;
+                await _session.Dispose(sync).ConfigureAwait(false);
+                _session = null;
+            }
+
+            /// <summary>Releases what the worker still holds and returns its session.</summary>
+            public async ValueTask End(JobTable? jobs, bool sync)
+            {
+                if (_session is null) return;
+                if (jobs is not null) await BestEffort(jobs.ReleaseSessionCore(_session, sync, CancellationToken.None)).ConfigureAwait(false);
+                await Drop(sync).ConfigureAwait(false);
+            }
         }
 
         private void Skip(Activity? activity, string className, string keyText, string reason)

@@ -173,7 +173,7 @@ internal sealed partial class InsertWriter
                 count += await SyncOrAsync.Execute(connection, statement, context, sync, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (DataJointException) when (savepoint)
+        catch (DataJointException ex) when (savepoint && ex is not LostConnectionException)
         {
             await Savepoint(connection, "ROLLBACK TO SAVEPOINT", sync, CancellationToken.None).ConfigureAwait(false);
             throw;
