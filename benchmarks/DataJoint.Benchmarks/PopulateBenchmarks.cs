@@ -14,7 +14,7 @@ namespace DataJoint.Benchmarks;
 [MemoryDiagnoser]
 public class PopulateBenchmarks : DatabaseBenchmark
 {
-    public const int Keys = 100;
+    public const int Keys = 1_000;
 
     private BenchDoubled _target = null!;
     private string _source = "";
@@ -56,6 +56,9 @@ public class PopulateBenchmarks : DatabaseBenchmark
 
     [Benchmark(Description = "Populate() with a trivial Make")]
     public int Populate() => _target.Populate().SuccessCount;
+
+    [Benchmark(Description = "Populate(ReserveJobs) with a trivial Make")]
+    public int PopulateReserved() => _target.Populate(new PopulateOptions { ReserveJobs = true }).SuccessCount;
 
     private static long Scalar(DbConnection connection, DbTransaction transaction, string sql, params object[] values)
     {

@@ -38,7 +38,7 @@ public static class ProgressBar
     public static Task<PopulateResult> PopulateWithProgressBarAsync(this AutoPopulated table, params object[] restrictions) =>
         PopulateWithProgressBarAsync(table, new PopulateOptions(), CancellationToken.None, restrictions);
 
-    /// <summary><see cref="AutoPopulated.PopulateAsync(PopulateOptions, CancellationToken, object[])"/> showing a progress bar.</summary>
+    /// <summary><see cref="AutoPopulated.PopulateAsync(PopulateOptions, object[], CancellationToken)"/> showing a progress bar.</summary>
     /// <param name="table">The bound table to populate.</param>
     /// <param name="options">Populate options; <see cref="PopulateOptions.Progress"/> still receives every report.</param>
     /// <param name="cancellationToken">Stops taking new keys.</param>
@@ -55,13 +55,13 @@ public static class ProgressBar
         ArgumentNullException.ThrowIfNull(options);
         if (!IsTerminal(console))
         {
-            return await table.PopulateAsync(options with { DisplayProgress = true }, cancellationToken, restrictions).ConfigureAwait(false);
+            return await table.PopulateAsync(options with { DisplayProgress = true }, restrictions, cancellationToken).ConfigureAwait(false);
         }
 
         return await Bar(console).StartAsync(async context =>
         {
             var bar = new BarReporter(context.AddTask(Markup.Escape(Name(table)), maxValue: 1));
-            var result = await table.PopulateAsync(bar.Wrap(options), cancellationToken, restrictions).ConfigureAwait(false);
+            var result = await table.PopulateAsync(bar.Wrap(options), restrictions, cancellationToken).ConfigureAwait(false);
             bar.Complete();
             return result;
         }).ConfigureAwait(false);

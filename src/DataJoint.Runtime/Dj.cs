@@ -85,16 +85,16 @@ public static class Dj
         return SyncOrAsync.Wait(new Schema(connection, name, createTables).Open(createSchema, sync: true, CancellationToken.None));
     }
 
-    /// <summary>A table by full name on the global connection.</summary>
+    /// <summary>A table by full name on the global connection, heading read from the database.</summary>
     /// <exception cref="ThreadSafetyException">Thread-safe mode is on; pass a connection or use an Instance.</exception>
     public static FreeTable FreeTable(string fullTableName)
     {
         Guard($"Dj.FreeTable(\"{fullTableName}\") without a connection");
-        return new FreeTable(Conn(), fullTableName);
+        return DataJoint.FreeTable.Open(Conn(), fullTableName);
     }
 
-    /// <summary>A table by full name on an explicit connection (works in thread-safe mode).</summary>
-    public static FreeTable FreeTable(Connection connection, string fullTableName) => new(connection, fullTableName);
+    /// <summary>A table by full name on an explicit connection (works in thread-safe mode), heading read from the database.</summary>
+    public static FreeTable FreeTable(Connection connection, string fullTableName) => DataJoint.FreeTable.Open(connection, fullTableName);
 
     /// <summary>Forgets the global configuration and closes the global connection (they are recreated on next use).</summary>
     public static void Reset()

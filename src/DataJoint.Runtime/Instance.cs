@@ -134,7 +134,12 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
         await new DataJoint.Schema(Connection, name, createTables, upstream).Open(createSchema, sync: false, ct).ConfigureAwait(false);
 
     /// <summary>A table by its full name (<c>`schema`.`table`</c>, <c>"schema"."table"</c> or <c>schema.table</c>), heading read from the database.</summary>
-    public FreeTable FreeTable(string fullTableName) => new(Connection, fullTableName);
+    /// <exception cref="MissingTableException">The table does not exist.</exception>
+    public FreeTable FreeTable(string fullTableName) => DataJoint.FreeTable.Open(Connection, fullTableName);
+
+    /// <summary>Asynchronous <see cref="FreeTable(string)"/>.</summary>
+    public Task<FreeTable> FreeTableAsync(string fullTableName, CancellationToken ct = default) =>
+        DataJoint.FreeTable.OpenAsync(Connection, fullTableName, ct);
 
     private static (string Host, int? Port) SplitHostPort(string host)
     {

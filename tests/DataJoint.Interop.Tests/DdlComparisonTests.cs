@@ -23,8 +23,8 @@ public sealed class DdlComparisonTests(Backend backend) : InteropTest(backend)
         var main = Instance.Schema(netMain, upstream: [up]);
         _ = main.Table<AllTypes>();
         _ = main.Table<BlobBox>();
-        _ = main.Table<Stats>().Jobs;
-        _ = main.Table<Work>().Jobs;
+        main.Table<Stats>().Jobs.Declare();
+        main.Table<Work>().Jobs.Declare();
 
         var python = Catalog.Describe(Instance.Connection, Backend, pyUp, pyMain);
         var dotnet = Catalog.Describe(Instance.Connection, Backend, netUp, netMain);

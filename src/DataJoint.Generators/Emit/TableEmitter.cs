@@ -206,9 +206,13 @@ internal static class TableEmitter
         w.Line("/// <summary>The single row; zero or several rows throw <see cref=\"global::DataJoint.DataJointException\"/>.</summary>");
         w.Line("public Row Fetch1() => Single(FetchRows(RowMapper.Instance, null, 2, null));").Line();
         w.Line("/// <summary>The single row; zero or several rows throw <see cref=\"global::DataJoint.DataJointException\"/>.</summary>");
-        w.Line($"public async global::System.Threading.Tasks.Task<Row> Fetch1Async({Ct} cancellationToken = default) => Single(await FetchRowsAsync(RowMapper.Instance, null, 2, null, cancellationToken).ConfigureAwait(false));").Line();
+        w.Line($"public new async global::System.Threading.Tasks.Task<Row> Fetch1Async({Ct} cancellationToken = default) => Single(await FetchRowsAsync(RowMapper.Instance, null, 2, null, cancellationToken).ConfigureAwait(false));").Line();
         w.Line("/// <summary>The primary keys of the rows.</summary>");
         w.Line($"public {Rows}<Key> FetchKeys(string? orderBy = null, int? limit = null, int? offset = null) => FetchKeyRows(KeyMapper.Instance, orderBy, limit, offset);").Line();
+        w.Line("/// <summary>The primary keys of the rows.</summary>");
+        w.Line($"public global::System.Threading.Tasks.Task<{Rows}<Key>> FetchKeysAsync({Ct} cancellationToken = default) => FetchKeyRowsAsync(KeyMapper.Instance, null, null, null, cancellationToken);").Line();
+        w.Line("/// <summary>The primary keys of the rows, ordered and paged.</summary>");
+        w.Line($"public global::System.Threading.Tasks.Task<{Rows}<Key>> FetchKeysAsync(string? orderBy, int? limit = null, int? offset = null, {Ct} cancellationToken = default) => FetchKeyRowsAsync(KeyMapper.Instance, orderBy, limit, offset, cancellationToken);").Line();
         w.Line("/// <summary>Streams the rows as they arrive, without buffering the result.</summary>");
         w.Line($"public global::System.Collections.Generic.IAsyncEnumerable<Row> Stream({Ct} cancellationToken = default) => StreamRows(RowMapper.Instance, null, null, null, cancellationToken);").Line();
         w.Line("/// <summary>Inserts one row.</summary>");

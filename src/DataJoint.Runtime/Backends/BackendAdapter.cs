@@ -163,6 +163,26 @@ internal abstract class BackendAdapter
     /// <summary>Describes where the server is, for error messages (never includes credentials).</summary>
     public static string Describe(DatabaseSettings s) => $"{s.Backend} server at {s.Host}:{s.EffectivePort}";
 
+    /// <summary>The adapter whose driver produced <paramref name="reader"/>, or null for a reader of no known driver.</summary>
+    public static BackendAdapter? ForReader(DbDataReader reader) =>
+        MySqlAdapter.Instance.Produced(reader) ? MySqlAdapter.Instance
+        : PostgreSqlAdapter.Instance.Produced(reader) ? PostgreSqlAdapter.Instance
+        : null;
+
+    /// <summary>Whether this backend's driver produced <paramref name="reader"/>.</summary>
+    protected abstract bool Produced(DbDataReader reader);
+
+    // ---- Reading columns: what each driver returns for DataJoint's core types (ColumnReader dispatches here) ----
+
+    /// <summary>Reads an <c>int8</c> column.</summary>
+    public virtual sbyte ReadInt8(DbDataReader reader, int ordinal) => reader.GetFieldValue<sbyte>(ordinal);
+
+    /// <summary>Reads a <c>bool</c> column.</summary>
+    public virtual bool ReadBool(DbDataReader reader, int ordinal) => reader.GetBoolean(ordinal);
+
+    /// <summary>Reads a <c>uuid</c> column.</summary>
+    public virtual Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
+
     public static BackendAdapter For(Backend backend) => backend switch
     {
         Backend.MySql => MySqlAdapter.Instance,
@@ -276,4 +296,49 @@ internal abstract class BackendAdapter
 
     /// <summary>Translates common functions in a computed projection/aggregation expression to this backend (feature map §6.5).</summary>
     public virtual string TranslateExpression(string expression) => expression;
+
+    /// <summary>The keyword joining a FROM source to the ones before it (a join on nothing shared is a cross join).</summary>
+    public virtual string JoinKeyword(JoinKind kind, bool sharesAttributes) => kind switch
+    {
+        JoinKind.Left => " LEFT JOIN ",
+        _ => sharesAttributes ? " JOIN " : " CROSS JOIN ",
+    };
+
+    /// <summary>
+    /// Appends how a joined source matches the sources before it on their shared attributes (a natural join on exactly
+    /// those); a left join on nothing shared matches every row.
+    /// </summary>
+    public virtual void AppendJoinCondition(SqlBuilder sql, JoinKind kind, IReadOnlyList<string> shared)
+    {
+        if (shared.Count > 0)
+        {
+            sql.Append(" USING (");
+            for (var i = 0; i < shared.Count; i++)
+            {
+                if (i > 0) sql.Append(',');
+                sql.Identifier(shared[i]);
+            }
+
+            sql.Append(')');
+        }
+        else if (kind == JoinKind.Left)
+        {
+            sql.Append(" ON TRUE");
+        }
+    }
+
+    /// <summary>Appends the predicate that is true when the subquery <paramref name="appendSubquery"/> writes has a row.</summary>
+    public virtual void AppendExists(SqlBuilder sql, Action appendSubquery)
+    {
+        sql.Append("EXISTS (");
+        appendSubquery();
+        sql.Append(')');
+    }
+
+    /// <summary>Appends paging: at most <paramref name="limit"/> rows (null: all) after skipping <paramref name="offset"/>.</summary>
+    public virtual void AppendLimit(SqlBuilder sql, long? limit, long offset)
+    {
+        if (limit is { } n) sql.Append(" LIMIT ").Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (offset > 0) sql.Append(" OFFSET ").Append(offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

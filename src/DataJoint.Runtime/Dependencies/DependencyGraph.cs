@@ -13,12 +13,14 @@ internal sealed class DependencyGraph
     private DependencyGraph() { }
 
     /// <summary>Loads every foreign key whose parent is in the seed's schema or, transitively, in a downstream schema.</summary>
-    public static DependencyGraph LoadDownstream(Connection connection, string schema) => Load(connection, schema, upstream: false);
+    public static ValueTask<DependencyGraph> LoadDownstream(Connection connection, string schema, bool sync, CancellationToken cancellationToken) =>
+        Load(connection, schema, upstream: false, sync, cancellationToken);
 
     /// <summary>Loads every foreign key declared in the seed's schema or, transitively, in an upstream schema.</summary>
-    public static DependencyGraph LoadUpstream(Connection connection, string schema) => Load(connection, schema, upstream: true);
+    public static ValueTask<DependencyGraph> LoadUpstream(Connection connection, string schema, bool sync, CancellationToken cancellationToken) =>
+        Load(connection, schema, upstream: true, sync, cancellationToken);
 
-    private static DependencyGraph Load(Connection connection, string schema, bool upstream)
+    private static async ValueTask<DependencyGraph> Load(Connection connection, string schema, bool upstream, bool sync, CancellationToken cancellationToken)
     {
         var graph = new DependencyGraph();
         var query = upstream ? connection.Adapter.ForeignKeysDeclaredIn : connection.Adapter.ForeignKeysReferencing;
@@ -27,10 +29,10 @@ internal sealed class DependencyGraph
         while (pending.TryDequeue(out var current))
         {
             if (!loaded.Add(current)) continue;
-            var rows = connection.ReadAll(new SqlStatement(query, [current]),
+            var rows = await SyncOrAsync.ReadAll(connection, new SqlStatement(query, [current]),
                 $"Reading the foreign keys {(upstream ? "declared in" : "referencing")} schema `{current}`", r => (
                     Child: new TableName(r.GetString(0), r.GetString(1)), Constraint: r.GetString(2), ChildColumn: r.GetString(3),
-                    Parent: new TableName(r.GetString(4), r.GetString(5)), ParentColumn: r.GetString(6)));
+                    Parent: new TableName(r.GetString(4), r.GetString(5)), ParentColumn: r.GetString(6)), sync, cancellationToken).ConfigureAwait(false);
             foreach (var group in rows.Where(r => !r.Child.Table.StartsWith('~')).GroupBy(r => (r.Child, r.Constraint, r.Parent)))
             {
                 var edge = new ForeignKeyEdge(group.Key.Child, group.Key.Parent,

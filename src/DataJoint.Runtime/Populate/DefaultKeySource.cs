@@ -30,13 +30,14 @@ internal static class DefaultKeySource
         return keySource!;
     }
 
-    /// <summary>The parent as bound where the target's declaration found it (its heading carries lineage).</summary>
-    private static Table Parent(AutoPopulated target, TableDefinition parent)
+    /// <summary>
+    /// The parent as bound where the target's declaration found it (its heading carries lineage); a parent forgotten since
+    /// (dropped and not bound again) gets the heading its definition declares, so building the key source sends nothing.
+    /// </summary>
+    private static ParentTable Parent(AutoPopulated target, TableDefinition parent)
     {
         var schema = target.Schema.SchemaOfParent(parent);
-        return schema.TryGetHeading(parent, out var heading)
-            ? new ParentTable(schema, parent.TableName, heading)
-            : new FreeTable(target.Connection, target.Connection.Adapter.QualifiedName(schema.Name, parent.TableName));
+        return new ParentTable(schema, parent.TableName, schema.TryGetHeading(parent, out var heading) ? heading : schema.HeadingOf(parent));
     }
 
     /// <summary>A read-only handle on a parent table whose class is not known here, with the heading its schema bound.</summary>

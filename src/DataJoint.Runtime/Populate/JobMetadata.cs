@@ -24,21 +24,10 @@ internal static class JobMetadata
     public static async ValueTask Write(AutoPopulated table, IRecord key, DateTime started, double seconds, string version, bool sync)
     {
         var adapter = table.Connection.Adapter;
-        var sql = new SqlBuilder(adapter);
-        sql.Append("UPDATE ").Append(table.FullTableName).Append(" SET ")
-            .Identifier(Columns[0]).Append('=').Parameter(adapter.ToDbValue(started)).Append(',')
-            .Identifier(Columns[1]).Append('=').Parameter(seconds).Append(',')
-            .Identifier(Columns[2]).Append('=').Parameter(version)
-            .Append(" WHERE ");
-        var first = true;
-        foreach (var (name, value) in key.GetAttributeValues())
-        {
-            if (!first) sql.Append(" AND ");
-            first = false;
-            sql.Identifier(name).Append('=').Parameter(adapter.ToDbValue(table.Heading[name].Spec, value));
-        }
-
-        await SyncOrAsync.Execute(table.Connection, sql.Build(), $"Recording job metadata in {table.FullTableName}", sync, CancellationToken.None)
+        var keyTerms = key.GetAttributeValues().Select(p => (p.Key, adapter.ToDbValue(table.Heading[p.Key].Spec, p.Value))).ToList();
+        var statement = StatementBuilder.Update(adapter, table.FullTableName,
+            [(Columns[0], adapter.ToDbValue(started)), (Columns[1], seconds), (Columns[2], version)], [StatementBuilder.Equal(keyTerms)]);
+        await SyncOrAsync.Execute(table.Connection, statement, $"Recording job metadata in {table.FullTableName}", sync, CancellationToken.None)
             .ConfigureAwait(false);
     }
 }

@@ -7,7 +7,8 @@ namespace DataJoint;
 /// The job queue of one auto-populated table: the hidden table <c>~~name</c> with DataJoint 2.x's columns and statuses
 /// (<c>pending</c>, <c>reserved</c>, <c>success</c>, <c>error</c>, <c>ignore</c>), shared by every worker process that
 /// populates the table with <see cref="PopulateOptions.ReserveJobs"/>. Its primary key is the target's foreign-key
-/// primary-key attributes. Obtain it with <see cref="AutoPopulated.Jobs"/>.
+/// primary-key attributes. Obtain it with <see cref="AutoPopulated.Jobs"/>; the table is declared by the first operation
+/// that reads or changes it (its own methods, and fetches or counts of it and of its status restrictions), never by the handle.
 /// </summary>
 /// <remarks>
 /// Python compatibility: same name, columns, types, statuses and index as DataJoint-Python, so workers of both can share
@@ -72,12 +73,17 @@ public sealed class JobTable : Table
 
     private QueryExpression WithStatus(string status) => Restrict("status = '" + status + "'", semanticCheck: false);
 
-    internal static JobTable For(AutoPopulated target)
-    {
-        var jobs = new JobTable(target, BuildDefinition(target));
-        jobs.EnsureDeclared();
-        return jobs;
-    }
+    /// <summary>The handle on the target's job table; nothing is sent to the server.</summary>
+    internal static JobTable For(AutoPopulated target) => new(target, BuildDefinition(target));
+
+    /// <summary>Declares the job table unless it exists (what every operation on it does first).</summary>
+    public void Declare() => SyncOrAsync.Wait(EnsureDeclared(sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Declare"/>.</summary>
+    public async Task DeclareAsync(CancellationToken cancellationToken = default) =>
+        await EnsureDeclared(sync: false, cancellationToken).ConfigureAwait(false);
+
+    internal override ValueTask PrepareForRead(bool sync, CancellationToken cancellationToken) => EnsureDeclared(sync, cancellationToken);
 
     /// <summary>The job table's definition (feature map §8.5): the target's foreign-key primary key plus the job columns.</summary>
     private static TableDefinition BuildDefinition(AutoPopulated target)
@@ -119,57 +125,66 @@ public sealed class JobTable : Table
             [new IndexDefinition(["status", "priority", "scheduled_time"], unique: false)]);
     }
 
-    internal void EnsureDeclared()
+    internal async ValueTask EnsureDeclared(bool sync, CancellationToken cancellationToken)
     {
         if (Connection.TryRecall(Schema.Name, SqlTableName, TableFact.JobTableDeclared, out _)) return;
         var adapter = Connection.Adapter;
-        if (!TableExists())
+        if (!await TableExists(sync, cancellationToken).ConfigureAwait(false))
         {
             if (Connection.InTransaction)
             {
-                throw new DataJointException($"Cannot declare the job table {FullTableName} inside a transaction. Use the Jobs property before starting one.");
+                throw new DataJointException($"Cannot declare the job table {FullTableName} inside a transaction. "
+                    + "Call Jobs.Declare()/DeclareAsync() (or any job-table operation) before starting one.");
             }
 
             try
             {
                 foreach (var statement in adapter.DeclareTable(Schema.Name, Definition, _ => throw new InvalidOperationException("The job table has no foreign keys.")))
                 {
-                    Connection.Execute(new SqlStatement(statement, []), $"Declaring the job table {FullTableName}");
+                    await SyncOrAsync.Execute(Connection, new SqlStatement(statement, []), $"Declaring the job table {FullTableName}", sync, cancellationToken)
+                        .ConfigureAwait(false);
                 }
             }
-            catch (DataJointException) when (TableExists())
+            catch (DataJointException)
             {
                 // Another worker declared it at the same moment: its table is the same.
+                if (!await TableExists(sync, cancellationToken).ConfigureAwait(false)) throw;
             }
 
             // DataJoint-Python records the job table's key in ~lineage as originating in the job table itself.
-            LineageTable.Write(Connection, Schema.Name, SqlTableName, new Heading(Definition.Attributes.Where(a => a.InKey)
+            await LineageTable.Write(Connection, Schema.Name, SqlTableName, new Heading(Definition.Attributes.Where(a => a.InKey)
                 .Select(a => new HeadingAttribute(a.Name, a.Type, inKey: true, nullable: false, defaultValue: null, "",
-                    $"{Schema.Name}.{SqlTableName}.{a.Name}")).ToList()));
+                    $"{Schema.Name}.{SqlTableName}.{a.Name}")).ToList()), sync, cancellationToken).ConfigureAwait(false);
         }
 
         Connection.Remember(Schema.Name, SqlTableName, TableFact.JobTableDeclared, true);
     }
 
-    private bool TableExists() => Connection.ReadScalar<long>(new SqlStatement(Connection.Adapter.TableExists, [Schema.Name, SqlTableName]),
-        $"Checking the job table {FullTableName}") == 1;
+    private async ValueTask<bool> TableExists(bool sync, CancellationToken cancellationToken) =>
+        await SyncOrAsync.ReadScalar<long>(Connection, new SqlStatement(Connection.Adapter.TableExists, [Schema.Name, SqlTableName]),
+            $"Checking the job table {FullTableName}", sync, cancellationToken).ConfigureAwait(false) == 1;
 
-    /// <summary>Drops the job table (no cascade, no prompt: it holds no results). The next use of <see cref="AutoPopulated.Jobs"/> declares it again.</summary>
-    public void Drop() => DropQueue(Connection, Schema.Name, SqlTableName);
+    /// <summary>Drops the job table (no cascade, no prompt: it holds no results). The next operation on it declares it again.</summary>
+    public void Drop() => SyncOrAsync.Wait(DropQueue(Connection, Schema.Name, SqlTableName, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Drop()"/>.</summary>
+    public async Task DropAsync(CancellationToken cancellationToken = default) =>
+        await DropQueue(Connection, Schema.Name, SqlTableName, sync: false, cancellationToken).ConfigureAwait(false);
 
     /// <summary>DataJoint's job-table name for an auto-populated table: <c>~~</c> and the name without its tier prefix.</summary>
     internal static string QueueNameOf(string tableName) => "~~" + tableName.TrimStart('_');
 
     /// <summary>Drops the job table of a dropped auto-populated table, if it has one (DataJoint leaves it behind).</summary>
-    internal static void DropQueueOf(Connection connection, string schema, string tableName)
+    internal static async ValueTask DropQueueOf(Connection connection, string schema, string tableName, bool sync, CancellationToken cancellationToken)
     {
-        if (tableName.StartsWith('_')) DropQueue(connection, schema, QueueNameOf(tableName));
+        if (tableName.StartsWith('_')) await DropQueue(connection, schema, QueueNameOf(tableName), sync, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void DropQueue(Connection connection, string schema, string queueName)
+    private static async ValueTask DropQueue(Connection connection, string schema, string queueName, bool sync, CancellationToken cancellationToken)
     {
         var fullName = connection.Adapter.QualifiedName(schema, queueName);
-        connection.Execute(new SqlStatement("DROP TABLE IF EXISTS " + fullName, []), $"Dropping the job table {fullName}");
+        await SyncOrAsync.Execute(connection, new SqlStatement("DROP TABLE IF EXISTS " + fullName, []), $"Dropping the job table {fullName}", sync,
+            cancellationToken).ConfigureAwait(false);
         connection.ForgetTable(schema, queueName);
     }
 
@@ -185,17 +200,28 @@ public sealed class JobTable : Table
     public JobRefreshResult Refresh(JobRefreshOptions options, params object[] restrictions) =>
         SyncOrAsync.Wait(RefreshCore(options, restrictions, sync: true, CancellationToken.None));
 
-    /// <summary>Asynchronous <see cref="Refresh(JobRefreshOptions, object[])"/>.</summary>
-    public Task<JobRefreshResult> RefreshAsync(JobRefreshOptions options, params object[] restrictions) =>
-        RefreshAsync(options, CancellationToken.None, restrictions);
+    /// <summary>Asynchronous <see cref="Refresh(object[])"/>.</summary>
+    public Task<JobRefreshResult> RefreshAsync(params object[] restrictions) => RefreshAsync(new JobRefreshOptions(), restrictions, CancellationToken.None);
+
+    /// <summary>Asynchronous <see cref="Refresh(object[])"/> without restrictions.</summary>
+    public Task<JobRefreshResult> RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(new JobRefreshOptions(), [], cancellationToken);
 
     /// <summary>Asynchronous <see cref="Refresh(JobRefreshOptions, object[])"/>.</summary>
-    public Task<JobRefreshResult> RefreshAsync(JobRefreshOptions options, CancellationToken cancellationToken, params object[] restrictions) =>
+    public Task<JobRefreshResult> RefreshAsync(JobRefreshOptions options, params object[] restrictions) =>
+        RefreshAsync(options, restrictions, CancellationToken.None);
+
+    /// <summary>Asynchronous <see cref="Refresh(JobRefreshOptions, object[])"/> without restrictions.</summary>
+    public Task<JobRefreshResult> RefreshAsync(JobRefreshOptions options, CancellationToken cancellationToken) =>
+        RefreshAsync(options, [], cancellationToken);
+
+    /// <summary>Asynchronous <see cref="Refresh(JobRefreshOptions, object[])"/>.</summary>
+    public Task<JobRefreshResult> RefreshAsync(JobRefreshOptions options, object[] restrictions, CancellationToken cancellationToken = default) =>
         RefreshCore(options, restrictions, sync: false, cancellationToken).AsTask();
 
     internal async ValueTask<JobRefreshResult> RefreshCore(JobRefreshOptions options, object[] restrictions, bool sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var priority = options.Priority ?? Settings.DefaultPriority;
         var todo = PopulateEngine.Todo(_target, restrictions);
         var newKeys = todo.RestrictNot(KeyProjection.Of(_target, _target.PrimaryKey), semanticCheck: false)
@@ -304,6 +330,7 @@ public sealed class JobTable : Table
     /// <param name="cancellationToken">Cancels the call.</param>
     internal async ValueTask<bool> ReserveCore(object key, bool sync, CancellationToken cancellationToken, HeldSession? session = null)
     {
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var sql = new SqlBuilder(Connection.Adapter);
         sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='reserved',reserved_time=").Append(Connection.Adapter.Now)
             .Append(",host=").Parameter(Environment.MachineName)
@@ -333,6 +360,7 @@ public sealed class JobTable : Table
 
     internal async ValueTask CompleteCore(object key, double? duration, bool sync, CancellationToken cancellationToken)
     {
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var sql = new SqlBuilder(Connection.Adapter);
         if (Settings.KeepCompleted)
         {
@@ -367,6 +395,7 @@ public sealed class JobTable : Table
     internal async ValueTask ErrorCore(object key, string message, string? stack, bool sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         if (message.Length > ErrorMessageLength)
         {
             message = message[..(ErrorMessageLength - TruncationAppendix.Length)] + TruncationAppendix;
@@ -397,6 +426,7 @@ public sealed class JobTable : Table
 
     private async ValueTask<string?> ErrorStackCore(object key, bool sync, CancellationToken cancellationToken)
     {
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var sql = new SqlBuilder(Connection.Adapter);
         sql.Append("SELECT ").Identifier("error_stack").Append(" FROM ").Append(FullTableName);
         AppendKeyWhere(sql, key);
@@ -420,6 +450,7 @@ public sealed class JobTable : Table
 
     internal async ValueTask IgnoreCore(object key, bool sync, CancellationToken cancellationToken)
     {
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var sql = new SqlBuilder(Connection.Adapter);
         sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='ignore'");
         AppendKeyWhere(sql, key);
@@ -435,6 +466,7 @@ public sealed class JobTable : Table
     /// </summary>
     internal async ValueTask ReleaseCore(object key, bool sync, CancellationToken cancellationToken, HeldSession? session = null, string reason = "")
     {
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         if (reason.Length > ErrorMessageLength) reason = reason[..(ErrorMessageLength - TruncationAppendix.Length)] + TruncationAppendix;
         var sql = new SqlBuilder(Connection.Adapter);
         sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL,error_message=").Parameter(reason);
@@ -461,6 +493,7 @@ public sealed class JobTable : Table
 
     private async ValueTask<JobProgress> ProgressCore(bool sync, CancellationToken cancellationToken)
     {
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         string[] statuses = ["pending", "reserved", "success", "error", "ignore"];
         var sql = "SELECT " + string.Join(",", statuses.Select(s => $"COALESCE(SUM(CASE WHEN status='{s}' THEN 1 ELSE 0 END),0)"))
             + " FROM " + FullTableName;

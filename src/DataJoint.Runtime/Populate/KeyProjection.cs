@@ -6,34 +6,13 @@ namespace DataJoint;
 /// <c>status</c> or <c>duration</c> column of the target, say) never take part in the match. The source's columns are
 /// read by name from a subquery, so renamed or computed attributes of the source are plain columns here.
 /// </summary>
-internal sealed class KeyProjection : QueryExpression
+internal static class KeyProjection
 {
-    private readonly QueryExpression _source;
-    private readonly Heading _heading;
-
-    private KeyProjection(QueryExpression source, IReadOnlyList<string> attributes)
+    public static QueryExpression Of(QueryExpression source, IReadOnlyList<string> attributes)
     {
-        _source = source;
-        _heading = new Heading(attributes.Select(a => source.Heading[a] with { InKey = true, Expression = null, RenamedFrom = null }).ToList(),
+        var heading = new Heading(attributes.Select(a => source.Heading[a] with { InKey = true, Expression = null, RenamedFrom = null }).ToList(),
             source.Heading.LineageAvailable);
-    }
-
-    public static KeyProjection Of(QueryExpression source, IReadOnlyList<string> attributes) => new(source, attributes);
-
-    public override Connection Connection => _source.Connection;
-
-    public override Heading Heading => _heading;
-
-    internal override void AppendFrom(SqlBuilder sql)
-    {
-        if (!_source.IsRestricted && _source is Table)
-        {
-            _source.AppendFrom(sql);
-            return;
-        }
-
-        sql.Append('(');
-        _source.AppendSelect(sql, _heading.Names, distinct: true);
-        sql.Append(") AS ").Identifier("_keys");
+        var from = !source.IsRestricted && source is Table table ? QuerySource.ForTable(table) : QuerySource.ForDistinct(source, heading.Names);
+        return new DerivedQuery(source.Connection, heading, [from], [], hidesColumns: true);
     }
 }

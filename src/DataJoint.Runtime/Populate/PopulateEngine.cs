@@ -71,6 +71,7 @@ internal static class PopulateEngine
         if (options.ReserveJobs)
         {
             run.Jobs = table.Jobs;
+            await run.Jobs.EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
             if (options.Refresh ?? table.Connection.Config.Jobs.AutoRefresh)
             {
                 // Due immediately (delay -1 as DataJoint), so this worker can reserve what it just added.
@@ -83,7 +84,7 @@ internal static class PopulateEngine
                 {
                     // Dropped by another process since this connection declared it: declare it again and carry on.
                     table.Connection.ForgetTable(table.Schema.Name, run.Jobs.SqlTableName);
-                    run.Jobs.EnsureDeclared();
+                    await run.Jobs.EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
                     await run.Jobs.RefreshCore(refresh, restrictions ?? [], sync, cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -5,15 +5,16 @@ using System.Text.Json.Nodes;
 namespace DataJoint;
 
 /// <summary>
-/// Reads one column as a given CLR type, absorbing backend differences (MySQL returns bool as integers and
-/// uuid as 16 big-endian bytes; PostgreSQL widens int8 to smallint). Used by generated materializers.
+/// Reads one column as a given CLR type. What a driver returns for a core type that its server stores differently
+/// (bool, uuid, int8) is the backend adapter's decision (<see cref="BackendAdapter.ForReader"/>); the other readers only
+/// widen or narrow numbers the server returned in another width. Used by generated materializers.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ColumnReader
 {
     /// <summary>Reads an <c>int8</c>.</summary>
-    public static sbyte ReadInt8(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(sbyte)
-        ? reader.GetFieldValue<sbyte>(ordinal)
+    public static sbyte ReadInt8(DbDataReader reader, int ordinal) => BackendAdapter.ForReader(reader) is { } adapter
+        ? adapter.ReadInt8(reader, ordinal)
         : Convert.ToSByte(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     /// <summary>Reads an <c>int16</c>.</summary>
@@ -44,9 +45,9 @@ public static class ColumnReader
     /// <summary>Reads a <c>decimal(p,s)</c>.</summary>
     public static decimal ReadDecimal(DbDataReader reader, int ordinal) => reader.GetDecimal(ordinal);
 
-    /// <summary>Reads a <c>bool</c> (MySQL stores it as tinyint).</summary>
-    public static bool ReadBool(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(bool)
-        ? reader.GetBoolean(ordinal)
+    /// <summary>Reads a <c>bool</c> (stored as a boolean or as a small integer, as the backend declares it).</summary>
+    public static bool ReadBool(DbDataReader reader, int ordinal) => BackendAdapter.ForReader(reader) is { } adapter
+        ? adapter.ReadBool(reader, ordinal)
         : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture) != 0;
 
     /// <summary>Reads a string type (<c>char</c>, <c>varchar</c>, <c>enum</c>, text).</summary>
@@ -72,8 +73,12 @@ public static class ColumnReader
     public static JsonNode ReadJson(DbDataReader reader, int ordinal) =>
         JsonNode.Parse(ReadString(reader, ordinal)) ?? JsonValue.Create((string?)null)!;
 
-    /// <summary>Reads a <c>uuid</c> (MySQL: binary(16) in RFC byte order; PostgreSQL: native uuid).</summary>
-    public static Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    /// <summary>Reads a <c>uuid</c> (a native uuid, or 16 bytes in RFC byte order where the backend has no uuid type).</summary>
+    public static Guid ReadGuid(DbDataReader reader, int ordinal) => BackendAdapter.ForReader(reader) is { } adapter
+        ? adapter.ReadGuid(reader, ordinal)
+        : AnyGuid(reader.GetValue(ordinal));
+
+    private static Guid AnyGuid(object value) => value switch
     {
         Guid g => g,
         byte[] bytes => new Guid(bytes, bigEndian: true),

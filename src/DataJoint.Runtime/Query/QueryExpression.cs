@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace DataJoint;
 
 /// <summary>
 /// A DataJoint query: a heading and a set of rows described lazily. Expressions are immutable; operators
-/// return new expressions, and nothing touches the database until a fetch, count or change.
+/// return new expressions, and nothing touches the database until a fetch, count or change. An expression is a model
+/// only: <see cref="QuerySqlGenerator"/> renders it.
 /// </summary>
 public abstract partial class QueryExpression
 {
@@ -54,177 +54,40 @@ public abstract partial class QueryExpression
     /// <summary>Whether some attribute is computed or renamed (its value is an expression over the sources).</summary>
     internal bool HasExpressions => Heading.Attributes.Any(a => a.Expression is not null);
 
-    /// <summary>The SELECT statement this expression runs.</summary>
-    public string Sql
-    {
-        get
-        {
-            var sql = new SqlBuilder(Connection.Adapter);
-            AppendSelect(sql, null, distinct: false);
-            return sql.ToString();
-        }
-    }
+    /// <summary>The SELECT statement this expression runs (rendered by the backend's SQL generator; nothing is sent).</summary>
+    public string Sql => QuerySqlGenerator.Select(this, Connection.Adapter).Text;
 
-    /// <summary>Appends what goes after FROM (a table name, joins, or a parenthesised subquery with alias).</summary>
-    internal abstract void AppendFrom(SqlBuilder sql);
+    /// <summary>The SELECT statement and its bound values, as a fetch of the whole heading runs it.</summary>
+    internal SqlStatement SelectStatement() => QuerySqlGenerator.Select(this, Connection.Adapter);
 
-    /// <summary>
-    /// Appends <c>SELECT cols FROM ... WHERE ...</c> as a fetch reads it (backend read conversions applied);
-    /// <paramref name="columns"/> null means the whole heading.
-    /// </summary>
+    /// <summary>Appends a SELECT of <paramref name="columns"/> (null: the whole heading) as a fetch reads it.</summary>
     internal void AppendSelect(SqlBuilder sql, IReadOnlyList<string>? columns, bool distinct) =>
-        AppendSelectColumns(sql, columns, distinct, read: true);
+        new QuerySqlGenerator(sql).AppendSelect(this, columns, distinct);
 
-    /// <summary>
-    /// Appends a SELECT of <paramref name="columns"/>; when the expression is not plain and only some columns
-    /// are wanted, the full expression becomes a subquery so HAVING aliases, DISTINCT and LIMIT keep their meaning.
-    /// <paramref name="read"/> false keeps stored types (for subqueries compared or joined with other columns).
-    /// </summary>
-    internal void AppendSelectColumns(SqlBuilder sql, IReadOnlyList<string>? columns, bool distinct, bool read)
-    {
-        var whole = columns is null || (columns.Count == Heading.Names.Count && columns.SequenceEqual(Heading.Names));
-        if (whole || IsPlain)
-        {
-            // An order-only Top orders fetched rows; a DISTINCT subset (keys, counts) drops it because
-            // PostgreSQL rejects ORDER BY on columns a SELECT DISTINCT does not return.
-            AppendSelectCore(sql, columns ?? Heading.Names, distinct || IsDistinct, read, order: whole || !(distinct || IsDistinct));
-            return;
-        }
-
-        sql.Append(distinct ? "SELECT DISTINCT " : "SELECT ");
-        AppendColumnList(sql, columns!);
-        sql.Append(" FROM (");
-        AppendSelectCore(sql, Heading.Names, IsDistinct, read: false);
-        sql.Append(") AS ").Identifier(sql.NextAlias());
-    }
-
-    private void AppendColumnList(SqlBuilder sql, IReadOnlyList<string> columns)
-    {
-        if (columns.Count == 0)
-        {
-            sql.Append('1');
-            return;
-        }
-
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (i > 0) sql.Append(',');
-            sql.Identifier(columns[i]);
-        }
-    }
-
-    /// <summary>The full statement: SELECT, FROM, WHERE, GROUP BY, HAVING, ORDER BY and LIMIT.</summary>
-    internal void AppendSelectCore(SqlBuilder sql, IReadOnlyList<string> columns, bool distinct, bool read, bool order = true)
-    {
-        sql.Append(distinct ? "SELECT DISTINCT " : "SELECT ");
-        AppendColumns(sql, columns, read);
-        sql.Append(" FROM ");
-        AppendFrom(sql);
-        var where = SourceConditions;
-        var post = IsAggregation ? [] : (IReadOnlyList<Condition>)_restrictions;
-        AppendConditions(sql, " WHERE ", where.Concat(post).ToList());
-        if (IsAggregation)
-        {
-            if (GroupBy.Count > 0)
-            {
-                sql.Append(" GROUP BY ");
-                AppendColumnList(sql, GroupBy);
-            }
-
-            AppendConditions(sql, " HAVING ", _restrictions);
-        }
-
-        if (_top is not null && (order || HasPaging)) AppendTop(sql, _top);
-    }
-
-    private void AppendColumns(SqlBuilder sql, IReadOnlyList<string> columns, bool read)
-    {
-        if (columns.Count == 0)
-        {
-            sql.Append('1');
-            return;
-        }
-
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (i > 0) sql.Append(',');
-            var attribute = Heading[columns[i]];
-            string? expression;
-            if (attribute.RenamedFrom is { } old)
-            {
-                var quoted = sql.Adapter.Quote(old);
-                expression = (read ? sql.Adapter.ReadExpression(quoted, attribute.Spec) : null) ?? quoted;
-            }
-            else
-            {
-                expression = attribute.Expression ?? (read ? sql.Adapter.ReadExpression(sql.Adapter.Quote(attribute.Name), attribute.Spec) : null);
-            }
-
-            if (expression is not null) sql.Append(expression).Append(" AS ");
-            sql.Identifier(attribute.Name);
-        }
-    }
-
-    private static void AppendConditions(SqlBuilder sql, string keyword, IReadOnlyList<Condition> conditions)
-    {
-        if (conditions.Count == 0) return;
-        sql.Append(keyword);
-        for (var i = 0; i < conditions.Count; i++)
-        {
-            if (i > 0) sql.Append(" AND ");
-            sql.Append('(');
-            conditions[i].Render(sql);
-            sql.Append(')');
-        }
-    }
-
-    /// <summary>Appends this expression's own restrictions as a WHERE clause (used by DELETE on tables).</summary>
-    internal void AppendWhere(SqlBuilder sql) => AppendConditions(sql, " WHERE ", SourceConditions.Concat(_restrictions).ToList());
+    /// <summary>Appends this expression's own restrictions as a WHERE clause (used by statements on tables).</summary>
+    internal void AppendWhere(SqlBuilder sql) => new QuerySqlGenerator(sql).AppendWhere(this);
 
     /// <summary>Appends this expression's own restrictions joined by AND, without the WHERE keyword.</summary>
-    internal void AppendConditionsOnly(SqlBuilder sql) => AppendConditions(sql, "", SourceConditions.Concat(_restrictions).ToList());
+    internal void AppendConditionsOnly(SqlBuilder sql) => new QuerySqlGenerator(sql).AppendWhere(this, keyword: "");
 
     /// <summary>True when the expression restricts its source (otherwise <see cref="AppendWhere"/> writes nothing).</summary>
     internal bool HasWhere => SourceConditions.Count > 0 || _restrictions.Count > 0;
 
-    internal SqlStatement SelectStatement(string? orderBy, int? limit, int offset)
-    {
-        var query = WithFetchPaging(orderBy, limit, offset);
-        var sql = new SqlBuilder(Connection.Adapter);
-        query.AppendSelect(sql, null, distinct: false);
-        return sql.Build();
-    }
+    internal SqlStatement SelectStatement(string? orderBy, int? limit, int offset) =>
+        WithFetchPaging(orderBy, limit, offset).SelectStatement();
 
     /// <summary>Fetch arguments act as <c>Top(limit, orderBy, offset)</c>; a null order inherits the existing order (default KEY).</summary>
     internal QueryExpression WithFetchPaging(string? orderBy, int? limit, int? offset) =>
         orderBy is null && limit is null && (offset ?? 0) == 0 ? this : ApplyTop(limit, orderBy, offset ?? 0);
 
     /// <summary>Appends ORDER BY and LIMIT for a plain SELECT (used by callers that build their own statement).</summary>
-    internal void AppendOrderAndLimit(SqlBuilder sql, string? orderBy, int? limit, int offset)
-    {
-        if (orderBy is not null && OrderByClause(orderBy) is { Length: > 0 } order) sql.Append(" ORDER BY ").Append(order);
-        AppendLimit(sql, limit, offset);
-    }
+    internal void AppendOrderAndLimit(SqlBuilder sql, string? orderBy, int? limit, int offset) =>
+        new QuerySqlGenerator(sql).AppendOrderAndLimit(this, orderBy, limit, offset);
 
-    private void AppendTop(SqlBuilder sql, TopClause top)
+    /// <summary>Expands <c>KEY</c> and validates an order_by text against the heading: attributes with their direction.</summary>
+    internal IReadOnlyList<(string Attribute, string Direction)> OrderItems(string orderBy)
     {
-        if (top.OrderBy is not null && OrderByClause(top.OrderBy) is { Length: > 0 } order) sql.Append(" ORDER BY ").Append(order);
-        AppendLimit(sql, top.Limit, top.Offset);
-    }
-
-    private static void AppendLimit(SqlBuilder sql, long? limit, long offset)
-    {
-        if (limit is null && offset <= 0) return;
-
-        // DataJoint: an offset without a limit pages through "everything".
-        sql.Append(" LIMIT ").Append((limit ?? 999_999_999_999L).ToString(CultureInfo.InvariantCulture));
-        if (offset > 0) sql.Append(" OFFSET ").Append(offset.ToString(CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Expands <c>KEY</c> and quotes attribute names, validating them against the heading.</summary>
-    internal string OrderByClause(string orderBy)
-    {
-        var items = new List<string>();
+        var items = new List<(string, string)>();
         foreach (var raw in orderBy.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = raw.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -236,7 +99,7 @@ public abstract partial class QueryExpression
 
             if (parts[0].Equals("KEY", StringComparison.Ordinal))
             {
-                items.AddRange(PrimaryKey.Select(k => Connection.Adapter.Quote(k) + direction));
+                items.AddRange(PrimaryKey.Select(k => (k, direction)));
                 continue;
             }
 
@@ -245,10 +108,10 @@ public abstract partial class QueryExpression
                 throw new UnknownAttributeException($"Attribute `{parts[0]}` in order_by is not found in the query ({string.Join(", ", Heading.Names)}).");
             }
 
-            items.Add(Connection.Adapter.Quote(parts[0]) + direction);
+            items.Add((parts[0], direction));
         }
 
-        return string.Join(", ", items);
+        return items;
     }
 
     /// <summary>Restricts the query to rows matching <paramref name="condition"/> (see the API guide for condition kinds).</summary>
@@ -313,7 +176,7 @@ public abstract partial class QueryExpression
 
         // DataJoint's subquery rule: restricting anything with a Top, or computed/renamed attributes of a
         // non-aggregation, applies to the wrapped result. Aggregations take HAVING where the backend can
-        // reference SELECT aliases there (MySQL); PostgreSQL wraps instead.
+        // reference SELECT aliases there; elsewhere they are wrapped.
         var target = this;
         if (HasPaging || (IsAggregation ? !Connection.Adapter.HavingSeesSelectAliases : HasExpressions))
         {
@@ -336,7 +199,7 @@ public abstract partial class QueryExpression
     {
         if (limit < 0) throw new ArgumentOutOfRangeException(nameof(limit), limit, "Top limit must be a non-negative integer or null.");
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "Top offset must be a non-negative integer.");
-        if (orderBy is not null) _ = OrderByClause(orderBy);
+        if (orderBy is not null) _ = OrderItems(orderBy);
         if (this is Table)
         {
             // Tables never carry paging themselves (deletes and typed restrictions use them as tables); a paged
@@ -376,7 +239,7 @@ public abstract partial class QueryExpression
     /// </summary>
     private QueryExpression TableTop(long? limit, string? orderBy, long offset)
     {
-        if (orderBy is not null) _ = OrderByClause(orderBy);
+        if (orderBy is not null) _ = OrderItems(orderBy);
         var order = orderBy ?? _top?.OrderBy ?? "KEY";
         var copy = (QueryExpression)MemberwiseClone();
         if (limit is not null || offset > 0)

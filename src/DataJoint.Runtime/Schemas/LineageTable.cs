@@ -34,7 +34,7 @@ internal static class LineageTable
             }
             catch (QueryException)
             {
-                // Created at the same moment by another connection (PostgreSQL reports the race as a duplicate type).
+                // Created at the same moment by another connection (some servers report the race as a duplicate type).
                 if (!await Exists(connection, schema, sync, cancellationToken).ConfigureAwait(false)) throw;
             }
         }
@@ -57,23 +57,12 @@ internal static class LineageTable
         var adapter = connection.Adapter;
         var full = adapter.QualifiedName(schema, Name);
         var rows = heading.Attributes.Where(a => a.Lineage is not null).ToList();
-        var sql = new SqlBuilder(adapter);
-        sql.Append("DELETE FROM ").Append(full).Append(" WHERE ").Identifier("table_name").Append(" = ").Parameter(table);
-        foreach (var row in rows) sql.Append(" AND ").Identifier("attribute_name").Append(" <> ").Parameter(row.Name);
-        await SyncOrAsync.Execute(connection, sql.Build(), $"Updating {full}", sync, cancellationToken).ConfigureAwait(false);
+        var stale = rows.Select(r => StatementBuilder.NotEqual("attribute_name", r.Name)).Prepend(StatementBuilder.Equal([("table_name", table)])).ToList();
+        await SyncOrAsync.Execute(connection, StatementBuilder.Delete(adapter, full, stale), $"Updating {full}", sync, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0) return;
-        string[] key = ["table_name", "attribute_name"];
-        string[] columns = ["table_name", "attribute_name", "lineage"];
-        sql = new SqlBuilder(adapter);
-        sql.Append(adapter.InsertVerb(replace: true)).Append(full).Append(" (").Append(string.Join(", ", columns.Select(adapter.Quote))).Append(") VALUES ");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (i > 0) sql.Append(", ");
-            sql.Append('(').Parameter(table).Append(", ").Parameter(rows[i].Name).Append(", ").Parameter(rows[i].Lineage).Append(')');
-        }
-
-        adapter.AppendReplace(sql, key, columns);
-        await SyncOrAsync.Execute(connection, sql.Build(), $"Updating {full}", sync, cancellationToken).ConfigureAwait(false);
+        var upsert = StatementBuilder.Insert(adapter, full, ["table_name", "attribute_name", "lineage"],
+            rows.Select(r => (IReadOnlyList<object?>)[table, r.Name, r.Lineage]), ["table_name", "attribute_name"], InsertConflict.Replace);
+        await SyncOrAsync.Execute(connection, upsert, $"Updating {full}", sync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>True when the stored lineage of an existing table is missing or differs from its heading (DataJoint's auto-heal).</summary>
@@ -101,12 +90,10 @@ internal static class LineageTable
         return rows.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }
 
-    public static void Remove(Connection connection, string schema, string table)
+    public static async ValueTask Remove(Connection connection, string schema, string table, bool sync, CancellationToken cancellationToken)
     {
-        if (!SyncOrAsync.Wait(Exists(connection, schema, sync: true, CancellationToken.None))) return;
-        var sql = new SqlBuilder(connection.Adapter);
-        sql.Append("DELETE FROM ").Append(connection.Adapter.QualifiedName(schema, Name)).Append(" WHERE ").Identifier("table_name")
-            .Append(" = ").Parameter(table);
-        connection.Execute(sql.Build(), $"Updating the lineage of `{schema}`");
+        if (!await Exists(connection, schema, sync, cancellationToken).ConfigureAwait(false)) return;
+        var statement = StatementBuilder.Delete(connection.Adapter, connection.Adapter.QualifiedName(schema, Name), [StatementBuilder.Equal([("table_name", table)])]);
+        await SyncOrAsync.Execute(connection, statement, $"Updating the lineage of `{schema}`", sync, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DataJoint.Definition;
 
 namespace DataJoint;
@@ -16,6 +17,8 @@ public sealed partial class Schema
     private readonly IReadOnlyList<Schema> _upstream;
     // Declarations are serialised per schema; a semaphore because the async path awaits while holding it.
     private readonly SemaphoreSlim _declareLock = new(1, 1);
+    // What this object last saw on the server: null until checked, created or dropped through it.
+    private volatile StrongBox<bool>? _exists;
 
     /// <summary>A schema handle; nothing is sent to the server (<see cref="Open"/> checks and creates it).</summary>
     internal Schema(Connection connection, string name, bool? createTables, IReadOnlyList<Schema>? upstream = null)
@@ -40,6 +43,7 @@ public sealed partial class Schema
 
         await SyncOrAsync.Execute(Connection, new SqlStatement(Connection.Adapter.CreateSchema(Name), []), $"Creating schema `{Name}`", sync, cancellationToken)
             .ConfigureAwait(false);
+        Observed(exists: true);
         return this;
     }
 
@@ -52,16 +56,33 @@ public sealed partial class Schema
     /// <summary>Whether missing tables are declared when bound.</summary>
     public bool CreateTables { get; }
 
-    /// <summary>Whether the schema exists on the server (asks the server each time; <see cref="ExistsAsync"/> is the async form).</summary>
-    public bool Exists => SyncOrAsync.Wait(ExistsCore(sync: true, CancellationToken.None));
+    /// <summary>
+    /// Whether the schema existed when this object last saw it, without asking the server: true once opened or created
+    /// (<c>inst.Schema</c>/<c>SchemaAsync</c>) or once a table was read through it, false after <see cref="Drop"/>, and
+    /// whatever <see cref="CheckExists"/>/<see cref="ExistsAsync"/> last found. Another process may have changed it since;
+    /// ask the server with <see cref="ExistsAsync"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This object has not seen the schema yet (a handle made by a <see cref="FreeTable"/>).</exception>
+    public bool Exists => _exists?.Value ?? throw new InvalidOperationException(
+        $"Schema `{Name}` has not been checked through this object yet: call CheckExists() or await ExistsAsync() to ask the server.");
 
-    /// <summary>Whether the schema exists on the server.</summary>
+    /// <summary>Asks the server whether the schema exists (and updates <see cref="Exists"/>).</summary>
+    public bool CheckExists() => SyncOrAsync.Wait(ExistsCore(sync: true, CancellationToken.None));
+
+    /// <summary>Asks the server whether the schema exists (and updates <see cref="Exists"/>).</summary>
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         await ExistsCore(sync: false, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask<bool> ExistsCore(bool sync, CancellationToken cancellationToken) =>
-        await SyncOrAsync.ReadScalar<long>(Connection, new SqlStatement(Connection.Adapter.SchemaExists, [Name]), $"Checking schema `{Name}`", sync,
-            cancellationToken).ConfigureAwait(false) == 1;
+    private async ValueTask<bool> ExistsCore(bool sync, CancellationToken cancellationToken)
+    {
+        var exists = await SyncOrAsync.ReadScalar<long>(Connection, new SqlStatement(Connection.Adapter.SchemaExists, [Name]), $"Checking schema `{Name}`",
+            sync, cancellationToken).ConfigureAwait(false) == 1;
+        Observed(exists);
+        return exists;
+    }
+
+    /// <summary>Records what an operation through this object learned about the schema's existence.</summary>
+    internal void Observed(bool exists) => _exists = new StrongBox<bool>(exists);
 
     /// <summary>
     /// The table class <typeparamref name="T"/> bound to this schema, declared first if it does not exist
@@ -94,12 +115,20 @@ public sealed partial class Schema
         return (T)_handles.GetOrAdd(typeof(T), table);
     }
 
-    /// <summary>Names of the tables in this schema (internal <c>~</c> tables excluded).</summary>
-    public IReadOnlyList<string> ListTables()
+    /// <summary>Names of the tables in this schema (internal <c>~</c> tables excluded), parents first.</summary>
+    public IReadOnlyList<string> ListTables() => SyncOrAsync.Wait(ListTablesCore(sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="ListTables"/>.</summary>
+    public async Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken cancellationToken = default) =>
+        await ListTablesCore(sync: false, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<IReadOnlyList<string>> ListTablesCore(bool sync, CancellationToken cancellationToken)
     {
-        var tables = Connection.ReadAll(new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`", r => r.GetString(0))
-            .Where(t => !t.StartsWith('~')).ToList();
-        return DependencyGraph.LoadDownstream(Connection, Name).TopologicalOrder(Name, tables);
+        var names = await SyncOrAsync.ReadAll(Connection, new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`",
+            r => r.GetString(0), sync, cancellationToken).ConfigureAwait(false);
+        var tables = names.Where(t => !t.StartsWith('~')).ToList();
+        var graph = await DependencyGraph.LoadDownstream(Connection, Name, sync, cancellationToken).ConfigureAwait(false);
+        return graph.TopologicalOrder(Name, tables);
     }
 
     /// <summary>
@@ -121,6 +150,7 @@ public sealed partial class Schema
         _declared.Clear();
         _handles.Clear();
         Connection.ForgetSchema(Name);
+        Observed(exists: false);
         return true;
     }
 

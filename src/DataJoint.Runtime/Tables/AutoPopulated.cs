@@ -24,8 +24,8 @@ public abstract partial class AutoPopulated : UserTable
     public virtual QueryExpression KeySource => DefaultKeySource.For(this);
 
     /// <summary>
-    /// This table's job table (<c>~~name</c>), declared on first use: the queue distributed populate
-    /// (<see cref="PopulateOptions.ReserveJobs"/>) reserves keys from.
+    /// This table's job table (<c>~~name</c>): the queue distributed populate (<see cref="PopulateOptions.ReserveJobs"/>)
+    /// reserves keys from. Getting it sends nothing; its operations (and fetches or counts of it) declare it when missing.
     /// </summary>
     public JobTable Jobs => _jobs ??= JobTable.For(this);
 
@@ -50,38 +50,46 @@ public abstract partial class AutoPopulated : UserTable
         SyncOrAsync.Wait(PopulateEngine.Run(this, options, restrictions, sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="Populate(object[])"/>.</summary>
-    public Task<PopulateResult> PopulateAsync(params object[] restrictions) => PopulateAsync(new PopulateOptions(), CancellationToken.None, restrictions);
+    public Task<PopulateResult> PopulateAsync(params object[] restrictions) => PopulateAsync(new PopulateOptions(), restrictions, CancellationToken.None);
+
+    /// <summary>Asynchronous <see cref="Populate(object[])"/> of every missing key, cancellable.</summary>
+    public Task<PopulateResult> PopulateAsync(CancellationToken cancellationToken) => PopulateAsync(new PopulateOptions(), [], cancellationToken);
 
     /// <summary>Asynchronous <see cref="Populate(PopulateOptions, object[])"/>.</summary>
     public Task<PopulateResult> PopulateAsync(PopulateOptions options, params object[] restrictions) =>
-        PopulateAsync(options, CancellationToken.None, restrictions);
+        PopulateAsync(options, restrictions, CancellationToken.None);
+
+    /// <summary>Asynchronous <see cref="Populate(PopulateOptions, object[])"/> of every missing key, cancellable.</summary>
+    public Task<PopulateResult> PopulateAsync(PopulateOptions options, CancellationToken cancellationToken) =>
+        PopulateAsync(options, [], cancellationToken);
 
     /// <summary>
     /// Asynchronous <see cref="Populate(PopulateOptions, object[])"/>. Cancelling rolls back the key in progress, releases its
     /// reservation and throws <see cref="OperationCanceledException"/>; keys already made stay committed.
     /// </summary>
-    public Task<PopulateResult> PopulateAsync(PopulateOptions options, CancellationToken cancellationToken, params object[] restrictions) =>
+    public Task<PopulateResult> PopulateAsync(PopulateOptions options, object[] restrictions, CancellationToken cancellationToken = default) =>
         PopulateEngine.Run(this, options, restrictions, sync: false, cancellationToken).AsTask();
 
     /// <summary>How many keys of the (restricted) key source are still missing from this table, and how many there are.</summary>
-    public (long Remaining, long Total) Progress(params object[] restrictions)
-    {
-        var todo = PopulateEngine.Todo(this, restrictions);
-        var total = todo.Count();
-        var remaining = todo.RestrictNot(KeyProjection.Of(this, PrimaryKey), semanticCheck: false).Count();
-        return (remaining, total);
-    }
+    public (long Remaining, long Total) Progress(params object[] restrictions) =>
+        SyncOrAsync.Wait(ProgressCore(restrictions, sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="Progress"/>.</summary>
-    public Task<(long Remaining, long Total)> ProgressAsync(params object[] restrictions) => ProgressAsync(CancellationToken.None, restrictions);
+    public Task<(long Remaining, long Total)> ProgressAsync(params object[] restrictions) => ProgressAsync(restrictions, CancellationToken.None);
+
+    /// <summary>Asynchronous <see cref="Progress"/> over the whole key source, cancellable.</summary>
+    public Task<(long Remaining, long Total)> ProgressAsync(CancellationToken cancellationToken) => ProgressAsync([], cancellationToken);
 
     /// <summary>Asynchronous <see cref="Progress"/>.</summary>
-    public async Task<(long Remaining, long Total)> ProgressAsync(CancellationToken cancellationToken, params object[] restrictions)
+    public async Task<(long Remaining, long Total)> ProgressAsync(object[] restrictions, CancellationToken cancellationToken = default) =>
+        await ProgressCore(restrictions, sync: false, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<(long Remaining, long Total)> ProgressCore(object[] restrictions, bool sync, CancellationToken cancellationToken)
     {
         var todo = PopulateEngine.Todo(this, restrictions);
-        var total = await todo.CountAsync(cancellationToken).ConfigureAwait(false);
-        var remaining = await todo.RestrictNot(KeyProjection.Of(this, PrimaryKey), semanticCheck: false).CountAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var remainingKeys = todo.RestrictNot(KeyProjection.Of(this, PrimaryKey), semanticCheck: false);
+        var total = await todo.CountCore(sync, cancellationToken).ConfigureAwait(false);
+        var remaining = await remainingKeys.CountCore(sync, cancellationToken).ConfigureAwait(false);
         return (remaining, total);
     }
 }

@@ -13,6 +13,9 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
     // Masters restricted by materialised keys: their primary-key columns and the affected key rows.
     private readonly Dictionary<TableName, (IReadOnlyList<string> Columns, HashSet<object?[]> Keys)> _masterKeys = [];
 
+    // The masters' handles, headings read once.
+    private readonly Dictionary<TableName, FreeTable> _masterTables = [];
+
     private IReadOnlyList<TableName> _members = graph.DescendantsInTopologicalOrder(seed);
     private HashSet<TableName>? _memberSet;
 
@@ -35,12 +38,16 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
                 // A part of the seed itself only reaches seed rows; a part without a foreign-key path to its master is left alone.
                 var master = part.Master!.Value;
                 if (master == seed || graph.PathUp(part, master) is not { } path) continue;
-                var columns = _masterKeys.TryGetValue(master, out var known) ? known.Columns : new FreeTable(_connection, Qualified(master)).Heading.PrimaryKey;
-                var statement = MasterKeysStatement(master, columns, path);
+                if (!_masterTables.TryGetValue(master, out var masterTable))
+                {
+                    _masterTables[master] = masterTable = new FreeTable(_connection, Qualified(master));
+                    await masterTable.PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
+                }
+
+                var columns = _masterKeys.TryGetValue(master, out var known) ? known.Columns : masterTable.Heading.PrimaryKey;
+                var statement = MasterKeysStatement(masterTable, columns, path);
                 var context = $"Reading the master rows of {part} to delete with them";
-                var keys = sync
-                    ? _connection.ReadAll(statement, context, ReadKey)
-                    : await _connection.ReadAllAsync(statement, context, ReadKey, cancellationToken).ConfigureAwait(false);
+                var keys = await SyncOrAsync.ReadAll(_connection, statement, context, ReadKey, sync, cancellationToken).ConfigureAwait(false);
                 if (known.Keys is null) _masterKeys[master] = known = (columns, new HashSet<object?[]>(KeyComparer.Instance));
                 foreach (var key in keys) changed |= known.Keys.Add(key);
             }
@@ -58,11 +65,11 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
     }
 
     /// <summary>SELECT of the master's keys reached from the affected part rows along <paramref name="path"/> (part first).</summary>
-    private SqlStatement MasterKeysStatement(TableName master, IReadOnlyList<string> columns, IReadOnlyList<ForeignKeyEdge> path)
+    private SqlStatement MasterKeysStatement(FreeTable master, IReadOnlyList<string> columns, IReadOnlyList<ForeignKeyEdge> path)
     {
         var sql = new SqlBuilder(_adapter);
         // An unrestricted table writes only SELECT ... FROM, with columns read as fetch reads them (enums as text).
-        new FreeTable(_connection, Qualified(master)).AppendSelectCore(sql, columns, distinct: true, read: true, order: false);
+        new QuerySqlGenerator(sql).AppendSelectCore(master, columns, distinct: true, read: true, order: false);
         sql.Append(" WHERE ");
         for (var i = path.Count - 1; i >= 0; i--)
         {
@@ -77,19 +84,22 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
         return sql.Build();
     }
 
-    public SqlStatement DeleteStatement(TableName table)
-    {
-        var sql = new SqlBuilder(_adapter);
-        sql.Append("DELETE FROM ").Append(Qualified(table));
-        AppendWhere(sql, table);
-        return sql.Build();
-    }
+    public SqlStatement DeleteStatement(TableName table) =>
+        StatementBuilder.Delete(_adapter, Qualified(table), AllRowsAffected(table) ? [] : [new FragmentCondition(sql => AppendAffected(sql, table))]);
+
+    private bool AllRowsAffected(TableName table) => table == seed && !seedTable.HasWhere;
 
     /// <summary>Appends <c> WHERE</c> and the table's affected-rows condition, or nothing when every row is affected.</summary>
     private void AppendWhere(SqlBuilder sql, TableName table)
     {
-        if (table == seed && !seedTable.HasWhere) return;
+        if (AllRowsAffected(table)) return;
         sql.Append(" WHERE ");
+        AppendAffected(sql, table);
+    }
+
+    /// <summary>Appends the condition on <paramref name="table"/>'s rows that the cascade deletes.</summary>
+    private void AppendAffected(SqlBuilder sql, TableName table)
+    {
         var alternatives = 0;
         if (table == seed)
         {

@@ -54,7 +54,8 @@ public abstract partial class Table
         }
 
         var seed = new TableName(Schema.Name, SqlTableName);
-        var plan = new DeleteCascade(this, seed, DependencyGraph.LoadDownstream(connection, Schema.Name));
+        await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
+        var plan = new DeleteCascade(this, seed, await DependencyGraph.LoadDownstream(connection, Schema.Name, sync, cancellationToken).ConfigureAwait(false));
         Transaction? transaction = null;
         if (!connection.InTransaction)
         {

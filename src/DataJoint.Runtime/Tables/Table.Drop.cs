@@ -15,7 +15,17 @@ public abstract partial class Table
     public bool Drop(bool? prompt = null, string partIntegrity = "enforce") => Drop(prompt, ParsePartIntegrity(partIntegrity, allowCascade: false));
 
     /// <summary>As <see cref="Drop(bool?, string)"/> with the typed <see cref="DataJoint.PartIntegrity"/> (<c>Cascade</c> does not apply to drops).</summary>
-    public bool Drop(bool? prompt, PartIntegrity partIntegrity)
+    public bool Drop(bool? prompt, PartIntegrity partIntegrity) => SyncOrAsync.Wait(DropCore(prompt, partIntegrity, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Drop(bool?, string)"/>.</summary>
+    public Task<bool> DropAsync(bool? prompt = null, string partIntegrity = "enforce", CancellationToken cancellationToken = default) =>
+        DropAsync(prompt, ParsePartIntegrity(partIntegrity, allowCascade: false), cancellationToken);
+
+    /// <summary>Asynchronous <see cref="Drop(bool?, PartIntegrity)"/>.</summary>
+    public Task<bool> DropAsync(bool? prompt, PartIntegrity partIntegrity, CancellationToken cancellationToken = default) =>
+        DropCore(prompt, partIntegrity, sync: false, cancellationToken).AsTask();
+
+    private async ValueTask<bool> DropCore(bool? prompt, PartIntegrity partIntegrity, bool sync, CancellationToken cancellationToken)
     {
         if (partIntegrity is not (PartIntegrity.Enforce or PartIntegrity.Ignore))
         {
@@ -29,7 +39,8 @@ public abstract partial class Table
 
         var connection = Connection;
         var seed = new TableName(Schema.Name, SqlTableName);
-        var order = DependencyGraph.LoadDownstream(connection, Schema.Name).DescendantsInTopologicalOrder(seed);
+        var graph = await DependencyGraph.LoadDownstream(connection, Schema.Name, sync, cancellationToken).ConfigureAwait(false);
+        var order = graph.DescendantsInTopologicalOrder(seed);
         var dropped = order.ToHashSet();
         foreach (var table in order)
         {
@@ -48,21 +59,22 @@ public abstract partial class Table
         {
             if (adapter.DroppableTypesOfTable is { } typesQuery)
             {
-                types.UnionWith(connection.ReadAll(new SqlStatement(typesQuery, [table.Schema, table.Table]), $"Reading the column types of {table}",
-                    r => (r.GetString(0), r.GetString(1))));
+                types.UnionWith(await SyncOrAsync.ReadAll(connection, new SqlStatement(typesQuery, [table.Schema, table.Table]),
+                    $"Reading the column types of {table}", r => (r.GetString(0), r.GetString(1)), sync, cancellationToken).ConfigureAwait(false));
             }
 
-            connection.Execute(new SqlStatement($"DROP TABLE {connection.Adapter.QualifiedName(table.Schema, table.Table)}", []),
-                $"Dropping {table}");
-            LineageTable.Remove(connection, table.Schema, table.Table);
+            await SyncOrAsync.Execute(connection, new SqlStatement($"DROP TABLE {adapter.QualifiedName(table.Schema, table.Table)}", []),
+                $"Dropping {table}", sync, cancellationToken).ConfigureAwait(false);
+            await LineageTable.Remove(connection, table.Schema, table.Table, sync, cancellationToken).ConfigureAwait(false);
             connection.ForgetTable(table.Schema, table.Table);
-            JobTable.DropQueueOf(connection, table.Schema, table.Table);
+            await JobTable.DropQueueOf(connection, table.Schema, table.Table, sync, cancellationToken).ConfigureAwait(false);
             if (table.Schema == Schema.Name) Schema.Forget(table.Table);
         }
 
         foreach (var (schema, type) in types)
         {
-            connection.Execute(new SqlStatement(adapter.DropTypeIfUnused(schema, type), []), $"Dropping the unused type {schema}.{type}");
+            await SyncOrAsync.Execute(connection, new SqlStatement(adapter.DropTypeIfUnused(schema, type), []), $"Dropping the unused type {schema}.{type}",
+                sync, cancellationToken).ConfigureAwait(false);
         }
 
         return true;

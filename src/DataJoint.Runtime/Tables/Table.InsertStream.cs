@@ -11,6 +11,7 @@ public abstract partial class Table
         bool replace = false, bool allowDirectInsert = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        await PrepareForRead(sync: false, cancellationToken).ConfigureAwait(false);
         var writer = new InsertWriter(this, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert));
         return await writer.WriteStreamAsync(Values(rows, writer, cancellationToken), cancellationToken).ConfigureAwait(false);
     }

@@ -9,7 +9,13 @@ public abstract partial class Table
     /// </summary>
     /// <exception cref="DataJointException">The table is restricted, the key is incomplete, or it does not match exactly one row.</exception>
     /// <exception cref="UnknownAttributeException">The row names an attribute the table lacks.</exception>
-    public void Update1(object row)
+    public void Update1(object row) => SyncOrAsync.Wait(Update1Core(row, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Update1"/>.</summary>
+    public async Task Update1Async(object row, CancellationToken cancellationToken = default) =>
+        await Update1Core(row, sync: false, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask Update1Core(object row, bool sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (IsRestricted)
@@ -17,6 +23,7 @@ public abstract partial class Table
             throw new DataJointException($"Update1 cannot be applied to a restricted table: call it on {FullTableName} itself with the full key.");
         }
 
+        await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
         var writer = new InsertWriter(this, new InsertOptions(false, false, false, AllowDirectInsert: true));
         var values = writer.ToValues(row);
         var heading = Heading;
@@ -43,23 +50,17 @@ public abstract partial class Table
 
         if (changes.Count == 0) return;
         var target = WithRestriction(key, semanticCheck: false, negate: false);
-        if (target.Count() != 1)
+        if (await target.CountCore(sync, cancellationToken).ConfigureAwait(false) != 1)
         {
             throw new DataJointException($"Update can only be applied to one existing entry: no row of {FullTableName} has the key "
                 + $"{string.Join(", ", key.Select(k => $"{k.Key}={k.Value}"))}.");
         }
 
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET ");
-        for (var i = 0; i < changes.Count; i++)
-        {
-            if (i > 0) sql.Append(", ");
-            sql.Identifier(changes[i].Attribute.Name).Append(" = ");
-            if (changes[i].Value is null) sql.Append("DEFAULT");
-            else sql.Parameter(Connection.Adapter.ToDbValue(changes[i].Attribute.Spec, StoredValue.Of(changes[i].Attribute, changes[i].Value, FullTableName)));
-        }
-
-        target.AppendWhere(sql);
-        Connection.Execute(sql.Build(), $"Updating {FullTableName}");
+        var adapter = Connection.Adapter;
+        var set = changes.Select(c => (c.Attribute.Name, c.Value is null
+            ? StatementBuilder.Default
+            : adapter.ToDbValue(c.Attribute.Spec, StoredValue.Of(c.Attribute, c.Value, FullTableName)))).ToList();
+        await SyncOrAsync.Execute(Connection, StatementBuilder.Update(adapter, FullTableName, set, StatementBuilder.WhereOf(target)), $"Updating {FullTableName}",
+            sync, cancellationToken).ConfigureAwait(false);
     }
 }

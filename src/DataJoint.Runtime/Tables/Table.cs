@@ -19,8 +19,6 @@ public abstract partial class Table : QueryExpression
     /// <summary>The quoted full name, <c>`schema`.`table`</c> or <c>"schema"."table"</c>.</summary>
     public string FullTableName => Connection.Adapter.QualifiedName(Schema.Name, SqlTableName);
 
-    internal override void AppendFrom(SqlBuilder sql) => sql.Append(FullTableName);
-
     /// <summary>Whether rows may be inserted from outside <c>Make</c> (false for auto-populated tiers).</summary>
     protected internal virtual bool RequiresMakeForInsert => false;
 
@@ -61,6 +59,7 @@ public abstract partial class Table : QueryExpression
     public void Insert(IEnumerable<object> rows, InsertOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        SyncOrAsync.Wait(PrepareForRead(sync: true, CancellationToken.None));
         var writer = new InsertWriter(this, options);
         writer.Write(rows.Select(writer.ToValues));
     }
@@ -71,29 +70,26 @@ public abstract partial class Table : QueryExpression
         InsertAsync(rows, new InsertOptions(skipDuplicates, ignoreExtraFields, replace, allowDirectInsert), cancellationToken);
 
     /// <summary>Asynchronous <see cref="Insert(IEnumerable{object}, InsertOptions)"/>.</summary>
-    public Task InsertAsync(IEnumerable<object> rows, InsertOptions options, CancellationToken cancellationToken = default)
+    public async Task InsertAsync(IEnumerable<object> rows, InsertOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        await PrepareForRead(sync: false, cancellationToken).ConfigureAwait(false);
         var writer = new InsertWriter(this, options);
-        return writer.WriteAsync(rows.Select(writer.ToValues), cancellationToken);
+        await writer.WriteAsync(rows.Select(writer.ToValues), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the rows of this (restricted) table without cascading or asking; returns the number deleted.</summary>
-    public long DeleteQuick()
-    {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("DELETE FROM ").Append(FullTableName);
-        AppendWhere(sql);
-        return Connection.Execute(sql.Build(), $"Deleting from {FullTableName}");
-    }
+    public long DeleteQuick() => SyncOrAsync.Wait(DeleteQuickCore(sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="DeleteQuick"/>.</summary>
-    public async Task<long> DeleteQuickAsync(CancellationToken cancellationToken = default)
+    public async Task<long> DeleteQuickAsync(CancellationToken cancellationToken = default) =>
+        await DeleteQuickCore(sync: false, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<long> DeleteQuickCore(bool sync, CancellationToken cancellationToken)
     {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("DELETE FROM ").Append(FullTableName);
-        AppendWhere(sql);
-        return await Connection.ExecuteAsync(sql.Build(), $"Deleting from {FullTableName}", cancellationToken).ConfigureAwait(false);
+        await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
+        return await SyncOrAsync.Execute(Connection, StatementBuilder.Delete(Connection.Adapter, FullTableName, StatementBuilder.WhereOf(this)),
+            $"Deleting from {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -36,12 +36,22 @@ public abstract partial class UserTable : Table
         Connection.ReadAll(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read);
 
     /// <summary>Typed primary keys used by the generated <c>FetchKeys</c> method.</summary>
-    protected IReadOnlyList<TKey> FetchKeyRows<TKey>(RowMapper<TKey> mapper, string? orderBy = null, int? limit = null, int? offset = null)
+    protected IReadOnlyList<TKey> FetchKeyRows<TKey>(RowMapper<TKey> mapper, string? orderBy = null, int? limit = null, int? offset = null) =>
+        SyncOrAsync.Wait(FetchKeyRowsCore(mapper, orderBy, limit, offset, sync: true, CancellationToken.None));
+
+    /// <summary>Typed asynchronous primary keys used by the generated <c>FetchKeysAsync</c> methods.</summary>
+    protected async Task<IReadOnlyList<TKey>> FetchKeyRowsAsync<TKey>(RowMapper<TKey> mapper, string? orderBy, int? limit, int? offset,
+        CancellationToken cancellationToken) =>
+        await FetchKeyRowsCore(mapper, orderBy, limit, offset, sync: false, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<IReadOnlyList<TKey>> FetchKeyRowsCore<TKey>(RowMapper<TKey> mapper, string? orderBy, int? limit, int? offset, bool sync,
+        CancellationToken cancellationToken)
     {
         var sql = new SqlBuilder(Connection.Adapter);
         AppendSelect(sql, PrimaryKey, distinct: true);
         AppendOrderAndLimit(sql, orderBy, limit, offset ?? 0);
-        return Connection.ReadAll(sql.Build(), $"Fetching keys of {FullTableName}", mapper.Read);
+        return await SyncOrAsync.ReadAll(Connection, sql.Build(), $"Fetching keys of {FullTableName}", mapper.Read, sync, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Typed asynchronous fetch used by the generated <c>FetchAsync</c> methods.</summary>

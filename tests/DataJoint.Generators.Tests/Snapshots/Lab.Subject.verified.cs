@@ -133,10 +133,16 @@ partial class Subject
     public Row Fetch1() => Single(FetchRows(RowMapper.Instance, null, 2, null));
 
     /// <summary>The single row; zero or several rows throw <see cref="global::DataJoint.DataJointException"/>.</summary>
-    public async global::System.Threading.Tasks.Task<Row> Fetch1Async(global::System.Threading.CancellationToken cancellationToken = default) => Single(await FetchRowsAsync(RowMapper.Instance, null, 2, null, cancellationToken).ConfigureAwait(false));
+    public new async global::System.Threading.Tasks.Task<Row> Fetch1Async(global::System.Threading.CancellationToken cancellationToken = default) => Single(await FetchRowsAsync(RowMapper.Instance, null, 2, null, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The primary keys of the rows.</summary>
     public global::System.Collections.Generic.IReadOnlyList<Key> FetchKeys(string? orderBy = null, int? limit = null, int? offset = null) => FetchKeyRows(KeyMapper.Instance, orderBy, limit, offset);
+
+    /// <summary>The primary keys of the rows.</summary>
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Key>> FetchKeysAsync(global::System.Threading.CancellationToken cancellationToken = default) => FetchKeyRowsAsync(KeyMapper.Instance, null, null, null, cancellationToken);
+
+    /// <summary>The primary keys of the rows, ordered and paged.</summary>
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Key>> FetchKeysAsync(string? orderBy, int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default) => FetchKeyRowsAsync(KeyMapper.Instance, orderBy, limit, offset, cancellationToken);
 
     /// <summary>Streams the rows as they arrive, without buffering the result.</summary>
     public global::System.Collections.Generic.IAsyncEnumerable<Row> Stream(global::System.Threading.CancellationToken cancellationToken = default) => StreamRows(RowMapper.Instance, null, null, null, cancellationToken);

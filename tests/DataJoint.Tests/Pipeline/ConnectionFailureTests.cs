@@ -29,7 +29,8 @@ public sealed class ConnectionFailureTests(Backend backend) : BackendTest(backen
         await using var unreachable = new Instance("127.0.0.1", "nobody", "x", port: 1, backend: Backend, configure: c => c.Database.ConnectTimeout = 3);
         var ex = Assert.ThrowsAsync<LostConnectionException>(() => unreachable.SchemaAsync("anything", CancellationToken.None));
         Assert.That(ex!.Message, Does.Contain("127.0.0.1:1"));
-        _ = unreachable.FreeTable("anything.table");
+        _ = new FreeTable(unreachable.Connection, "anything.table");
+        Assert.ThrowsAsync<LostConnectionException>(() => unreachable.FreeTableAsync("anything.table"), "the factory reads the heading");
         await using var refused = new Instance(Server.Host, Server.User, "wrong", port: Server.Port, backend: Backend);
         Assert.Throws<AccessException>(() => refused.Schema("anything"));
     }

@@ -58,8 +58,9 @@ public sealed class ErrorStackTests(Backend backend) : BackendTest(backend)
     public void TheColumnIsDeclaredAsDataJointPythonDeclaresIt()
     {
         var jobs = Prepare(1).Jobs;
+        jobs.Declare();
 
-        var column = new FreeTable(Schema.Connection, jobs.FullTableName).Heading["error_stack"];
+        var column = FreeTable.Open(Schema.Connection, jobs.FullTableName).Heading["error_stack"];
         var sqlType = Instance.Connection.Query("SELECT data_type AS sql_type FROM information_schema.columns "
             + $"WHERE table_schema = {P(0)} AND table_name = {P(1)} AND column_name = 'error_stack'", Schema.Name, jobs.SqlTableName).Single()["sql_type"];
 

@@ -22,7 +22,10 @@ public sealed class JobTableTests(Backend backend) : BackendTest(backend)
             "error_message", "error_stack", "user", "host", "pid", "connection_id", "version",
         }));
         Assert.That(jobs.PrimaryKey, Is.EqualTo(new[] { "source_id" }));
-        var free = new FreeTable(Schema.Connection, jobs.FullTableName);
+        Assert.That(Schema.Connection.Query($"SELECT 1 FROM information_schema.tables WHERE table_schema = {P(0)} AND table_name = {P(1)}",
+            Schema.Name, jobs.SqlTableName), Is.Empty, "getting the handle declares nothing");
+        jobs.Declare();
+        var free = FreeTable.Open(Schema.Connection, jobs.FullTableName);
         Assert.That(free.Heading.Names, Does.Contain("error_message"), "declared on the server");
         Assert.That(Schema.ListTables(), Does.Not.Contain("~~doubled"), "hidden from the schema's table list");
     }
@@ -60,7 +63,7 @@ public sealed class JobTableTests(Backend backend) : BackendTest(backend)
     public void AJobTableDroppedByAnotherProcessIsDeclaredAgain()
     {
         var doubled = Prepare(2);
-        _ = doubled.Jobs;
+        doubled.Jobs.Declare();
         using (var other = Server.NewInstance())
         {
             other.Connection.Execute($"DROP TABLE {doubled.Jobs.FullTableName}");

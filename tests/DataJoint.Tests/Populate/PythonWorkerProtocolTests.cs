@@ -23,6 +23,7 @@ public sealed class PythonWorkerProtocolTests(Backend backend) : BackendTest(bac
     public void TheJobTableHasTheColumnsDataJointPythonDeclares()
     {
         var jobs = Prepare(1).Jobs;
+        jobs.Declare();
         var columns = Schema.Connection.Query(
                 "SELECT column_name AS name, data_type AS type, is_nullable AS nullable, character_maximum_length AS length, "
                 + $"datetime_precision AS digits FROM information_schema.columns WHERE table_schema = {P(0)} AND table_name = {P(1)} "
@@ -75,6 +76,7 @@ public sealed class PythonWorkerProtocolTests(Backend backend) : BackendTest(bac
     {
         var doubled = Prepare(4);
         var jobs = doubled.Jobs;
+        jobs.Declare();
         for (var id = 1; id <= 4; id++) PythonQueues(jobs, id);
 
         Assert.That(PythonReserves(jobs, 1), Is.True, "Python's conditional UPDATE wins a pending job");
@@ -101,6 +103,7 @@ public sealed class PythonWorkerProtocolTests(Backend backend) : BackendTest(bac
     {
         var doubled = Prepare(3);
         var jobs = doubled.Jobs;
+        jobs.Declare();
         PythonQueues(jobs, 1);
         PythonQueues(jobs, 2);
         Assert.That(PythonReserves(jobs, 1), Is.True);

@@ -251,4 +251,24 @@ internal sealed partial class MySqlAdapter : BackendAdapter
     public override bool HavingSeesSelectAliases => true;
 
     public override string TranslateExpression(string expression) => ExpressionTranslator.ToMySql(expression);
+
+    protected override bool Produced(DbDataReader reader) => reader is MySqlDataReader;
+
+    // bool is declared tinyint (the driver's boolean mapping covers only tinyint(1)); uuid is binary(16) in RFC byte order.
+    public override sbyte ReadInt8(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(sbyte)
+        ? reader.GetFieldValue<sbyte>(ordinal)
+        : Convert.ToSByte(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    public override bool ReadBool(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(bool)
+        ? reader.GetBoolean(ordinal)
+        : Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture) != 0;
+
+    public override Guid ReadGuid(DbDataReader reader, int ordinal) => new(reader.GetFieldValue<byte[]>(ordinal), bigEndian: true);
+
+    public override void AppendLimit(SqlBuilder sql, long? limit, long offset)
+    {
+        // MySQL has no OFFSET without LIMIT; its manual's idiom for "all remaining rows" is the largest row count.
+        if (limit is null && offset > 0) sql.Append(" LIMIT 18446744073709551615");
+        base.AppendLimit(sql, limit, offset);
+    }
 }

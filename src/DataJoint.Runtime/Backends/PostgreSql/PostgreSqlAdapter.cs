@@ -373,6 +373,11 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
         sql.Append(" DO UPDATE SET ").Append(string.Join(", ", secondary.Select(c => $"{Quote(c)} = EXCLUDED.{Quote(c)}")));
     }
 
+    protected override bool Produced(DbDataReader reader) => reader is NpgsqlDataReader;
+
+    // int8 is declared smallint (PostgreSQL has no one-byte integer); the declared range is checked on insert.
+    public override sbyte ReadInt8(DbDataReader reader, int ordinal) => checked((sbyte)reader.GetInt16(ordinal));
+
     // ---- Query SQL ----
 
     public override string TranslateExpression(string expression) => ExpressionTranslator.ToPostgreSql(expression);

@@ -3,7 +3,8 @@ namespace DataJoint;
 /// <summary>
 /// The result of an operator (join, projection, aggregation, universal set, Top, or a subquery wrapper):
 /// a heading over one or more FROM sources, the WHERE conditions carried from flattened operands, and
-/// optionally GROUP BY or DISTINCT. One model renders for both backends; dialect choices come from the adapter.
+/// optionally GROUP BY or DISTINCT. <see cref="QuerySqlGenerator"/> renders it for every backend; dialect choices come
+/// from the adapter.
 /// </summary>
 internal sealed class DerivedQuery : QueryExpression
 {
@@ -44,11 +45,6 @@ internal sealed class DerivedQuery : QueryExpression
 
     /// <summary>A plain join of tables: its sources and conditions can be merged into an enclosing query.</summary>
     public bool IsFlatJoin => IsPlain && !HidesColumns && !HasExpressions;
-
-    internal override void AppendFrom(SqlBuilder sql)
-    {
-        foreach (var source in Sources) source.Render(sql);
-    }
 
     /// <summary><c>SELECT * FROM (query) AS alias</c>: computed and renamed attributes become plain columns.</summary>
     public static DerivedQuery Over(QueryExpression query) =>

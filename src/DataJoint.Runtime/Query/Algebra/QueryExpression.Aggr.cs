@@ -44,8 +44,8 @@ public abstract partial class QueryExpression
         var allSources = sources.Append(groupSource.Joined(excludeNonmatching ? JoinKind.Inner : JoinKind.Left, namesakes)).ToList();
 
         // GROUP BY every kept attribute of this expression, not only its primary key: they are functionally
-        // dependent on the key, and MariaDB (ONLY_FULL_GROUP_BY, without dependency detection) and PostgreSQL
-        // (for subqueries) reject non-grouped columns that MySQL 8 would accept.
+        // dependent on the key, but servers without dependency detection (ONLY_FULL_GROUP_BY, or over subqueries)
+        // reject non-grouped columns.
         var groupBy = kept.Select(a => a.Name).ToList();
         return new DerivedQuery(Connection, new Heading(attributes, Heading.LineageAvailable), allSources, allConditions,
             hidesColumns: true, groupBy: groupBy);

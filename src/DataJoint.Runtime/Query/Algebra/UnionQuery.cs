@@ -22,70 +22,13 @@ internal sealed class UnionQuery : QueryExpression
         _heading = new Heading(attributes, a.Heading.LineageAvailable && b.Heading.LineageAvailable);
     }
 
+    /// <summary>The left operand (its rows come first).</summary>
+    public QueryExpression Left => _a;
+
+    /// <summary>The right operand.</summary>
+    public QueryExpression Right => _b;
+
     public override Connection Connection => _a.Connection;
 
     public override Heading Heading => _heading;
-
-    internal override void AppendFrom(SqlBuilder sql)
-    {
-        var key = _a.PrimaryKey;
-        sql.Append("((");
-        if (_a.Heading.SecondaryAttributes.Count + _b.Heading.SecondaryAttributes.Count == 0)
-        {
-            _a.AppendSelectColumns(sql, key, distinct: false, read: false);
-            sql.Append(") UNION (");
-            _b.AppendSelectColumns(sql, key, distinct: false, read: false);
-        }
-        else
-        {
-            sql.Append("SELECT ");
-            List(sql, _heading.Names);
-            sql.Append(" FROM (");
-            _a.AppendSelectColumns(sql, null, distinct: false, read: false);
-            sql.Append(") AS ").Identifier(sql.NextAlias()).Append(" LEFT JOIN (");
-            _b.AppendSelectColumns(sql, null, distinct: false, read: false);
-            sql.Append(") AS ").Identifier(sql.NextAlias()).Append(" USING (");
-            List(sql, key);
-            sql.Append(")) UNION (SELECT ");
-            for (var i = 0; i < _heading.Names.Count; i++)
-            {
-                if (i > 0) sql.Append(',');
-                var name = _heading.Names[i];
-                if (_b.Heading.Contains(name)) sql.Identifier(name);
-                else sql.Append("NULL AS ").Identifier(name);
-            }
-
-            sql.Append(" FROM (");
-            _b.AppendSelectColumns(sql, null, distinct: false, read: false);
-            sql.Append(") AS ").Identifier(sql.NextAlias()).Append(" WHERE ");
-            Tuple(sql, key);
-            sql.Append(" NOT IN (");
-            _a.AppendSelectColumns(sql, key, distinct: false, read: false);
-            sql.Append(')');
-        }
-
-        sql.Append(")) AS ").Identifier(sql.NextAlias());
-    }
-
-    private static void List(SqlBuilder sql, IReadOnlyList<string> names)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (i > 0) sql.Append(',');
-            sql.Identifier(names[i]);
-        }
-    }
-
-    private static void Tuple(SqlBuilder sql, IReadOnlyList<string> names)
-    {
-        if (names.Count == 1)
-        {
-            sql.Identifier(names[0]);
-            return;
-        }
-
-        sql.Append('(');
-        List(sql, names);
-        sql.Append(')');
-    }
 }

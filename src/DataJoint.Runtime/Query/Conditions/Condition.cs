@@ -1,17 +1,24 @@
 namespace DataJoint;
 
-/// <summary>A compiled restriction condition that renders itself as SQL with bound parameters.</summary>
+/// <summary>
+/// A compiled restriction condition, part of the query model. <see cref="QuerySqlGenerator"/> renders it: composite
+/// conditions (NOT, AND/OR, semijoins, EXISTS) are walked by the generator; leaves render their own text and parameters.
+/// </summary>
 internal abstract class Condition
 {
-    public abstract void Render(SqlBuilder sql);
-
     /// <summary>Constant conditions fold: TRUE and FALSE need no SQL.</summary>
     public virtual bool? Constant => null;
 
     public virtual Condition Negate() => new NotCondition(this);
 }
 
-internal sealed class ConstantCondition : Condition
+/// <summary>A condition without nested queries: it writes its own SQL text and bound values.</summary>
+internal abstract class LeafCondition : Condition
+{
+    public abstract void Render(SqlBuilder sql);
+}
+
+internal sealed class ConstantCondition : LeafCondition
 {
     public static readonly ConstantCondition True = new(true);
     public static readonly ConstantCondition False = new(false);
@@ -31,24 +38,17 @@ internal sealed class NotCondition(Condition inner) : Condition
 {
     public Condition Inner { get; } = inner;
 
-    public override void Render(SqlBuilder sql)
-    {
-        sql.Append("NOT (");
-        Inner.Render(sql);
-        sql.Append(')');
-    }
-
     public override Condition Negate() => Inner;
 }
 
 /// <summary>A SQL text condition, inserted verbatim (every enclosing clause parenthesises its conditions).</summary>
-internal sealed class SqlTextCondition(string text) : Condition
+internal sealed class SqlTextCondition(string text) : LeafCondition
 {
     public override void Render(SqlBuilder sql) => sql.Append(text);
 }
 
 /// <summary>Attribute equalities ANDed together (from dictionaries, anonymous objects and records).</summary>
-internal sealed class EqualityCondition(IReadOnlyList<(string Name, object? Value)> terms) : Condition
+internal sealed class EqualityCondition(IReadOnlyList<(string Name, object? Value)> terms) : LeafCondition
 {
     public override void Render(SqlBuilder sql)
     {
@@ -64,7 +64,7 @@ internal sealed class EqualityCondition(IReadOnlyList<(string Name, object? Valu
 }
 
 /// <summary>A JSON path inside a json attribute equals a value (<c>{"attr.path": value}</c> restrictions).</summary>
-internal sealed class JsonPathCondition(JsonPathKey key, object? value) : Condition
+internal sealed class JsonPathCondition(JsonPathKey key, object? value) : LeafCondition
 {
     public override void Render(SqlBuilder sql)
     {
@@ -77,47 +77,30 @@ internal sealed class JsonPathCondition(JsonPathKey key, object? value) : Condit
 /// <summary>OR or AND of several conditions.</summary>
 internal sealed class JunctionCondition(bool isOr, IReadOnlyList<Condition> items) : Condition
 {
-    public override void Render(SqlBuilder sql)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (i > 0) sql.Append(isOr ? " OR " : " AND ");
-            sql.Append('(');
-            items[i].Render(sql);
-            sql.Append(')');
-        }
-    }
+    public bool IsOr { get; } = isOr;
+
+    public IReadOnlyList<Condition> Items { get; } = items;
 }
 
 /// <summary>Semijoin: the common attributes appear in another query's result.</summary>
 internal sealed class InQueryCondition(IReadOnlyList<string> attributes, QueryExpression subquery) : Condition
 {
-    public override void Render(SqlBuilder sql)
-    {
-        if (attributes.Count == 1)
-        {
-            sql.Identifier(attributes[0]);
-        }
-        else
-        {
-            sql.Append('(');
-            for (var i = 0; i < attributes.Count; i++)
-            {
-                if (i > 0) sql.Append(',');
-                sql.Identifier(attributes[i]);
-            }
+    public IReadOnlyList<string> Attributes { get; } = attributes;
 
-            sql.Append(')');
-        }
+    public QueryExpression Subquery { get; } = subquery;
+}
 
-        sql.Append(" IN (");
-        subquery.AppendSelectColumns(sql, attributes, distinct: false, read: false);
-        sql.Append(')');
-    }
+/// <summary>
+/// Semijoin with nothing in common (DataJoint: all rows when the other query has any, none otherwise): <c>EXISTS (…)</c>,
+/// decided by the server when the statement runs, never while the expression is composed.
+/// </summary>
+internal sealed class ExistsCondition(QueryExpression subquery) : Condition
+{
+    public QueryExpression Subquery { get; } = subquery;
 }
 
 /// <summary>A condition rendered by a delegate (typed <c>Where</c> predicates); values are bound as parameters.</summary>
-internal sealed class FragmentCondition(Action<SqlBuilder> render) : Condition
+internal sealed class FragmentCondition(Action<SqlBuilder> render) : LeafCondition
 {
     public override void Render(SqlBuilder sql) => render(sql);
 }

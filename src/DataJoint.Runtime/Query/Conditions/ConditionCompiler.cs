@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Collections.Concurrent;
-using System.Reflection;
 using DataJoint.Definition;
 
 namespace DataJoint;
@@ -8,8 +6,6 @@ namespace DataJoint;
 /// <summary>Turns any restriction argument into a <see cref="Condition"/> against a query's heading (feature map §6.3).</summary>
 internal static class ConditionCompiler
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> AnonymousProperties = new();
-
     public static Condition Compile(object? condition, QueryExpression target, bool semanticCheck)
     {
         switch (condition)
@@ -38,12 +34,8 @@ internal static class ConditionCompiler
             case Top:
                 throw new DataJointException("Invalid restriction type: a Top cannot be nested inside an OR list, Cond.And or Cond.Not; "
                     + "apply it on its own (q & new Top(...)) or with q.Top(...).");
-            case IRecord record:
-                return Equalities(record.GetAttributeValues(), target);
-            case IEnumerable<KeyValuePair<string, object?>> pairs:
-                return Equalities(pairs, target);
-            case IDictionary dictionary:
-                return Equalities(dictionary.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k])), target);
+            case IRecord or IEnumerable<KeyValuePair<string, object?>> or IDictionary:
+                return Equalities(RecordValues.TryRead(condition)!, target);
             case IEnumerable items:
                 return Or(items.Cast<object>().Select(i => Compile(i, target, semanticCheck)));
             default:
@@ -54,20 +46,12 @@ internal static class ConditionCompiler
                         + "a Row/Key record, another query, an array or Cond.Or/Cond.And/Cond.Not, or true/false.");
                 }
 
-                return Equalities(PropertiesOf(condition), target);
+                return Equalities(RecordValues.PropertiesOf(condition), target);
         }
     }
 
     /// <summary>Public properties of an anonymous object or POCO, PascalCase names mapped to snake_case.</summary>
-    internal static IEnumerable<KeyValuePair<string, object?>> PropertiesOf(object value)
-    {
-        var properties = AnonymousProperties.GetOrAdd(value.GetType(),
-            t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray());
-        foreach (var p in properties)
-        {
-            yield return new(Naming.PascalToSnake(p.Name), p.GetValue(value));
-        }
-    }
+    internal static IEnumerable<KeyValuePair<string, object?>> PropertiesOf(object value) => RecordValues.PropertiesOf(value);
 
     private static Condition CompileCond(Cond c, QueryExpression target, bool semanticCheck) => c.Kind switch
     {
@@ -150,11 +134,9 @@ internal static class ConditionCompiler
 
         var common = target.Heading.Names.Where(other.Heading.Contains).ToArray();
         if (semanticCheck) SemanticCheck.AssertCompatible(target.Heading, other.Heading, common);
-        if (common.Length == 0)
-        {
-            // DataJoint: with nothing in common, the restriction keeps all rows when the other query is non-empty.
-            return other.Exists() ? ConstantCondition.True : ConstantCondition.False;
-        }
+        // DataJoint: with nothing in common, the restriction keeps all rows when the other query is non-empty; the server
+        // decides when the statement runs (composing an expression never queries).
+        if (common.Length == 0) return new ExistsCondition(other);
 
         return new InQueryCondition(common, other);
     }

@@ -156,7 +156,7 @@ internal sealed class InterpolatedRestriction(IReadOnlyList<string> segments, IR
 }
 
 /// <summary>SQL text with bound parameters between its segments (an interpolated restriction).</summary>
-internal sealed class InterpolatedCondition(IReadOnlyList<string> segments, IReadOnlyList<object?> values) : Condition
+internal sealed class InterpolatedCondition(IReadOnlyList<string> segments, IReadOnlyList<object?> values) : LeafCondition
 {
     public override void Render(SqlBuilder sql)
     {

@@ -1,0 +1,135 @@
+namespace DataJoint;
+
+/// <summary>What an INSERT does with a row whose primary key exists.</summary>
+internal enum InsertConflict
+{
+    /// <summary>The server's duplicate-key error.</summary>
+    Error,
+
+    /// <summary>Keep the existing row (DataJoint's <c>skip_duplicates</c>).</summary>
+    Skip,
+
+    /// <summary>Replace it (DataJoint's <c>replace</c>; an upsert).</summary>
+    Replace,
+}
+
+/// <summary>
+/// The one builder of data-changing statements — INSERT (with skip-duplicates or replace), UPDATE, DELETE — on a table
+/// given by its quoted full name. Values are always bound; WHERE clauses are conditions of the query model, rendered by
+/// <see cref="QuerySqlGenerator"/>; the dialect's parts (quoting, placeholders, conflict clauses) come from the adapter.
+/// </summary>
+internal static class StatementBuilder
+{
+    /// <summary>A value written as the column's <c>DEFAULT</c> instead of a parameter.</summary>
+    public static readonly object Default = new DefaultValue();
+
+    /// <summary><c>DELETE FROM table [WHERE ...]</c>; no condition deletes every row.</summary>
+    public static SqlStatement Delete(BackendAdapter adapter, string table, IReadOnlyList<Condition> where)
+    {
+        var sql = new SqlBuilder(adapter);
+        sql.Append("DELETE FROM ").Append(table);
+        AppendWhere(sql, where);
+        return sql.Build();
+    }
+
+    /// <summary><c>UPDATE table SET a = value, ... [WHERE ...]</c>; <see cref="Default"/> sets the column's default.</summary>
+    public static SqlStatement Update(BackendAdapter adapter, string table, IReadOnlyList<(string Column, object? Value)> set,
+        IReadOnlyList<Condition> where)
+    {
+        if (set.Count == 0) throw new ArgumentException($"An UPDATE of {table} needs at least one column to set.", nameof(set));
+        var sql = new SqlBuilder(adapter);
+        sql.Append("UPDATE ").Append(table).Append(" SET ");
+        for (var i = 0; i < set.Count; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Identifier(set[i].Column).Append(" = ");
+            AppendValue(sql, set[i].Value);
+        }
+
+        AppendWhere(sql, where);
+        return sql.Build();
+    }
+
+    /// <summary>
+    /// A multi-row <c>INSERT INTO table (columns) VALUES (...), (...)</c> with the backend's clause for
+    /// <paramref name="conflict"/> on <paramref name="primaryKey"/>; <see cref="Default"/> values are written as DEFAULT.
+    /// </summary>
+    public static SqlStatement Insert(BackendAdapter adapter, string table, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows,
+        IReadOnlyList<string> primaryKey, InsertConflict conflict)
+    {
+        var sql = new SqlBuilder(adapter);
+        sql.Append(adapter.InsertVerb(conflict == InsertConflict.Replace)).Append(table).Append(" (");
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Identifier(columns[i]);
+        }
+
+        sql.Append(") VALUES ");
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (row.Count != columns.Count)
+            {
+                throw new ArgumentException($"A row for {table} has {row.Count} values for {columns.Count} columns.", nameof(rows));
+            }
+
+            sql.Append(count++ > 0 ? ", (" : "(");
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (i > 0) sql.Append(", ");
+                AppendValue(sql, row[i]);
+            }
+
+            sql.Append(')');
+        }
+
+        if (count == 0) throw new ArgumentException($"An INSERT into {table} needs at least one row.", nameof(rows));
+        switch (conflict)
+        {
+            case InsertConflict.Skip:
+                adapter.AppendSkipDuplicates(sql, primaryKey, columns);
+                break;
+            case InsertConflict.Replace:
+                adapter.AppendReplace(sql, primaryKey, columns);
+                break;
+        }
+
+        return sql.Build();
+    }
+
+    /// <summary>The conditions restricting the rows of a table expression (flattened operands' first, then its own).</summary>
+    public static IReadOnlyList<Condition> WhereOf(QueryExpression query) => [.. query.SourceConditions, .. query.Restrictions];
+
+    /// <summary><c>column = value</c> for each pair (<c>IS NULL</c> for null), ANDed: a row by its key.</summary>
+    public static Condition Equal(IReadOnlyList<(string Column, object? Value)> terms) => new EqualityCondition(terms);
+
+    /// <summary><c>column &lt;&gt; value</c>.</summary>
+    public static Condition NotEqual(string column, object? value) =>
+        new FragmentCondition(sql => sql.Identifier(column).Append(" <> ").Parameter(value));
+
+    private static void AppendWhere(SqlBuilder sql, IReadOnlyList<Condition> where)
+    {
+        if (where.Count == 0) return;
+        var generator = new QuerySqlGenerator(sql);
+        sql.Append(" WHERE ");
+        for (var i = 0; i < where.Count; i++)
+        {
+            if (i > 0) sql.Append(" AND ");
+            sql.Append('(');
+            generator.AppendCondition(where[i]);
+            sql.Append(')');
+        }
+    }
+
+    private static void AppendValue(SqlBuilder sql, object? value)
+    {
+        if (ReferenceEquals(value, Default)) sql.Append("DEFAULT");
+        else sql.Parameter(value);
+    }
+
+    private sealed class DefaultValue
+    {
+        public override string ToString() => "DEFAULT";
+    }
+}
