@@ -297,6 +297,7 @@ public sealed class JobTable : Table
 
     internal async ValueTask<int> ReclaimCore(bool sync, CancellationToken cancellationToken)
     {
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var adapter = Connection.Adapter;
         var sql = new SqlBuilder(adapter);
         sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL WHERE status='reserved' AND ")
@@ -319,16 +320,13 @@ public sealed class JobTable : Table
     /// </summary>
     /// <param name="key">The key: a <c>Key</c>/<c>Row</c> record, a dictionary or an anonymous object with every key attribute.</param>
     /// <returns>True when this call reserved it.</returns>
-    public bool Reserve(object key) => SyncOrAsync.Wait(ReserveCore(key, sync: true, CancellationToken.None));
+    public bool Reserve(object key) => SyncOrAsync.Wait(ReserveCore(key, session: null, sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="Reserve"/>.</summary>
-    public Task<bool> ReserveAsync(object key, CancellationToken cancellationToken = default) => ReserveCore(key, sync: false, cancellationToken).AsTask();
+    public Task<bool> ReserveAsync(object key, CancellationToken cancellationToken = default) => ReserveCore(key, session: null, sync: false, cancellationToken).AsTask();
 
-    /// <param name="key">The key.</param>
-    /// <param name="session">The worker's held session, whose id marks the reservation (null: the session running the UPDATE).</param>
-    /// <param name="sync">Whether to run synchronously.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    internal async ValueTask<bool> ReserveCore(object key, bool sync, CancellationToken cancellationToken, HeldSession? session = null)
+    /// <summary>Reserves <paramref name="key"/>, marked with <paramref name="session"/>'s id (null: the session running the UPDATE).</summary>
+    internal async ValueTask<bool> ReserveCore(object key, HeldSession? session, bool sync, CancellationToken cancellationToken)
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var sql = new SqlBuilder(Connection.Adapter);
@@ -464,7 +462,7 @@ public sealed class JobTable : Table
     /// Puts a job this process reserved back to <c>pending</c> (populate cancelled mid-key, or its connection lost), noting
     /// <paramref name="reason"/> in <c>error_message</c>; only while it is still this worker's reservation.
     /// </summary>
-    internal async ValueTask ReleaseCore(object key, bool sync, CancellationToken cancellationToken, HeldSession? session = null, string reason = "")
+    internal async ValueTask ReleaseCore(object key, HeldSession? session, string reason, bool sync, CancellationToken cancellationToken)
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         if (reason.Length > ErrorMessageLength) reason = reason[..(ErrorMessageLength - TruncationAppendix.Length)] + TruncationAppendix;
@@ -476,7 +474,12 @@ public sealed class JobTable : Table
         await SyncOrAsync.Execute(Connection, sql.Build(), $"Releasing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Puts back to <c>pending</c> whatever a finishing worker still holds (a key whose release failed while the server was away).</summary>
+    /// <summary>
+    /// Puts back to <c>pending</c> the reservations this process marked with <paramref name="session"/>'s id and no worker
+    /// holds any more: when a worker finishes (a key whose release failed while the server was away), and when a worker
+    /// takes a session (a session is held by one worker only, so a reservation already carrying its id was left by an
+    /// earlier session with the same id, before a server restart reused it).
+    /// </summary>
     internal async ValueTask ReleaseSessionCore(HeldSession session, bool sync, CancellationToken cancellationToken)
     {
         var sql = new SqlBuilder(Connection.Adapter);

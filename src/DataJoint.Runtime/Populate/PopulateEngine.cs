@@ -68,32 +68,34 @@ internal static class PopulateEngine
         activity?.SetTag("datajoint.table", table.FullTableName);
         var logger = PopulateLog.For(table.Connection.LoggerFactory);
         var run = new PopulateRun(table, binding, options, logger, sync);
+        try
+        {
+            return await Run(run, table, todo, binding, options, restrictions, activity, logger, sync, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await run.CloseSessions().ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<PopulateResult> Run(PopulateRun run, AutoPopulated table, QueryExpression todo, MakeBinding binding,
+        PopulateOptions options, object[]? restrictions, Activity? activity, ILogger logger, bool sync, CancellationToken cancellationToken)
+    {
+        var className = table.TableDefinition.ClassName;
         if (options.ReserveJobs)
         {
             run.Jobs = table.Jobs;
-            await run.Jobs.EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
-            if (options.Refresh ?? table.Connection.Config.Jobs.AutoRefresh)
+            try
             {
-                // Due immediately (delay -1 as DataJoint), so this worker can reserve what it just added.
-                var refresh = new JobRefreshOptions { Delay = -1, Priority = options.Priority };
-                try
-                {
-                    await run.Jobs.RefreshCore(refresh, restrictions ?? [], sync, cancellationToken).ConfigureAwait(false);
-                }
-                catch (MissingTableException) when (!table.Connection.InTransaction)
-                {
-                    // Dropped by another process since this connection declared it: declare it again and carry on.
-                    table.Connection.ForgetTable(table.Schema.Name, run.Jobs.SqlTableName);
-                    await run.Jobs.EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
-                    await run.Jobs.RefreshCore(refresh, restrictions ?? [], sync, cancellationToken).ConfigureAwait(false);
-                }
+                await PrepareJobs(run, table, options, restrictions, sync, cancellationToken).ConfigureAwait(false);
             }
-        }
-
-        if (run.Jobs is not null && !(options.Refresh ?? table.Connection.Config.Jobs.AutoRefresh))
-        {
-            // Without a refresh, still free the keys of workers that are gone (a refresh does this itself).
-            await run.Jobs.ReclaimCore(sync, cancellationToken).ConfigureAwait(false);
+            catch (MissingTableException) when (!table.Connection.InTransaction)
+            {
+                // Dropped by another process since this connection declared it: declare it again and carry on.
+                table.Connection.ForgetTable(table.Schema.Name, run.Jobs.SqlTableName);
+                await run.CloseSessions().ConfigureAwait(false);
+                await PrepareJobs(run, table, options, restrictions, sync, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         run.WriteJobMetadata = await JobMetadata.Present(table, sync, cancellationToken).ConfigureAwait(false);
@@ -118,6 +120,29 @@ internal static class PopulateEngine
         activity?.SetTag("datajoint.succeeded", run.Succeeded);
         activity?.SetTag("datajoint.failed", run.Failed);
         return new PopulateResult(run.Succeeded, run.Errors);
+    }
+
+    /// <summary>
+    /// Declares the job table, opens the workers' sessions, and refreshes the queue, or without a refresh at least frees
+    /// the keys of workers that are gone (a refresh does that itself).
+    /// </summary>
+    private static async ValueTask PrepareJobs(PopulateRun run, AutoPopulated table, PopulateOptions options, object[]? restrictions, bool sync,
+        CancellationToken cancellationToken)
+    {
+        var jobs = run.Jobs!;
+        await jobs.EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
+        await run.OpenSessions(options.MaxCalls is { } calls ? Math.Min(calls, options.Parallelism) : options.Parallelism, cancellationToken)
+            .ConfigureAwait(false);
+        if (options.Refresh ?? table.Connection.Config.Jobs.AutoRefresh)
+        {
+            // Due immediately (delay -1 as DataJoint), so this worker can reserve what it just added.
+            var refresh = new JobRefreshOptions { Delay = -1, Priority = options.Priority };
+            await jobs.RefreshCore(refresh, restrictions ?? [], sync, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await jobs.ReclaimCore(sync, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async ValueTask<List<IRecord>> FindKeys(AutoPopulated table, QueryExpression todo, JobTable? jobs, PopulateOptions options,
@@ -166,6 +191,7 @@ internal static class PopulateEngine
     private sealed class PopulateRun(AutoPopulated table, MakeBinding binding, PopulateOptions options, ILogger logger, bool sync)
     {
         private readonly ConcurrentQueue<PopulateError> _errors = new();
+        private readonly ConcurrentBag<HeldSession> _ready = [];
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _succeeded;
         private int _failed;
@@ -212,9 +238,42 @@ internal static class PopulateEngine
             return true;
         }
 
+        /// <summary>
+        /// Opens the workers' sessions before the keys are chosen: taking a session frees the reservations a reused session id
+        /// still carries (<see cref="JobTable.ReleaseSessionCore"/>), and this run should find those keys.
+        /// </summary>
+        public async ValueTask OpenSessions(int count, CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < count; i++) _ready.Add(await NewSession(cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>Returns the sessions no worker took.</summary>
+        public async ValueTask CloseSessions()
+        {
+            while (_ready.TryTake(out var session)) await session.Dispose(sync).ConfigureAwait(false);
+        }
+
+        private async ValueTask<HeldSession> TakeSession(CancellationToken cancellationToken) =>
+            _ready.TryTake(out var session) ? session : await NewSession(cancellationToken).ConfigureAwait(false);
+
+        private async ValueTask<HeldSession> NewSession(CancellationToken cancellationToken)
+        {
+            var session = await HeldSession.Open(table.Connection, sync, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Jobs!.ReleaseSessionCore(session, sync, cancellationToken).ConfigureAwait(false);
+                return session;
+            }
+            catch
+            {
+                await session.Dispose(sync).ConfigureAwait(false);
+                throw;
+            }
+        }
+
         private async ValueTask Work(ConcurrentQueue<IRecord> queue, CancellationToken cancellationToken)
         {
-            var worker = new Worker();
+            var worker = new Worker(TakeSession);
             try
             {
                 while (!_stop && queue.TryDequeue(out var key))
@@ -245,8 +304,8 @@ internal static class PopulateEngine
             {
                 if (Jobs is not null)
                 {
-                    var session = await worker.Session(connection, sync, cancellationToken).ConfigureAwait(false);
-                    if (!await Jobs.ReserveCore(key, sync, cancellationToken, session).ConfigureAwait(false))
+                    var session = await worker.Session(cancellationToken).ConfigureAwait(false);
+                    if (!await Jobs.ReserveCore(key, session, sync, cancellationToken).ConfigureAwait(false))
                     {
                         Skip(activity, className, keyText, "reserved by another worker");
                         return;
@@ -321,7 +380,7 @@ internal static class PopulateEngine
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
-                if (reserved) await BestEffort(Jobs!.ReleaseCore(key, sync, CancellationToken.None, worker.Current)).ConfigureAwait(false);
+                if (reserved) await BestEffort(Jobs!.ReleaseCore(key, worker.Current, "", sync, CancellationToken.None)).ConfigureAwait(false);
                 activity?.SetTag("datajoint.outcome", "cancelled");
                 PopulateLog.KeyCancelled(logger, className, keyText);
                 throw;
@@ -335,7 +394,8 @@ internal static class PopulateEngine
                     // that fails, the reservation's session is gone by now and the next refresh reclaims it.
                     if (reserved)
                     {
-                        await BestEffort(Jobs!.ReleaseCore(key, sync, CancellationToken.None, worker.Current, $"{ex.GetType().Name}: {ex.Message}"))
+                        await BestEffort(Jobs!.ReleaseCore(key, worker.Current, $"{ex.GetType().Name}: {ex.Message}", sync,
+                            CancellationToken.None))
                             .ConfigureAwait(false);
                     }
 
@@ -385,14 +445,14 @@ internal static class PopulateEngine
         }
 
         /// <summary>One worker's held session: opened before its first reservation, replaced after a lost connection.</summary>
-        private sealed class Worker
+        private sealed class Worker(Func<CancellationToken, ValueTask<HeldSession>> take)
         {
             private HeldSession? _session;
 
             public HeldSession? Current => _session;
 
-            public async ValueTask<HeldSession> Session(Connection connection, bool sync, CancellationToken cancellationToken) =>
-                _session ??= await HeldSession.Open(connection, sync, cancellationToken).ConfigureAwait(false);
+            public async ValueTask<HeldSession> Session(CancellationToken cancellationToken) =>
+                _session ??= await take(cancellationToken).ConfigureAwait(false);
 
             /// <summary>Forgets a session that may be dead; the next reservation opens a new one.</summary>
             public async ValueTask Drop(bool sync)

@@ -58,7 +58,8 @@ public sealed class ServerRestartTests(Backend backend)
 
             var second = lengths.Populate(new PopulateOptions { ReserveJobs = true, Parallelism = 4 });
 
-            Assert.That(lengths.Count(), Is.EqualTo(Keys), () => "every key is made; jobs: " + lengths.Jobs.Progress());
+            Assert.That(lengths.Count(), Is.EqualTo(Keys), () => "every key is made; jobs left: "
+                + string.Join("; ", lengths.Jobs.ToDicts().Select(d => string.Join(",", d.Select(kv => kv.Key + "=" + kv.Value)))));
             Assert.That(second.SuccessCount, Is.EqualTo(Keys - madeFirst.Count), "the second populate made exactly the missing keys");
             var calls = ItemLength.CallsIn(schema);
             foreach (var id in Enumerable.Range(1, Keys))
