@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: starts local MariaDB and PostgreSQL (scripts/db-servers.sh), builds the
-# solution once, runs every test project, and prints one line `N passed, N failed, N skipped`.
+# Runs the whole test suite: starts local MariaDB and PostgreSQL (scripts/db-servers.sh) and an S3 server
+# (scripts/s3-server.sh), builds the solution once, runs every test project, and prints one line
+# `N passed, N failed, N skipped`.
 # Extra arguments go to `dotnet test` (e.g. --filter "TestCategory!=Integration").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/db-servers.sh start
 eval "$(bash scripts/db-servers.sh env)"
+# The object-store tests need an S3-compatible server (s3rver, installed from npm).
+bash scripts/s3-server.sh start
+eval "$(bash scripts/s3-server.sh env)"
 
 # The interop tests run DataJoint-Python itself: the shared peer beside the repository (or DJ_PYTHON).
 if [ -z "${DJ_PYTHON:-}" ] && [ -f ../shared/peer/setup.sh ]; then

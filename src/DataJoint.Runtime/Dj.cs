@@ -49,7 +49,7 @@ public static class Dj
             }
 
             if (s_connection is not null) return s_connection;
-            if (string.IsNullOrEmpty(config.Database.User) || config.Database.Password is null)
+            if (string.IsNullOrEmpty(config.Database.User) || !config.Database.HasPassword)
             {
                 throw new DataJointException($"Dj.Conn() needs credentials for the {BackendAdapter.Describe(config.Database)}: set DJ_USER and DJ_PASS, "
                     + "datajoint.json (database.user, database.password) or .secrets/, or use new Instance(host, user, password).");

@@ -116,6 +116,9 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
     /// <summary>This instance's connection.</summary>
     public Connection Connection { get; }
 
+    /// <summary>This instance's object stores (<c>Stores["raw"]</c>), as <see cref="Config.Stores"/> configures them; see docs/storage.md.</summary>
+    public Stores Stores => Config.ObjectStores;
+
     /// <summary>Opens (and by default creates) a schema on this instance's connection.</summary>
     /// <param name="name">The schema (database) name.</param>
     /// <param name="createSchema">Create the schema when it does not exist; otherwise a missing schema is an error.</param>
@@ -154,9 +157,17 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
         return (host[..colon], p);
     }
 
-    /// <summary>Closes the connection pool.</summary>
-    public void Dispose() => Connection.Dispose();
+    /// <summary>Closes the connection pool and releases the stores' clients.</summary>
+    public void Dispose()
+    {
+        Config.ReleaseObjectStores();
+        Connection.Dispose();
+    }
 
-    /// <summary>Closes the connection pool.</summary>
-    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    /// <summary>Closes the connection pool and releases the stores' clients.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Config.ReleaseObjectStores();
+        return Connection.DisposeAsync();
+    }
 }

@@ -106,16 +106,16 @@ public sealed class GeneratorTests
             """");
         Assert.That(result.CompileDiagnostics, Is.Empty, string.Join("\n", result.CompileDiagnostics));
         string Line(string table, string attribute) =>
-            result.Sources[$"Lab.{table}.g.cs"].Split('\n').Single(l => l.Contains($"new global::DataJoint.AttributeDefinition(\"{attribute}\""));
-        const string FromPerson = "lineage: new global::DataJoint.AttributeLineage(static () => global::Lab.Person.Definition, \"person_id\")";
-        Assert.That(Line("Person", "person_id"), Does.Contain("lineage: new global::DataJoint.AttributeLineage(\"person_id\")"));
+            result.Sources[$"Lab.{table}.g.cs"].Split('\n').Single(l => l.Contains($"new global::DataJoint.AttributeDefinition(name: \"{attribute}\""));
+        const string FromPerson = "lineage: new global::DataJoint.AttributeLineage(origin: static () => global::Lab.Person.Definition, attribute: \"person_id\")";
+        Assert.That(Line("Person", "person_id"), Does.Contain("lineage: new global::DataJoint.AttributeLineage(attribute: \"person_id\")"));
         Assert.That(Line("Person", "name"), Does.Not.Contain("lineage"));
         Assert.That(Line("Marriage", "husband"), Does.Contain(FromPerson));
         Assert.That(Line("Marriage", "wife"), Does.Contain(FromPerson));
         Assert.That(Line("Marriage", "witness"), Does.Contain(FromPerson), "a secondary foreign key inherits lineage too");
         Assert.That(Line("Marriage", "wedding_date"), Does.Not.Contain("lineage"));
         Assert.That(Line("Child", "husband"), Does.Contain(FromPerson), "transitively, to the table that declared it");
-        Assert.That(Line("Child", "child_idx"), Does.Contain("lineage: new global::DataJoint.AttributeLineage(\"child_idx\")"));
+        Assert.That(Line("Child", "child_idx"), Does.Contain("lineage: new global::DataJoint.AttributeLineage(attribute: \"child_idx\")"));
     }
 
     [Test]

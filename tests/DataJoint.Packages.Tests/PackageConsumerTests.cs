@@ -128,6 +128,62 @@ public sealed class PackageConsumerTests
         Assert.That(runOutput, Does.Contain("table: subject"), "the generator reached a project that references DataJoint.Hosting only");
     }
 
+    [Test]
+    public void TheTemplatePackageHoldsTheTemplateStampedWithThisVersion()
+    {
+        var entries = _feed.Entries("DataJoint.Templates");
+        Assert.That(entries, Is.SupersetOf(new[]
+        {
+            "content/DataJointApp/.template.config/template.json", "content/DataJointApp/DataJointApp.csproj",
+            "content/DataJointApp/Program.cs", "content/DataJointApp/Tables.cs", "content/DataJointApp/README.md", "README.md",
+        }));
+        Assert.That(entries, Has.None.StartsWith("lib/"), "a template package carries no assembly");
+        Assert.That(_feed.Nuspec("DataJoint.Templates"), Does.Contain("<packageType name=\"Template\" />"));
+        Assert.That(_feed.Read("DataJoint.Templates", "content/DataJointApp/.template.config/template.json"),
+            Does.Contain($"\"defaultValue\": \"{_feed.Version}\"").And.Not.Contain("@DataJointVersion@"));
+    }
+
+    [TestCase("mysql")]
+    [TestCase("postgresql")]
+    public void TheTemplateCreatesAProjectThatBuildsWarningFreeAndRuns(string backend)
+    {
+        // The template is installed into a hive of its own, so the machine's template list is neither read nor changed.
+        var hive = Path.Combine(_feed.Root, $"template-hive-{backend}");
+        var package = Path.Combine(_feed.Folder, $"DataJoint.Templates.{_feed.Version}.nupkg");
+        var (installExit, installOutput) = Dotnet(_feed.Root, $"new install \"{package}\" --debug:custom-hive \"{hive}\"");
+        Assert.That(installExit, Is.Zero, installOutput);
+        Assert.That(installOutput, Does.Contain("datajoint"));
+
+        var directory = _feed.NewConsumer($"templated-{backend}");
+        var (newExit, newOutput) = Dotnet(directory, $"new datajoint -n LabPipeline -o . --debug:custom-hive \"{hive}\"");
+        Assert.That(newExit, Is.Zero, newOutput);
+        var project = File.ReadAllText(Path.Combine(directory, "LabPipeline.csproj"));
+        Assert.That(project, Does.Contain($"<PackageReference Include=\"DataJoint\" Version=\"{_feed.Version}\" />"));
+        Assert.That(File.ReadAllText(Path.Combine(directory, "Tables.cs")), Does.Contain("namespace LabPipeline;"));
+        Assert.That(File.Exists(Path.Combine(directory, "README.md")), Is.True);
+
+        var (buildExit, buildOutput) = Dotnet(directory, "build -c Release -nologo -v minimal");
+        Assert.That(buildExit, Is.Zero, buildOutput);
+        Assert.That(buildOutput, Does.Not.Match(@"warning [A-Z]+[0-9]+"), "warning-free");
+
+        var prefix = backend == "mysql" ? "DJ_TEST_MYSQL" : "DJ_TEST_POSTGRES";
+        string Env(string name, string fallback) => Environment.GetEnvironmentVariable($"{prefix}_{name}") ?? fallback;
+        var schema = $"djtpl_{Guid.NewGuid():N}"[..20];
+        var (runExit, runOutput) = Run(directory, $"{schema} --drop", new Dictionary<string, string?>
+        {
+            ["DJ_HOST"] = Env("HOST", "127.0.0.1"),
+            ["DJ_PORT"] = Env("PORT", backend == "mysql" ? "3306" : "5432"),
+            ["DJ_USER"] = Env("USER", "datajoint"),
+            ["DJ_PASS"] = Env("PASSWORD", "datajoint"),
+            ["DJ_BACKEND"] = backend,
+        });
+        Assert.That(runExit, Is.Zero, runOutput);
+        Assert.That(runOutput, Does.Contain($"Connected to {(backend == "mysql" ? "MySql" : "PostgreSql")} server at"));
+        Assert.That(runOutput, Does.Contain("mouse 1: 2 session(s), first on 2025-06-01"));
+        Assert.That(runOutput, Does.Contain($"2 subjects (1 mouse), 3 sessions in '{schema}'"));
+        Assert.That(runOutput, Does.Contain($"Dropped '{schema}'"));
+    }
+
     private static bool HasRuntime(string versionPrefix)
     {
         var (exitCode, output) = Tests.Dotnet.Run(Path.GetTempPath(), "--list-runtimes", new Dictionary<string, string?>(), TimeSpan.FromMinutes(1));

@@ -62,6 +62,14 @@ internal sealed partial class PackageFeed : IDisposable
         return zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The text of one file inside a package of the feed.</summary>
+    public string Read(string packageId, string entry)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(Folder, $"{packageId}.{Version}.nupkg"));
+        using var reader = new StreamReader((zip.GetEntry(entry) ?? throw new FileNotFoundException($"{entry} is not in {packageId}")).Open());
+        return reader.ReadToEnd();
+    }
+
     /// <summary>The package's .nuspec text.</summary>
     public string Nuspec(string packageId)
     {

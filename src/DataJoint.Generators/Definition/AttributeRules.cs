@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace DataJoint.Definition;
 
 /// <summary>
-/// DataJoint's rules for one attribute line (feature map §1.2, §2.1): its type, its default, its name. Pure; the
+/// DataJoint's rules for one attribute line (docs/semantics.md#attribute-lines, #defaults): its type, its default, its name. Pure; the
 /// parser runs them on every attribute it reads.
 /// </summary>
 internal static class AttributeRules
@@ -19,8 +19,6 @@ internal static class AttributeRules
     [
         "int8", "int16", "int32", "int64", "float32", "float64", "bool", "uuid", "json", "bytes", "date", "datetime",
     ];
-
-    private static readonly Regex CurrentTimestamp = new(@"^current_timestamp(\s*\(\s*\d\s*\))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static IEnumerable<DefinitionError> Check(AttributeItem a)
     {
@@ -154,16 +152,16 @@ internal static class AttributeRules
     /// <summary>Why <paramref name="written"/> cannot be the default of <paramref name="spec"/>; null when it can.</summary>
     private static string? InvalidDefault(TypeSpec spec, string written)
     {
-        var text = written.Trim();
-        var quoted = text.Length >= 2 && (text[0] == '"' || text[0] == '\'') && text[text.Length - 1] == text[0];
-        var value = quoted ? text.Substring(1, text.Length - 2) : text;
-        if (!quoted && CurrentTimestamp.IsMatch(text))
+        if (AttributeDefault.TryParse(written, out var malformed) is not { } parsed) return malformed;
+        if (parsed.Kind == DefaultKind.CurrentTimestamp)
         {
             return spec.Category == TypeCategory.DateTime || (spec.Category == TypeCategory.Native && spec.Text.StartsWith("timestamp", StringComparison.OrdinalIgnoreCase))
                 ? null
                 : "is only valid for datetime attributes: use a literal value";
         }
 
+        var value = parsed.Value;
+        if (value.IndexOf('\0') >= 0) return "contains a NUL character, which PostgreSQL cannot store in text: remove it";
         var invariant = CultureInfo.InvariantCulture;
         switch (spec.Category)
         {
@@ -176,8 +174,8 @@ internal static class AttributeRules
             case TypeCategory.Int16 when long.Parse(value, NumberStyles.Integer, invariant) is < short.MinValue or > short.MaxValue:
             case TypeCategory.Int32 when long.Parse(value, NumberStyles.Integer, invariant) is < int.MinValue or > int.MaxValue:
                 return $"is out of range for {spec.Text}";
-            case TypeCategory.Float32 or TypeCategory.Float64 or TypeCategory.Decimal
-                when !double.TryParse(value, NumberStyles.Float, invariant, out _):
+            case TypeCategory.Float32 or TypeCategory.Float64 when !double.TryParse(value, NumberStyles.Float, invariant, out _):
+            case TypeCategory.Decimal when !decimal.TryParse(value, NumberStyles.Float, invariant, out _):
                 return "is not a number";
             case TypeCategory.Bool when value.ToLowerInvariant() is not ("0" or "1" or "true" or "false"):
                 return "is not a boolean: use 1, 0, true or false";

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace DataJoint.Definition;
 
 /// <summary>
-/// Parses DataJoint's definition language (feature map §1) into items with the text position of every token.
+/// Parses DataJoint's definition language (docs/semantics.md#definition-language) into items with the text position of every token.
 /// Pure: no Roslyn types, no I/O. Problems are collected, never thrown, so one bad line does not hide the others;
 /// the attribute rules of <see cref="AttributeRules"/> run on every attribute line.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace DataJoint.Definition;
 
-/// <summary>DataJoint's naming rules (feature map §0). Shared by the generator and the runtime.</summary>
+/// <summary>DataJoint's naming rules (docs/semantics.md#naming). Shared by the generator and the runtime.</summary>
 internal static class Naming
 {
     /// <summary>
@@ -30,11 +30,11 @@ internal static class Naming
     }
 
     /// <summary>The tier prefix of a table's SQL name.</summary>
-    public static string TierPrefix(string tier) => tier switch
+    public static string TierPrefix(TableKind tier) => tier switch
     {
-        "Lookup" => "#",
-        "Imported" => "_",
-        "Computed" => "__",
+        TableKind.Lookup => "#",
+        TableKind.Imported => "_",
+        TableKind.Computed => "__",
         _ => "",
     };
 

@@ -1,6 +1,6 @@
 namespace DataJoint.Definition;
 
-/// <summary>What a DataJoint attribute type is, after classification (feature map §2.1).</summary>
+/// <summary>What a DataJoint attribute type is, after classification (docs/semantics.md#types).</summary>
 internal enum TypeCategory
 {
     Int8,

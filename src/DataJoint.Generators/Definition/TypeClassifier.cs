@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace DataJoint.Definition;
 
 /// <summary>
-/// Classifies a DataJoint type string in DataJoint's order (feature map §2.1): core types first, then
+/// Classifies a DataJoint type string in DataJoint's order (docs/semantics.md#types): core types first, then
 /// native SQL categories, then codecs. Shared by the generator and the runtime (linked source).
 /// </summary>
 internal static class TypeClassifier

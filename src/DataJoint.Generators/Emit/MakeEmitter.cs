@@ -1,3 +1,4 @@
+using DataJoint.Definition;
 using DataJoint.Generators.Model;
 
 namespace DataJoint.Generators.Emit;
@@ -11,15 +12,13 @@ namespace DataJoint.Generators.Emit;
 /// </summary>
 internal static class MakeEmitter
 {
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"DataJoint.Generators\", \"1.0.0\")]";
-
     public static void Emit(CodeWriter w, ResolvedTable resolved)
     {
-        if (resolved.Table.Tier is not ("Computed" or "Imported")) return;
+        if (!resolved.Table.Tier.IsAutoPopulated()) return;
         var self = resolved.Table.ClassName;
         w.Line();
         w.Line("/// <summary>Wires this table's Make method(s) for populate (generated; no reflection).</summary>");
-        w.Line(GeneratedCode);
+        w.Line(GeneratedCodeMarker.Attribute);
         w.Open("protected override global::DataJoint.MakeBinding CreateMakeBinding()");
         w.Line($"var binding = new global::DataJoint.MakeBinding<{self}, Key>(KeyMapper.Instance);");
         w.Line("binding.UseMake(static (t, k) => t.Make(k));");

@@ -36,7 +36,7 @@ internal sealed record ResolvedAttribute(
 }
 
 /// <summary>
-/// Where an attribute originated (DataJoint's lineage, feature map §6.2): the table class that declares it in its primary
+/// Where an attribute originated (DataJoint's lineage, docs/semantics.md#lineage): the table class that declares it in its primary
 /// key, and its name there. The schema is only known when the table is bound, so the runtime completes it to
 /// <c>schema.table.attribute</c>.
 /// </summary>

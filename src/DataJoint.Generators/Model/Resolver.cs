@@ -146,7 +146,7 @@ internal sealed class Resolver
                         break;
                     }
 
-                    if (item.InKey && table.Tier is "Computed" or "Imported")
+                    if (item.InKey && table.Tier.IsAutoPopulated())
                     {
                         // DataJoint: the key of an auto-populated table comes from its parents (key_source), or jobs lose granularity.
                         heading.Diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NewKeyInAutoPopulated,
@@ -302,25 +302,23 @@ internal sealed class Resolver
     /// <summary>A C# initializer for a literal default, so an unset Row property carries the declared default; null when none fits.</summary>
     private static string? DefaultInitializer(TypeSpec spec, string? defaultValue)
     {
-        if (defaultValue is null) return null;
-        var raw = defaultValue.Trim();
-        var unquoted = raw.Length >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[raw.Length - 1] == raw[0] ? raw.Substring(1, raw.Length - 2) : raw;
+        if (defaultValue is null || AttributeDefault.TryParse(defaultValue, out _)?.LiteralFor(spec.Category) is not { } literal) return null;
         var invariant = CultureInfo.InvariantCulture;
         switch (spec.Category)
         {
             case TypeCategory.Int8 or TypeCategory.Int16 or TypeCategory.Int32 or TypeCategory.Int64:
-                return long.TryParse(unquoted, NumberStyles.Integer, invariant, out var l) ? $"({spec.ClrType}){l.ToString(invariant)}" : null;
+                return long.TryParse(literal, NumberStyles.Integer, invariant, out var l) ? $"({spec.ClrType}){l.ToString(invariant)}" : null;
             case TypeCategory.Float32 or TypeCategory.Float64:
-                return double.TryParse(unquoted, NumberStyles.Float, invariant, out var d)
+                return double.TryParse(literal, NumberStyles.Float, invariant, out var d)
                     ? $"({spec.ClrType}){d.ToString("R", invariant)}d" : null;
             case TypeCategory.Decimal:
-                return decimal.TryParse(unquoted, NumberStyles.Number, invariant, out var m) ? m.ToString(invariant) + "m" : null;
+                return decimal.TryParse(literal, NumberStyles.Float, invariant, out var m) ? m.ToString(invariant) + "m" : null;
             case TypeCategory.Bool:
-                return unquoted.ToLowerInvariant() switch { "1" or "true" => "true", "0" or "false" => "false", _ => null };
+                return literal switch { "1" => "true", "0" => "false", _ => null };
             case TypeCategory.Char or TypeCategory.VarChar or TypeCategory.Enum:
-                return Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(unquoted, quote: true);
+                return Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(literal, quote: true);
             case TypeCategory.Date:
-                return System.DateTime.TryParseExact(unquoted, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var date)
+                return System.DateTime.TryParseExact(literal, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var date)
                     ? $"new global::System.DateOnly({date.Year}, {date.Month}, {date.Day})" : null;
             default:
                 return null;

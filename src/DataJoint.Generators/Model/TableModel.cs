@@ -12,13 +12,16 @@ internal sealed record TableModel(
     EquatableArray<string> ContainingTypes,
     string ClassName,
     string FullName,
-    string Tier,
+    TableKind Tier,
     string Accessibility,
     string Comment,
     EquatableArray<ItemModel> Items,
     EquatableArray<DiagnosticInfo> Diagnostics,
     LocationInfo? ClassLocation)
 {
+    /// <summary>Generated methods that hide a base-class method and so are emitted with <c>new</c> (<see cref="HiddenBaseMembers"/>).</summary>
+    public EquatableArray<string> HiddenBaseMembers { get; init; }
+
     /// <summary>The C# name with <c>global::</c>.</summary>
     public string GlobalName => "global::" + FullName;
 
@@ -27,7 +30,7 @@ internal sealed record TableModel(
         ? null
         : (Namespace.Length == 0 ? "" : Namespace + ".") + string.Join(".", ContainingTypes);
 
-    public bool IsPart => Tier == "Part";
+    public bool IsPart => Tier == TableKind.Part;
 
     /// <summary>True when the class itself is unusable (not partial, wrong base, no constant definition): nothing is emitted.</summary>
     public bool BlocksEmission

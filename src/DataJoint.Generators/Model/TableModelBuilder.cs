@@ -14,8 +14,6 @@ namespace DataJoint.Generators.Model;
 /// </summary>
 internal static class TableModelBuilder
 {
-    private static readonly string[] Tiers = ["Manual", "Lookup", "Imported", "Computed", "Part"];
-
     /// <summary>Builds the model; never throws (a defect becomes a DJ9999 diagnostic on the class).</summary>
     public static TableModel Build(INamedTypeSymbol symbol, ClassDeclarationSyntax syntax, AttributeData attribute, bool withLocations,
         CancellationToken cancellationToken)
@@ -27,7 +25,7 @@ internal static class TableModelBuilder
         catch (System.Exception ex) when (ex is not System.OperationCanceledException)
         {
             var location = withLocations ? LocationInfo.From(syntax.Identifier.GetLocation()) : null;
-            return new TableModel("", EquatableArray<string>.Empty, symbol.Name, symbol.ToDisplayString(), "Manual", "public", "",
+            return new TableModel("", EquatableArray<string>.Empty, symbol.Name, symbol.ToDisplayString(), TableKind.Manual, "public", "",
                 EquatableArray<ItemModel>.Empty,
                 new[] { Internal(symbol.Name, ex, location) }.ToEquatableArray(), location);
         }
@@ -68,14 +66,15 @@ internal static class TableModelBuilder
             }
         }
 
-        var tier = TierOf(symbol);
-        if (tier is null)
+        var declaredTier = TierOf(symbol);
+        if (declaredTier is null)
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.WrongBase,
                 $"Table class '{symbol.Name}' must derive from a DataJoint tier: Manual, Lookup, Imported, Computed or Part (e.g. 'partial class {symbol.Name} : Manual')",
                 classLocation));
-            tier = "Manual";
         }
+
+        var tier = declaredTier ?? TableKind.Manual;
 
         var className = symbol.Name;
         if (className.Length == 0 || !char.IsUpper(className[0]) || !className.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9')))
@@ -87,13 +86,13 @@ internal static class TableModelBuilder
                 classLocation));
         }
 
-        if (tier == "Part" && (symbol.ContainingType is null || TierOf(symbol.ContainingType) is null))
+        if (tier == TableKind.Part && (symbol.ContainingType is null || TierOf(symbol.ContainingType) is null))
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.PartNotNested,
                 $"Part table '{symbol.Name}' must be nested in the class of its master table (a [Definition] class of another tier)", classLocation));
         }
 
-        if (tier is "Computed" or "Imported" && !HasMake(symbol))
+        if (tier.IsAutoPopulated() && !HasMake(symbol))
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.MissingMake,
                 $"{tier} table '{symbol.Name}' has no Make method: add 'void Make(Key key)', 'Task MakeAsync(Key key, CancellationToken cancellationToken)' "
@@ -149,14 +148,19 @@ internal static class TableModelBuilder
         }
 
         return new TableModel(ns, containing.ToEquatableArray(), symbol.Name, fullName, tier, Accessibility(symbol), parsed.Comment,
-            items.ToEquatableArray(), diagnostics.ToEquatableArray(), classLocation);
+            items.ToEquatableArray(), diagnostics.ToEquatableArray(), classLocation) { HiddenBaseMembers = HiddenBaseMembers.Of(symbol) };
     }
 
-    private static string? TierOf(INamedTypeSymbol symbol)
+    /// <summary>The DataJoint tier class the table derives from; null when none.</summary>
+    private static TableKind? TierOf(INamedTypeSymbol symbol)
     {
         for (var b = symbol.BaseType; b is not null; b = b.BaseType)
         {
-            if (b.ContainingNamespace is { Name: "DataJoint", ContainingNamespace.IsGlobalNamespace: true } && Tiers.Contains(b.Name)) return b.Name;
+            if (b.ContainingNamespace is { Name: "DataJoint", ContainingNamespace.IsGlobalNamespace: true }
+                && System.Enum.TryParse<TableKind>(b.Name, out var kind))
+            {
+                return kind;
+            }
         }
 
         return null;

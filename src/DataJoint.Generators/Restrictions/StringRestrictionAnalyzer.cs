@@ -90,14 +90,14 @@ public sealed class StringRestrictionAnalyzer : DiagnosticAnalyzer
         if (value.Type?.SpecialType != SpecialType.System_String || IsConstant(value)) return;
         var text = value.Syntax.ToString();
         if (text.Length > ShownLength) text = text.Substring(0, ShownLength) + "...";
-        var message = value is IInterpolatedStringOperation
-            ? $"'{text}' becomes a plain string here, so {use} inserts its holes into the SQL as text: only '&', '-', "
+        var problem = value is IInterpolatedStringOperation
+            ? $"becomes a plain string here, so {use} inserts its holes into the SQL as text: only '&', '-', "
               + "Restrict(condition) and RestrictNot(condition) bind an interpolated string's holes as parameters; elsewhere "
               + "(Cond items, a semanticCheck argument) pass a FormattableString ((FormattableString)$\"...\")"
-            : $"'{text}' is not a constant string, and {use} inserts a string restriction into the SQL as written, so a value "
+            : $"is not a constant string, and {use} inserts a string restriction into the SQL as written, so a value "
               + "inside it can inject SQL: write an interpolated restriction ($\"attr = {value}\"), whose holes are bound as "
               + "parameters, or restrict by a dictionary, anonymous object or key";
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonConstantStringRestriction, value.Syntax.GetLocation(), message));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonConstantStringRestriction, value.Syntax.GetLocation(), text, problem));
     }
 
     /// <summary>A compile-time constant, or a choice between constants (<c>flag ? "a = 1" : "a = 2"</c>).</summary>

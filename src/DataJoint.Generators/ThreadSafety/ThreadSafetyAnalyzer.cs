@@ -71,8 +71,7 @@ public sealed class ThreadSafetyAnalyzer : DiagnosticAnalyzer
             _ => "use instance.FreeTable(name) or Dj.FreeTable(connection, name)",
         };
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GlobalStateInThreadSafeMode, invocation.Syntax.GetLocation(),
-            $"'Dj.{method.Name}(...)' uses the global connection, which this thread-safe project (DataJointThreadSafe) forbids: "
-            + $"create an isolated Instance (new Instance(host, user, password)) and {fix}"));
+            $"Dj.{method.Name}(...)", "connection", $"create an isolated Instance (new Instance(host, user, password)) and {fix}"));
     }
 
     private static void AnalyzePropertyReference(OperationAnalysisContext context, INamedTypeSymbol dj)
@@ -80,8 +79,7 @@ public sealed class ThreadSafetyAnalyzer : DiagnosticAnalyzer
         var reference = (IPropertyReferenceOperation)context.Operation;
         if (!SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, dj) || reference.Property.Name != "Config") return;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GlobalStateInThreadSafeMode, reference.Syntax.GetLocation(),
-            "'Dj.Config' is the global configuration, which this thread-safe project (DataJointThreadSafe) forbids: "
-            + "use the Config of an Instance (instance.Config)"));
+            "Dj.Config", "configuration", "use the Config of an Instance (instance.Config)"));
     }
 
     private static bool HasConnectionParameter(IMethodSymbol method, INamedTypeSymbol connection)
@@ -103,9 +101,7 @@ public sealed class ThreadSafetyAnalyzer : DiagnosticAnalyzer
             foreach (var handle in handles)
             {
                 if (handle is null || !SymbolEqualityComparer.Default.Equals(type, handle)) continue;
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StaticHandleInThreadSafeMode, field.Locations[0],
-                    $"Static mutable field '{field.Name}' holds a {handle.Name}: in a thread-safe project keep instances and table handles "
-                    + "per request, tenant or test (or make the field readonly if it is set once)"));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StaticHandleInThreadSafeMode, field.Locations[0], field.Name, handle.Name));
                 return;
             }
         }

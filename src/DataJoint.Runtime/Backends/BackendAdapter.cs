@@ -148,6 +148,21 @@ internal abstract class BackendAdapter
     /// </summary>
     public abstract string ReservationSessionGone(string connectionIdColumn, string userColumn, string reservedTimeColumn);
 
+    /// <summary>
+    /// Rewrites a row number the server put into an insert error's <paramref name="message"/> (counted within one statement
+    /// or one load) as the row of the caller's input: <paramref name="rowOfInput"/> maps the server's 1-based row to it.
+    /// </summary>
+    public virtual string WithRowOfInput(string message, Func<int, long> rowOfInput) => message;
+
+    /// <summary>
+    /// For a duplicate-key error on the primary key, the primary-key values as the server printed them in
+    /// <paramref name="message"/>, joined as <see cref="KeyText"/> joins them; null when the message names no primary key.
+    /// </summary>
+    public virtual string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) => null;
+
+    /// <summary>Primary-key values as text, joined the way the server prints a duplicated key.</summary>
+    public virtual string KeyText(IEnumerable<string> values) => string.Join(", ", values);
+
     /// <summary>Appends the clause that makes an INSERT ignore rows whose primary key already exists.</summary>
     public abstract void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns);
 
@@ -190,27 +205,27 @@ internal abstract class BackendAdapter
         _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend; use Backend.MySql or Backend.PostgreSql."),
     };
 
-    /// <summary>SQL text of a DataJoint default as the DDL writes it (feature map §1.2).</summary>
+    /// <summary>
+    /// SQL text of a DataJoint default as the DDL writes it (docs/semantics.md#defaults), read by the same
+    /// <see cref="AttributeDefault"/> as the generator's check and Row initializer; the literal is quoted for this backend.
+    /// </summary>
     protected string DefaultClause(AttributeDefinition a)
     {
         if (a.Nullable) return "DEFAULT NULL";
         if (a.DefaultValue is null) return "NOT NULL";
-        var d = a.DefaultValue.Trim();
-        var head = d.Split('(')[0].Trim();
-        if (head.Equals("CURRENT_TIMESTAMP", StringComparison.OrdinalIgnoreCase)) return "NOT NULL DEFAULT " + d.ToUpperInvariant();
-        if (d.Length >= 2 && d[0] == '"' && d[^1] == '"') return "NOT NULL DEFAULT " + QuoteLiteral(d[1..^1].Replace("\\\"", "\""));
-        if (d.Length >= 2 && d[0] == '\'' && d[^1] == '\'') return "NOT NULL DEFAULT " + QuoteLiteral(d[1..^1].Replace("''", "'"));
-        if (a.Spec.Category == TypeCategory.Bool)
+        var written = AttributeDefault.TryParse(a.DefaultValue, out var problem)
+            ?? throw new ArgumentException($"Default {a.DefaultValue.Trim()} of attribute '{a.Name}' {problem}.", nameof(a));
+        return written.Kind switch
         {
-            d = d.ToLowerInvariant() switch { "true" => "1", "false" => "0", _ => d };
-        }
-
-        return "NOT NULL DEFAULT " + QuoteLiteral(d);
+            DefaultKind.Null => "DEFAULT NULL",
+            DefaultKind.CurrentTimestamp => "NOT NULL DEFAULT " + written.Value,
+            _ => "NOT NULL DEFAULT " + QuoteLiteral(written.LiteralFor(a.Spec.Category)!),
+        };
     }
 
     /// <summary>
     /// Adds DataJoint's hidden job-metadata columns (<c>_job_start_time</c>, <c>_job_duration</c>, <c>_job_version</c>,
-    /// feature map §8.6) to a newly declared auto-populated table.
+    /// docs/semantics.md#job-metadata) to a newly declared auto-populated table.
     /// </summary>
     public abstract string AddJobMetadataColumns(string qualifiedTable);
 
@@ -294,7 +309,7 @@ internal abstract class BackendAdapter
     /// </summary>
     public virtual bool HavingSeesSelectAliases => false;
 
-    /// <summary>Translates common functions in a computed projection/aggregation expression to this backend (feature map §6.5).</summary>
+    /// <summary>Translates common functions in a computed projection/aggregation expression to this backend (docs/semantics.md#projection).</summary>
     public virtual string TranslateExpression(string expression) => expression;
 
     /// <summary>The keyword joining a FROM source to the ones before it (a join on nothing shared is a cross join).</summary>

@@ -4,7 +4,7 @@ namespace DataJoint;
 
 /// <summary>
 /// Translates common functions in computed projection/aggregation expressions between backends, as DataJoint's
-/// adapters do (feature map §6.5). Restriction strings are never translated.
+/// adapters do (docs/semantics.md#projection). Restriction strings are never translated.
 /// </summary>
 internal static class ExpressionTranslator
 {

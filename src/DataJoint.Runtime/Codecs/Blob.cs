@@ -20,7 +20,7 @@ namespace DataJoint;
 /// wrapper keeps the NumPy or MATLAB type: <see cref="NDArray{T}"/>, <see cref="MatCell"/>, <see cref="MatStruct"/>.
 /// </para>
 /// <list type="table">
-/// <listheader><term>Python / NumPy / MATLAB</term><description>.NET (what <see cref="Unpack"/> returns; <see cref="Pack"/> also accepts the alternatives)</description></listheader>
+/// <listheader><term>Python / NumPy / MATLAB</term><description>.NET (what <see cref="Unpack(byte[])"/> returns; <see cref="Pack"/> also accepts the alternatives)</description></listheader>
 /// <item><term>None, bool, float, complex, str, bytes</term><description>null, bool, double, Complex, string, byte[] (Pack: also float → float, char → str)</description></item>
 /// <item><term>int</term><description>long, BigInteger beyond 64 bits (Pack: any integer type)</description></item>
 /// <item><term>Decimal, datetime, date, time, UUID</term><description>decimal, DateTime, DateOnly, TimeOnly, Guid</description></item>
@@ -64,25 +64,42 @@ public static class Blob
         var writer = new BlobWriter();
         writer.WriteRaw(MymHeader);
         writer.Write(value);
-        var blob = writer.Written.ToArray();
+        var blob = writer.ToArray();
         if (writer.UsesDj0) Dj0Header.CopyTo(blob);
-        if (compress && blob.Length > CompressionThreshold)
-        {
-            var compressed = Compress(blob);
-            if (compressed.Length < blob.Length) return compressed;
-        }
-
-        return blob;
+        return compress && blob.Length > CompressionThreshold ? Compress(blob) : blob;
     }
+
+    /// <summary>The largest blob, in bytes once inflated, that <see cref="Unpack(byte[])"/> reads by default (1 GiB; setting <c>blob.max_size</c>).</summary>
+    public const long DefaultMaxSize = 1L << 30;
+
+    // Deflate cannot inflate one input byte to more than 1032 bytes; a header declaring more than that is corrupt.
+    private const long MaxDeflateRatio = 1032;
 
     /// <summary>Deserializes a blob written by DataJoint-Python, MATLAB (mYm) or <see cref="Pack"/>, compressed or not.</summary>
     /// <param name="data">The blob's bytes.</param>
     /// <returns>The value (see the remarks of <see cref="Blob"/> for the .NET types returned).</returns>
-    /// <exception cref="BlobException">The bytes are not a DataJoint blob, are truncated or corrupt, or hold a type this port cannot read.</exception>
-    public static object? Unpack(byte[] data)
+    /// <remarks>
+    /// Reads blobs up to <see cref="DefaultMaxSize"/> bytes, or, inside a fetch, the connection's <c>blob.max_size</c>
+    /// (<see cref="BlobSettings.MaxSize"/>).
+    /// </remarks>
+    /// <exception cref="BlobException">The bytes are not a DataJoint blob, are truncated or corrupt, are larger than the
+    /// limit, or hold a type this port cannot read.</exception>
+    public static object? Unpack(byte[] data) => Unpack(data, BlobLimit.Current);
+
+    /// <summary>
+    /// Deserializes a blob as <see cref="Unpack(byte[])"/> does, refusing one larger than <paramref name="maxSize"/> bytes
+    /// (once inflated) before allocating for it. Every size the blob declares is checked against the bytes that follow, so
+    /// a corrupt or hostile header fails at once, without a large allocation.
+    /// </summary>
+    /// <param name="data">The blob's bytes.</param>
+    /// <param name="maxSize">The largest blob to read, in bytes once inflated.</param>
+    /// <exception cref="BlobException">As <see cref="Unpack(byte[])"/>.</exception>
+    public static object? Unpack(byte[] data, long maxSize)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ReadOnlySpan<byte> blob = data.AsSpan().StartsWith(ZlibHeader) ? Decompress(data) : data;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
+        if (data.Length > maxSize) throw TooLarge(data.Length, maxSize, "is");
+        ReadOnlySpan<byte> blob = data.AsSpan().StartsWith(ZlibHeader) ? Decompress(data, maxSize) : data;
         if (!blob.StartsWith(MymHeader) && !blob.StartsWith(Dj0Header))
         {
             throw new BlobException($"Not a DataJoint blob: it starts with {Hex(blob[..Math.Min(blob.Length, 6)])} instead of the protocol header "
@@ -99,23 +116,43 @@ public static class Blob
         return value;
     }
 
+    private static BlobException TooLarge(long size, long maxSize, string verb) =>
+        new($"The blob {verb} {size} bytes, more than the limit of {maxSize} (setting blob.max_size); raise the limit to read it, "
+            + "or the blob is corrupt.");
+
+    /// <summary>
+    /// The compressed form, or <paramref name="blob"/> itself when compression would not make it shorter: the output goes into
+    /// a buffer no larger than the blob, and compression stops as soon as it would overflow.
+    /// </summary>
     private static byte[] Compress(byte[] blob)
     {
-        using var output = new MemoryStream(blob.Length / 2 + 32);
-        output.Write(ZlibHeader);
-        Span<byte> length = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)blob.Length);
-        output.Write(length);
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        var buffer = new byte[blob.Length];
+        using var output = new MemoryStream(buffer, 0, buffer.Length, writable: true, publiclyVisible: true);
+        try
         {
-            zlib.Write(blob);
+            output.Write(ZlibHeader);
+            Span<byte> length = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)blob.Length);
+            output.Write(length);
+            using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                zlib.Write(blob);
+            }
+        }
+        catch (NotSupportedException)
+        {
+            return blob; // the fixed buffer is full: the compressed form is not shorter
         }
 
-        return output.ToArray();
+        return output.Position < blob.Length ? buffer.AsSpan(0, (int)output.Position).ToArray() : blob;
     }
 
-    /// <summary><c>ZL123\0</c>, the uncompressed length as uint64, then a zlib stream that must inflate to exactly that length.</summary>
-    private static byte[] Decompress(byte[] data)
+    /// <summary>
+    /// <c>ZL123\0</c>, the uncompressed length as uint64, then a zlib stream that must inflate to exactly that length. The
+    /// declared length is checked against the limit and against what the compressed bytes can inflate to, and the buffer
+    /// grows with the inflated data instead of being allocated from the header, so a lying header costs nothing.
+    /// </summary>
+    private static byte[] Decompress(byte[] data, long maxSize)
     {
         var start = ZlibHeader.Length + 8;
         if (data.Length < start)
@@ -124,21 +161,30 @@ public static class Blob
         }
 
         var size = BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(ZlibHeader.Length, 8));
-        if (size > (ulong)Array.MaxLength)
+        if (size > (ulong)maxSize) throw TooLarge(size > long.MaxValue ? long.MaxValue : (long)size, maxSize, "declares");
+        var payload = data.Length - start;
+        if (size > (ulong)Array.MaxLength || size > (ulong)(payload * MaxDeflateRatio))
         {
-            throw new BlobException($"The compressed blob declares {size} bytes, more than a .NET array holds; it is corrupt.");
+            throw new BlobException($"The compressed blob declares {size} bytes, more than its {payload} compressed bytes can inflate to; it is corrupt.");
         }
 
-        var blob = new byte[size];
+        var blob = new byte[(int)Math.Min(size, (ulong)Math.Max(4096L, payload * 4L))];
         try
         {
-            using var input = new MemoryStream(data, start, data.Length - start, writable: false);
+            using var input = new MemoryStream(data, start, payload, writable: false);
             using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-            var read = zlib.ReadAtLeast(blob, blob.Length, throwOnEndOfStream: false);
-            if (read != blob.Length || zlib.ReadByte() >= 0)
+            var read = 0;
+            while (true)
+            {
+                read += zlib.ReadAtLeast(blob.AsSpan(read), blob.Length - read, throwOnEndOfStream: false);
+                if (read < blob.Length || (ulong)read == size) break;
+                Array.Resize(ref blob, (int)Math.Min(size, (ulong)blob.Length * 2));
+            }
+
+            if ((ulong)read != size || zlib.ReadByte() >= 0)
             {
                 throw new BlobException($"Blob size mismatch: the compressed blob declares {size} bytes but inflates to "
-                    + (read != blob.Length ? $"{read}." : "more."));
+                    + ((ulong)read != size ? $"{read}." : "more."));
             }
 
             if (data.Length < start + 6 || BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(data.Length - 4)) != Adler32.Compute(blob))

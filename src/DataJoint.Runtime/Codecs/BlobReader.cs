@@ -16,6 +16,9 @@ internal ref struct BlobReader
 {
     private const int MaxNesting = 512;
 
+    // A sized collection element: its uint64 length and at least a one-byte type code.
+    private const int MinSizedElement = 9;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly ReadOnlySpan<byte> _data;
@@ -86,14 +89,14 @@ internal ref struct BlobReader
 
     private object?[] ReadTuple()
     {
-        var items = new object?[ReadCount("tuple length")];
+        var items = new object?[ReadElementCount("tuple length", 1)];
         for (var i = 0; i < items.Length; i++) items[i] = ReadSized();
         return items;
     }
 
     private List<object?> ReadList()
     {
-        var count = ReadCount("list length");
+        var count = ReadElementCount("list length", 1);
         var items = new List<object?>(count);
         for (var i = 0; i < count; i++) items.Add(ReadSized());
         return items;
@@ -101,7 +104,7 @@ internal ref struct BlobReader
 
     private HashSet<object?> ReadSet()
     {
-        var count = ReadCount("set length");
+        var count = ReadElementCount("set length", 1);
         var items = new HashSet<object?>(count);
         for (var i = 0; i < count; i++) items.Add(ReadSized());
         return items;
@@ -111,7 +114,7 @@ internal ref struct BlobReader
     private object ReadDictionary()
     {
         var start = _position - 1;
-        var count = ReadCount("dict length");
+        var count = ReadElementCount("dict length", 2);
         var pairs = new (object? Key, object? Value)[count];
         var allStrings = true;
         for (var i = 0; i < count; i++)
@@ -189,7 +192,13 @@ internal ref struct BlobReader
         if (fieldCount > Remaining) throw Truncated(fieldCount);
         var names = new string[fieldCount];
         for (var f = 0; f < fieldCount; f++) names[f] = ReadZeroTerminatedString();
-        if (fieldCount > 0 && count > Remaining) throw Truncated(count);
+        // Each field value takes at least a sized element's bytes; a struct without fields still allocates per element.
+        if (fieldCount > 0 ? (long)count * fieldCount > Remaining / MinSizedElement : count > Remaining + 4096L)
+        {
+            throw new BlobException($"The struct array at byte {start} declares {count} elements of {fieldCount} fields, more than the "
+                + $"{Remaining} bytes that follow can hold; the blob is corrupt.");
+        }
+
         var elements = new IReadOnlyDictionary<string, object?>[count];
         for (var e = 0; e < count; e++)
         {
@@ -308,7 +317,7 @@ internal ref struct BlobReader
 
     private object?[] ReadElements(int count)
     {
-        if (count > Remaining) throw Truncated(count);
+        if (count > Remaining / MinSizedElement) throw Truncated((long)count * MinSizedElement);
         var elements = new object?[count];
         for (var i = 0; i < count; i++) elements[i] = ReadSized();
         return elements;
@@ -393,6 +402,23 @@ internal ref struct BlobReader
         {
             throw new BlobException($"The field name at byte {_position - end - 1} is not valid UTF-8; the blob is corrupt.", ex);
         }
+    }
+
+    /// <summary>
+    /// A uint64 element count of a collection whose elements each take <paramref name="perElement"/> sized values, checked
+    /// before anything is allocated for it: every sized value takes at least <see cref="MinSizedElement"/> bytes.
+    /// </summary>
+    private int ReadElementCount(string what, int perElement)
+    {
+        var at = _position;
+        var value = ReadUInt64();
+        if (value > (ulong)(Remaining / (MinSizedElement * perElement)))
+        {
+            throw new BlobException($"The blob is truncated or corrupt: the {what} at byte {at} is {value}, but only {Remaining} bytes follow "
+                + $"(each element takes at least {MinSizedElement * perElement}).");
+        }
+
+        return (int)value;
     }
 
     /// <summary>A uint64 count or length, which can never exceed the bytes left.</summary>

@@ -26,6 +26,9 @@ internal sealed class BlobWriter
     /// <summary>The bytes written so far.</summary>
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
+    /// <summary>The blob: the buffer itself when it is exactly full (a single large value is), else a copy of what was written.</summary>
+    public byte[] ToArray() => _length == _buffer.Length ? _buffer : Written.ToArray();
+
     /// <summary>Writes raw bytes (the protocol header is written by <see cref="Blob"/>).</summary>
     public void WriteRaw(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Take(bytes.Length));
 

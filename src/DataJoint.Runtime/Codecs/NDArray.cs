@@ -7,7 +7,7 @@ namespace DataJoint;
 
 /// <summary>
 /// A NumPy array as a .NET value: its dtype (the element type <typeparamref name="T"/>), its shape and its elements, so
-/// that a blob holding it packs back to the same NumPy array. <see cref="Blob.Unpack"/> returns one where a plain .NET
+/// that a blob holding it packs back to the same NumPy array. <see cref="Blob.Unpack(byte[])"/> returns one where a plain .NET
 /// value would mean another Python type: 0-d arrays (<c>np.float64(3.0)</c>, <c>np.array(True)</c>; a plain
 /// <c>double</c> is a Python float), 1-D <c>uint8</c> arrays (a plain <c>byte[]</c> is Python <c>bytes</c>) and 1-D
 /// object arrays that are not all strings (a plain <c>object?[]</c> is a tuple).

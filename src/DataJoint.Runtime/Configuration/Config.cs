@@ -7,6 +7,8 @@ namespace DataJoint;
 /// </summary>
 public sealed partial class Config
 {
+    private string _logLevel = "INFO";
+
     /// <summary><c>database.*</c>.</summary>
     public DatabaseSettings Database { get; } = new();
 
@@ -19,20 +21,29 @@ public sealed partial class Config
     /// <summary><c>insert.*</c>: when inserts bulk-load (a port's addition).</summary>
     public InsertSettings Insert { get; } = new();
 
+    /// <summary><c>blob.*</c>: the size limit for reading blobs back (a port's addition).</summary>
+    public BlobSettings Blob { get; } = new();
+
     /// <summary><c>safemode</c>: ask before delete and drop (default true; env DJ_SAFEMODE).</summary>
     public bool SafeMode { get; set; } = true;
 
-    /// <summary><c>loglevel</c> (default INFO; env DJ_LOG_LEVEL).</summary>
-    public string LogLevel { get; set; } = "INFO";
+    /// <summary>
+    /// <c>loglevel</c> (default INFO; env DJ_LOG_LEVEL): the least severe of DataJoint's own log events that are written
+    /// (<c>DEBUG</c>, <c>INFO</c>, <c>WARNING</c>, <c>ERROR</c> or <c>CRITICAL</c>), as DataJoint sets its logger's level. It
+    /// filters the events of the <c>DataJoint.*</c> categories before the logger factory's own filters; the database driver's
+    /// events are left to the factory.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not one of the five level names.</exception>
+    public string LogLevel
+    {
+        get => _logLevel;
+        set => _logLevel = LogLevels.Parse(value) is not null
+            ? value.Trim().ToUpperInvariant()
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "loglevel must be DEBUG, INFO, WARNING, ERROR or CRITICAL.");
+    }
 
-    /// <summary><c>connection.charset</c> passed to the MySQL driver (empty: the server's default).</summary>
-    public string ConnectionCharset { get; set; } = "";
-
-    /// <summary><c>download_path</c>: where <c>&lt;attach&gt;</c> values are written on fetch (default ".").</summary>
-    public string DownloadPath { get; set; } = ".";
-
-    /// <summary><c>query_cache</c>: directory for cached query results, or null.</summary>
-    public string? QueryCache { get; set; }
+    /// <summary>The <see cref="LogLevel"/> as a <see cref="Microsoft.Extensions.Logging.LogLevel"/>.</summary>
+    internal Microsoft.Extensions.Logging.LogLevel MinimumLogLevel => LogLevels.Parse(_logLevel)!.Value;
 
     /// <summary><c>ignore_config_file</c>: skip <c>datajoint.json</c> and secrets (env DJ_IGNORE_CONFIG_FILE).</summary>
     public bool IgnoreConfigFile { get; set; }
@@ -63,7 +74,9 @@ public sealed partial class Config
     /// <exception cref="ArgumentException">The key is unknown, or the value has the wrong type.</exception>
     public object? this[string key]
     {
-        get => Settings.Find(key).Get(this);
+        get => Settings.Find(key) is { Secret: true } secret
+            ? throw new InvalidOperationException($"'{secret.Key}' is write-only: only the connection reads it.")
+            : Settings.Find(key).Get(this);
         set => Set(key, value);
     }
 
@@ -130,7 +143,7 @@ public sealed partial class Config
     public IDisposable Override(IReadOnlyDictionary<string, object?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var previous = settings.Keys.Select(k => (Key: k, Value: this[k])).ToList();
+        var previous = settings.Keys.Select(k => (Key: k, Value: StoreKey(k) is null ? Settings.Find(k).Get(this) : this[k])).ToList();
         var applied = new List<(string Key, object? Value)>();
         try
         {

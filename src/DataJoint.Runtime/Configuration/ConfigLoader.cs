@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace DataJoint;
 
 /// <summary>
-/// Builds a <see cref="Config"/> from DataJoint's sources (feature map §9.2). Effective precedence, lowest
+/// Builds a <see cref="Config"/> from DataJoint's sources (docs/semantics.md#configuration-sources). Effective precedence, lowest
 /// first: defaults, secrets (<c>.secrets/</c> beside the config file, else <c>/run/secrets/datajoint</c>),
 /// <c>datajoint.json</c> (searched upward from the working directory, stopping at a <c>.git</c>/<c>.hg</c>
 /// folder), <c>DJ_*</c> environment variables; runtime assignments and overrides come after.
@@ -122,6 +122,13 @@ internal sealed class ConfigLoader(Func<string, string?> environment, string sta
         {
             config.Set(key, JsonValue(value));
             return;
+        }
+
+        if (Settings.PythonOnly.TryGetValue(key, out var neutral))
+        {
+            if (Equals(JsonValue(value), neutral)) return;
+            throw new ConfigurationException($"The config file {path} sets '{key}', a DataJoint-Python setting this port does not have "
+                + $"(only its default, {(neutral is null ? "null" : $"\"{neutral}\"")}, is accepted). Remove it from the file.");
         }
 
         Setting setting;

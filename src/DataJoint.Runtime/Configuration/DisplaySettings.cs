@@ -1,6 +1,6 @@
 namespace DataJoint;
 
-/// <summary>The <c>display.*</c> settings used when previewing query results.</summary>
+/// <summary>The <c>display.*</c> settings of <see cref="QueryExpression.Preview"/>, as DataJoint's preview reads them.</summary>
 public sealed class DisplaySettings
 {
     /// <summary><c>display.limit</c>: rows shown in a preview (default 12).</summary>
@@ -11,10 +11,4 @@ public sealed class DisplaySettings
 
     /// <summary><c>display.show_tuple_count</c> (default true).</summary>
     public bool ShowTupleCount { get; set; } = true;
-
-    /// <summary><c>display.diagram_direction</c>: <c>LR</c> or <c>TB</c> (default LR; env DJ_DIAGRAM_DIRECTION).</summary>
-    public string DiagramDirection { get; set; } = "LR";
-
-    /// <summary><c>display.diagram_theme</c>: <c>light</c>, <c>dark</c> or <c>auto</c> (env DJ_DIAGRAM_THEME).</summary>
-    public string DiagramTheme { get; set; } = "auto";
 }

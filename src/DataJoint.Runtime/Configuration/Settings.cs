@@ -1,6 +1,6 @@
 namespace DataJoint;
 
-/// <summary>The catalog of addressable settings (feature map §9.1) and their environment variables.</summary>
+/// <summary>The catalog of addressable settings (docs/semantics.md#settings) and their environment variables.</summary>
 internal static class Settings
 {
     public static readonly IReadOnlyList<Setting> All =
@@ -18,12 +18,9 @@ internal static class Settings
         new("database.create_tables", typeof(bool), c => c.Database.CreateTables, (c, v) => c.Database.CreateTables = (bool)v!),
         new("database.connect_timeout", typeof(int), c => c.Database.ConnectTimeout, (c, v) => c.Database.ConnectTimeout = (int)v!),
         new("database.allow_local_infile", typeof(bool), c => c.Database.AllowLocalInfile, (c, v) => c.Database.AllowLocalInfile = (bool)v!),
-        new("connection.charset", typeof(string), c => c.ConnectionCharset, (c, v) => c.ConnectionCharset = (string)v!),
         new("display.limit", typeof(int), c => c.Display.Limit, (c, v) => c.Display.Limit = (int)v!),
         new("display.width", typeof(int), c => c.Display.Width, (c, v) => c.Display.Width = (int)v!),
         new("display.show_tuple_count", typeof(bool), c => c.Display.ShowTupleCount, (c, v) => c.Display.ShowTupleCount = (bool)v!),
-        new("display.diagram_direction", typeof(string), c => c.Display.DiagramDirection, (c, v) => c.Display.DiagramDirection = (string)v!),
-        new("display.diagram_theme", typeof(string), c => c.Display.DiagramTheme, (c, v) => c.Display.DiagramTheme = (string)v!),
         new("jobs.auto_refresh", typeof(bool), c => c.Jobs.AutoRefresh, (c, v) => c.Jobs.AutoRefresh = (bool)v!),
         new("jobs.keep_completed", typeof(bool), c => c.Jobs.KeepCompleted, (c, v) => c.Jobs.KeepCompleted = (bool)v!),
         new("jobs.stale_timeout", typeof(double), c => c.Jobs.StaleTimeout, (c, v) => c.Jobs.StaleTimeout = (double)v!),
@@ -34,14 +31,13 @@ internal static class Settings
         new("jobs.add_job_metadata", typeof(bool), c => c.Jobs.AddJobMetadata, (c, v) => c.Jobs.AddJobMetadata = (bool)v!),
         new("insert.bulk", typeof(BulkInsertMode), c => c.Insert.Bulk, (c, v) => c.Insert.Bulk = (BulkInsertMode)v!),
         new("insert.bulk_threshold", typeof(int), c => c.Insert.BulkThreshold, (c, v) => c.Insert.BulkThreshold = (int)v!),
+        new("blob.max_size", typeof(long), c => c.Blob.MaxSize, (c, v) => c.Blob.MaxSize = (long)v!),
         new("safemode", typeof(bool), c => c.SafeMode, (c, v) => c.SafeMode = (bool)v!),
         new("loglevel", typeof(string), c => c.LogLevel, (c, v) => c.LogLevel = (string)v!),
-        new("download_path", typeof(string), c => c.DownloadPath, (c, v) => c.DownloadPath = (string)v!),
-        new("query_cache", typeof(string), c => c.QueryCache, (c, v) => c.QueryCache = (string?)v),
         new("ignore_config_file", typeof(bool), c => c.IgnoreConfigFile, (c, v) => c.IgnoreConfigFile = (bool)v!),
     ];
 
-    /// <summary>Environment variables and the keys they set (feature map §9.1).</summary>
+    /// <summary>Environment variables and the keys they set (docs/semantics.md#settings).</summary>
     public static readonly IReadOnlyList<(string Variable, string Key)> Environment =
     [
         ("DJ_HOST", "database.host"),
@@ -56,10 +52,23 @@ internal static class Settings
         ("DJ_RECONNECT", "database.reconnect"),
         ("DJ_LOG_LEVEL", "loglevel"),
         ("DJ_SAFEMODE", "safemode"),
-        ("DJ_DIAGRAM_DIRECTION", "display.diagram_direction"),
-        ("DJ_DIAGRAM_THEME", "display.diagram_theme"),
         ("DJ_IGNORE_CONFIG_FILE", "ignore_config_file"),
     ];
+
+    /// <summary>
+    /// DataJoint-Python settings this port has no use for (no MySQL charset choice: the driver always speaks utf8mb4; no query
+    /// cache, attachments or diagrams). They are not settings here; a config file may still carry them with the value
+    /// DataJoint-Python's template writes, which means "nothing special", so files shared with Python load. Any other
+    /// value is refused by the loader.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, object?> PythonOnly = new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["connection.charset"] = "",
+        ["query_cache"] = null,
+        ["download_path"] = ".",
+        ["display.diagram_direction"] = "LR",
+        ["display.diagram_theme"] = "auto",
+    };
 
     private static readonly Dictionary<string, Setting> ByKey = All.ToDictionary(s => s.Key, StringComparer.Ordinal);
 

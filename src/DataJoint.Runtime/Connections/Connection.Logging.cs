@@ -11,4 +11,7 @@ public sealed partial class Connection
     /// driver (MySqlConnector, Npgsql); one set later serves DataJoint's own events only.
     /// </summary>
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
+
+    /// <summary>Where DataJoint's own events go: <see cref="LoggerFactory"/>, below <see cref="Config.LogLevel"/> (<c>loglevel</c>) dropped.</summary>
+    internal ILoggerFactory DataJointLoggers => new LevelFilteredLoggerFactory(LoggerFactory, Config.MinimumLogLevel);
 }

@@ -27,6 +27,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         }
 
         _dataSource = Adapter.CreateDataSource(config.Database, LoggerFactory);
+        config.Database.Bind();
     }
 
     /// <summary>The settings every operation on this connection reads.</summary>
@@ -221,8 +222,10 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         await ReadAllCore(statement, context, read, sync: false, cancellationToken).ConfigureAwait(false);
 
     internal ValueTask<List<T>> ReadAllCore<T>(SqlStatement statement, string context, Func<DbDataReader, T> read, bool sync,
-        CancellationToken cancellationToken) =>
-        Run(statement, context, async (command, sync, token) =>
+        CancellationToken cancellationToken)
+    {
+        read = BlobLimit.Scoped(read, Config.Blob.MaxSize);
+        return Run(statement, context, async (command, sync, token) =>
         {
             var reader = sync ? command.ExecuteReader() : await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             try
@@ -240,6 +243,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
                 await DisposeQuietly(reader, command.Connection, sync).ConfigureAwait(false);
             }
         }, sync, cancellationToken);
+    }
 
     internal T? ReadScalar<T>(SqlStatement statement, string context) =>
         SyncOrAsync.Wait(ReadScalarCore<T>(statement, context, sync: true, CancellationToken.None));
@@ -261,6 +265,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     internal async IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, string context, Func<DbDataReader, T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        read = BlobLimit.Scoped(read, Config.Blob.MaxSize);
         var open = await Retrying((sync, token) => OpenReader(statement, context, sync, token), sync: false, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -1,7 +1,7 @@
 namespace DataJoint;
 
 /// <summary>
-/// The foreign-key graph around a table, loaded from the database (feature map §10.1): downstream follows foreign
+/// The foreign-key graph around a table, loaded from the database (docs/semantics.md#dependencies): downstream follows foreign
 /// keys into the schemas of child tables, upstream into the schemas of parent tables; internal <c>~</c> tables are
 /// left out.
 /// </summary>

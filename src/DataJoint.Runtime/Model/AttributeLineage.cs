@@ -1,7 +1,7 @@
 namespace DataJoint;
 
 /// <summary>
-/// Where an attribute originated, as the generator resolved it (feature map §6.2): the table that declares it in its
+/// Where an attribute originated, as the generator resolved it (docs/semantics.md#lineage): the table that declares it in its
 /// primary key, and its name there. The schema is known only when that table is bound, so the lineage string
 /// <c>schema.table.attribute</c> is completed then.
 /// </summary>

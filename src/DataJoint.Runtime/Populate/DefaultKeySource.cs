@@ -1,7 +1,7 @@
 namespace DataJoint;
 
 /// <summary>
-/// The default key source of an auto-populated table (feature map §8.1): the join of its primary-key parents, each
+/// The default key source of an auto-populated table (docs/semantics.md#key-source): the join of its primary-key parents, each
 /// projected to its primary key with the foreign key's renames applied, <c>Parent1.Proj() * Parent2.Proj("new = old")</c>.
 /// </summary>
 internal static class DefaultKeySource

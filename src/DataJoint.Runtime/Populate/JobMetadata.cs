@@ -1,7 +1,7 @@
 namespace DataJoint;
 
 /// <summary>
-/// DataJoint's hidden job-metadata columns of an auto-populated table (feature map §8.6): <c>_job_start_time</c>,
+/// DataJoint's hidden job-metadata columns of an auto-populated table (docs/semantics.md#job-metadata): <c>_job_start_time</c>,
 /// <c>_job_duration</c>, <c>_job_version</c>. As in DataJoint, populate fills them whenever the table has them,
 /// whatever the settings say now; they are written after the key's commit.
 /// </summary>

@@ -85,7 +85,7 @@ public sealed class JobTable : Table
 
     internal override ValueTask PrepareForRead(bool sync, CancellationToken cancellationToken) => EnsureDeclared(sync, cancellationToken);
 
-    /// <summary>The job table's definition (feature map §8.5): the target's foreign-key primary key plus the job columns.</summary>
+    /// <summary>The job table's definition (docs/semantics.md#jobs): the target's foreign-key primary key plus the job columns.</summary>
     private static TableDefinition BuildDefinition(AutoPopulated target)
     {
         var definition = target.TableDefinition;
@@ -279,7 +279,7 @@ public sealed class JobTable : Table
         }
 
         var result = new JobRefreshResult(added, removed, orphaned, rePended);
-        PopulateLog.JobsRefreshed(Connection.LoggerFactory, FullTableName, added, removed, orphaned, rePended);
+        PopulateLog.JobsRefreshed(Connection.DataJointLoggers, FullTableName, added, removed, orphaned, rePended);
         return result;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace DataJoint;
 
 /// <summary>
-/// Runs populate (feature map §8.2–8.3): finds the keys to make (directly, or from the job table), then lets one or
+/// Runs populate (docs/semantics.md#populate): finds the keys to make (directly, or from the job table), then lets one or
 /// more workers make them, each key in its own transaction on the worker's own pooled connection.
 /// </summary>
 internal static class PopulateEngine
@@ -66,7 +66,7 @@ internal static class PopulateEngine
         using var activity = PopulateTelemetry.Source.StartActivity("populate");
         activity?.SetTag("db.system", table.Connection.Adapter.TelemetrySystemName);
         activity?.SetTag("datajoint.table", table.FullTableName);
-        var logger = PopulateLog.For(table.Connection.LoggerFactory);
+        var logger = PopulateLog.For(table.Connection.DataJointLoggers);
         var run = new PopulateRun(table, binding, options, logger, sync);
         try
         {

@@ -194,7 +194,7 @@ public abstract partial class QueryExpression
     /// <summary>This expression as a subquery: <c>SELECT * FROM (this) AS alias</c>, a plain expression over its columns.</summary>
     internal QueryExpression Wrap() => DerivedQuery.Over(this);
 
-    /// <summary>Applies ordering/paging with DataJoint's merge rule for consecutive Tops (feature map §6.9).</summary>
+    /// <summary>Applies ordering/paging with DataJoint's merge rule for consecutive Tops (docs/semantics.md#ordering-and-paging).</summary>
     internal QueryExpression ApplyTop(long? limit, string? orderBy, long offset)
     {
         if (limit < 0) throw new ArgumentOutOfRangeException(nameof(limit), limit, "Top limit must be a non-negative integer or null.");

@@ -1,6 +1,6 @@
 namespace DataJoint;
 
-/// <summary>DataJoint 2.x semantic matching (feature map §6.2): namesakes must share their lineage.</summary>
+/// <summary>DataJoint 2.x semantic matching (docs/semantics.md#lineage): namesakes must share their lineage.</summary>
 internal static class SemanticCheck
 {
     public static void AssertCompatible(Heading left, Heading right, IEnumerable<string> namesakes)

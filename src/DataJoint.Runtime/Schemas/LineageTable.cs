@@ -1,7 +1,7 @@
 namespace DataJoint;
 
 /// <summary>
-/// DataJoint 2.x's per-schema <c>~lineage</c> table (feature map §4.4, §6.2): for every attribute that has a lineage,
+/// DataJoint 2.x's per-schema <c>~lineage</c> table (docs/semantics.md#hidden-tables, #lineage): for every attribute that has a lineage,
 /// where it originated (<c>schema.table.attribute</c>). Written when a table is declared, read by <see cref="FreeTable"/>,
 /// cleared when a table is dropped — so DataJoint-Python and this library understand each other's schemas.
 /// Each operation has one body for both sync and async callers (<see cref="SyncOrAsync"/>).

@@ -17,7 +17,7 @@ public sealed partial class Schema
         var table = Connection.Adapter.QualifiedName(Name, definition.TableName);
         if (validation == Validation.Warn)
         {
-            var logger = SchemaLog.For(Connection.LoggerFactory);
+            var logger = SchemaLog.For(Connection.DataJointLoggers);
             foreach (var problem in problems) SchemaLog.TableDiffers(logger, table, definition.ClassName, problem);
             return;
         }

@@ -261,7 +261,7 @@ public sealed partial class Schema
     }
 
     /// <summary>
-    /// The heading with each attribute's lineage as the generator resolved it (feature map §6.2: inherited attributes
+    /// The heading with each attribute's lineage as the generator resolved it (docs/semantics.md#lineage: inherited attributes
     /// carry their origin's, native primary-key attributes originate here, native secondary attributes have none),
     /// completed with the name of the schema the originating table is bound in.
     /// </summary>

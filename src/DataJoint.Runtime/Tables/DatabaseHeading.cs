@@ -70,7 +70,7 @@ internal static class DatabaseHeading
         return references;
     }
 
-    /// <summary>DataJoint writes <c>:type:comment</c> into column comments for core and codec types (feature map §2.5); null without one.</summary>
+    /// <summary>DataJoint writes <c>:type:comment</c> into column comments for core and codec types (docs/semantics.md#type-markers); null without one.</summary>
     public static (string Type, string Comment)? SplitTypeMarker(string comment)
     {
         if (comment.Length > 1 && comment[0] == ':')

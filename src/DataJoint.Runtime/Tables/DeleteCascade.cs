@@ -1,7 +1,7 @@
 namespace DataJoint;
 
 /// <summary>
-/// The rows each table of a cascading delete loses (feature map §10.4): the seed's own restriction; for a master
+/// The rows each table of a cascading delete loses (docs/semantics.md#cascade): the seed's own restriction; for a master
 /// reached through <c>partIntegrity: "cascade"</c>, the literal list of its affected keys; and for every descendant
 /// the rows whose foreign key points at affected parent rows (OR over every incoming foreign key).
 /// </summary>

@@ -17,7 +17,7 @@ internal static partial class InsertLog
 
     [LoggerMessage(EventId = 7102, EventName = "WrittenAsStatements", Level = LogLevel.Debug,
         Message = "Inserting {Rows} rows into {Table} with INSERT statements: {Reason}")]
-    public static partial void WrittenAsStatements(ILogger logger, int rows, string table, string reason);
+    public static partial void WrittenAsStatements(ILogger logger, long rows, string table, string reason);
 
     [LoggerMessage(EventId = 7103, EventName = "BulkRefused", Level = LogLevel.Warning,
         Message = "{Method} into {Table} was refused: {Reason}. Inserts on this connection write INSERT statements from now on.")]

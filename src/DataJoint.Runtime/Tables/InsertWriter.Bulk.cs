@@ -8,6 +8,18 @@ internal sealed partial class InsertWriter
     // Rows leaving different attributes to their defaults are loaded separately; past this many shapes, statements are simpler.
     private const int MaxBulkGroups = 8;
 
+    /// <summary>Whether this insert would be bulk-loaded but for an earlier refusal on the connection (logged once per insert).</summary>
+    private bool RefusedEarlier(long rows) =>
+        _table.Connection.BulkLoadRefused && !_options.SkipDuplicates && !_options.Replace
+        && _table.Connection.Config.Insert.Bulk != BulkInsertMode.Never && rows >= BulkThreshold;
+
+    private void LogRefusedEarlier(long rows)
+    {
+        if (!RefusedEarlier(rows)) return;
+        InsertLog.WrittenAsStatements(InsertLog.For(_table.Connection.DataJointLoggers), rows, _table.FullTableName,
+            "bulk loading was refused earlier on this connection");
+    }
+
     private int BulkThreshold => _table.Connection.Config.Insert.Bulk == BulkInsertMode.Always ? 1 : _table.Connection.Config.Insert.BulkThreshold;
 
     /// <summary>
@@ -25,19 +37,11 @@ internal sealed partial class InsertWriter
     /// Bulk-loads the rows when they qualify; returns null (nothing written) when they go to statements instead. Runs in the
     /// caller's transaction, which <see cref="WriteCore"/> and <see cref="WriteStreamAsync"/> always provide for bulk loads.
     /// </summary>
-    private async ValueTask<long?> TryBulkLoad(List<object?[]> rows, bool sync, CancellationToken cancellationToken)
+    private async ValueTask<long?> TryBulkLoad(List<object?[]> rows, long offset, bool sync, CancellationToken cancellationToken)
     {
         var connection = _table.Connection;
-        var logger = InsertLog.For(connection.LoggerFactory);
-        if (!MayBulkLoad(rows.Count))
-        {
-            if (connection.BulkLoadRefused && rows.Count >= BulkThreshold && !_options.SkipDuplicates && !_options.Replace)
-            {
-                InsertLog.WrittenAsStatements(logger, rows.Count, _table.FullTableName, "bulk loading was refused earlier on this connection");
-            }
-
-            return null;
-        }
+        var logger = InsertLog.For(connection.DataJointLoggers);
+        if (!MayBulkLoad(rows.Count)) return null;
 
         var loader = _adapter.BulkLoader;
         var groups = GroupForBulkLoad(rows, loader, out var reason);
@@ -55,11 +59,15 @@ internal sealed partial class InsertWriter
             try
             {
                 // A refusal comes before any row is sent, so it can only happen on the first group.
-                foreach (var (target, groupRows) in groups)
+                foreach (var (target, groupRows, indices) in groups)
                 {
-                    loaded += await loader.Load(target, lease.Connection, transaction.DbTransaction!, groupRows, sync, cancellationToken)
-                        .ConfigureAwait(false);
+                    loaded += await loader.Load(target, lease.Connection, transaction.DbTransaction!, groupRows, n => offset + indices[n - 1] + 1,
+                        sync, cancellationToken).ConfigureAwait(false);
                 }
+            }
+            catch (DataJointException ex) when (ex is not LostConnectionException)
+            {
+                throw AtRowOfInput(ex, ex.Message, rows, rows.Count, offset);
             }
             catch (BulkLoadRefusedException refused)
             {
@@ -84,7 +92,7 @@ internal sealed partial class InsertWriter
     /// Values sent as DEFAULT to a column whose default is NULL just become NULL. Returns null, with the reason, when the
     /// rows must go to statements instead. Range errors are thrown here exactly as the statement path throws them.
     /// </summary>
-    private List<(BulkTarget Target, List<object?[]> Rows)>? GroupForBulkLoad(List<object?[]> rows, BulkLoader loader, out string? reason)
+    private List<(BulkTarget Target, List<object?[]> Rows, List<int> Indices)>? GroupForBulkLoad(List<object?[]> rows, BulkLoader loader, out string? reason)
     {
         var attributes = _heading.Attributes;
         foreach (var attribute in attributes)
@@ -96,9 +104,9 @@ internal sealed partial class InsertWriter
             }
         }
 
-        var groups = new Dictionary<string, (BulkTarget Target, List<object?[]> Rows)>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, (BulkTarget Target, List<object?[]> Rows, List<int> Indices)>(StringComparer.Ordinal);
         var defaulted = new List<int>();
-        List<object?[]>? previousGroup = null;
+        (BulkTarget Target, List<object?[]> Rows, List<int> Indices)? previousGroup = null;
         string? previousKey = null;
         for (var r = 0; r < rows.Count; r++)
         {
@@ -137,9 +145,10 @@ internal sealed partial class InsertWriter
             }
 
             var key = defaulted.Count == 0 ? "" : string.Join(',', defaulted);
-            if (previousGroup is not null && key == previousKey)
+            if (previousGroup is { } previous && key == previousKey)
             {
-                previousGroup.Add(values);
+                previous.Rows.Add(values);
+                previous.Indices.Add(r);
                 continue;
             }
 
@@ -158,12 +167,13 @@ internal sealed partial class InsertWriter
                     return null;
                 }
 
-                group = (new BulkTarget(_table.FullTableName, ordinals.Select(i => attributes[i]).ToArray(), ordinals), []);
+                group = (new BulkTarget(_table.FullTableName, ordinals.Select(i => attributes[i]).ToArray(), ordinals), [], []);
                 groups.Add(key, group);
             }
 
             group.Rows.Add(values);
-            (previousKey, previousGroup) = (key, group.Rows);
+            group.Indices.Add(r);
+            (previousKey, previousGroup) = (key, group);
         }
 
         reason = null;

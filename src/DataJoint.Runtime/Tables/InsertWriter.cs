@@ -100,91 +100,147 @@ internal sealed partial class InsertWriter
         return -1;
     }
 
-    public long Write(IEnumerable<object?[]> rows) => SyncOrAsync.Wait(WriteCore(rows, sync: true, CancellationToken.None));
-
-    public Task<long> WriteAsync(IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
-        WriteCore(rows, sync: false, cancellationToken).AsTask();
-
-    private async ValueTask<long> WriteCore(IEnumerable<object?[]> rows, bool sync, CancellationToken cancellationToken)
+    public long Write(IEnumerable<object?[]> rows)
     {
-        var list = rows as List<object?[]> ?? rows.ToList();
-        if (list.Count == 0) return 0;
-        var connection = _table.Connection;
-        // One statement is atomic by itself; several, or a bulk load, run in a transaction (the caller's, or one opened here).
-        if (connection.InTransaction || (list.Count <= RowsPerStatement && !MayBulkLoad(list.Count)))
-        {
-            return await WriteChunk(list, sync, cancellationToken).ConfigureAwait(false);
-        }
+        using var source = rows.GetEnumerator();
+        return SyncOrAsync.Wait(WriteCore(() => new ValueTask<object?[]?>(source.MoveNext() ? source.Current : null), sync: true, CancellationToken.None));
+    }
 
-        var transaction = sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public async Task<long> WriteAsync(IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        using var source = rows.GetEnumerator();
+        return await WriteCore(() => new ValueTask<object?[]?>(source.MoveNext() ? source.Current : null), sync: false, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Writes rows from an asynchronous source as they arrive (see <see cref="WriteCore"/>).</summary>
+    public async Task<long> WriteStreamAsync(IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var source = rows.GetAsyncEnumerator(cancellationToken);
+        await using (source.ConfigureAwait(false))
         {
-            var count = await WriteChunk(list, sync, cancellationToken).ConfigureAwait(false);
-            await SyncOrAsync.Commit(transaction, sync, cancellationToken).ConfigureAwait(false);
-            return count;
-        }
-        finally
-        {
-            await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
+            return await WriteCore(async () => await source.MoveNextAsync().ConfigureAwait(false) ? source.Current : null, sync: false,
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// Writes rows as they arrive, in chunks, all in one transaction (the caller's, or one opened here), so the source is never
-    /// buffered whole and a failure leaves nothing written. Chunks are one statement's worth of rows, or, when bulk loading
-    /// is possible, large enough to be bulk-loaded.
+    /// Writes rows as the source delivers them, one chunk at a time, so the source is never buffered whole: a chunk is one
+    /// statement's worth of rows, or, when bulk loading is possible, large enough to be bulk-loaded. One statement is atomic by
+    /// itself; several chunks, or a bulk load, run in one transaction (one opened here, or a savepoint inside the caller's),
+    /// so a failure anywhere leaves nothing written. <paramref name="next"/> returns null at the end of the source.
     /// </summary>
-    public async Task<long> WriteStreamAsync(IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    private async ValueTask<long> WriteCore(Func<ValueTask<object?[]?>> next, bool sync, CancellationToken cancellationToken)
     {
         var connection = _table.Connection;
         var chunkRows = MayBulkLoad(int.MaxValue) ? Math.Max(BulkThreshold, StreamedBulkChunkRows) : RowsPerStatement;
-        await using var transaction = connection.InTransaction ? null : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
         var chunk = new List<object?[]>(Math.Min(chunkRows, StreamedBulkChunkRows));
-        long count = 0;
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var more = await Fill(chunk, chunkRows, next).ConfigureAwait(false);
+        if (chunk.Count == 0) return 0;
+        if (!more && chunk.Count <= RowsPerStatement && !MayBulkLoad(chunk.Count))
         {
-            chunk.Add(row);
-            if (chunk.Count < chunkRows) continue;
-            count += await WriteChunk(chunk, sync: false, cancellationToken).ConfigureAwait(false);
-            chunk.Clear();
+            var written = await WriteChunk(chunk, 0, sync, cancellationToken).ConfigureAwait(false);
+            LogRefusedEarlier(written);
+            return written;
         }
 
-        if (chunk.Count > 0) count += await WriteChunk(chunk, sync: false, cancellationToken).ConfigureAwait(false);
-        if (transaction is not null) await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return count;
-    }
-
-    /// <summary>Writes rows in the current transaction (if any): bulk-loaded when they qualify, as INSERT statements otherwise.</summary>
-    private async ValueTask<long> WriteChunk(List<object?[]> rows, bool sync, CancellationToken cancellationToken)
-    {
-        SerializeBlobs(rows);
-        if (await TryBulkLoad(rows, sync, cancellationToken).ConfigureAwait(false) is { } loaded) return loaded;
-        var connection = _table.Connection;
-        var context = $"Inserting into {_table.FullTableName}";
-        // Several statements inside the caller's transaction: a savepoint makes the insert all-or-nothing there too
-        // (MySQL would keep the statements before a failing one; PostgreSQL would abort the caller's whole transaction).
-        var savepoint = connection.InTransaction && rows.Count > RowsPerStatement;
-        if (savepoint) await Savepoint(connection, "SAVEPOINT", sync, cancellationToken).ConfigureAwait(false);
-        long count = 0;
+        // Inside the caller's transaction a savepoint makes the insert all-or-nothing too (MySQL would keep the statements
+        // before a failing one; PostgreSQL would abort the caller's whole transaction).
+        var savepoint = connection.InTransaction;
+        var refusedEarlier = connection.BulkLoadRefused; // a refusal during this insert is logged as such (7103)
+        var transaction = savepoint ? null
+            : sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var statement in Statements(rows))
+            if (savepoint) await Savepoint(connection, "SAVEPOINT", sync, cancellationToken).ConfigureAwait(false);
+            long count = 0;
+            long offset = 0;
+            try
+            {
+                while (chunk.Count > 0)
+                {
+                    count += await WriteChunk(chunk, offset, sync, cancellationToken).ConfigureAwait(false);
+                    offset += chunk.Count;
+                    chunk.Clear();
+                    if (!more) break;
+                    more = await Fill(chunk, chunkRows, next).ConfigureAwait(false);
+                }
+            }
+            catch when (savepoint)
+            {
+                await UndoSavepoint(connection, sync).ConfigureAwait(false);
+                throw;
+            }
+
+            if (savepoint) await Savepoint(connection, "RELEASE SAVEPOINT", sync, cancellationToken).ConfigureAwait(false);
+            else await SyncOrAsync.Commit(transaction!, sync, cancellationToken).ConfigureAwait(false);
+            if (refusedEarlier) LogRefusedEarlier(count);
+            return count;
+        }
+        finally
+        {
+            if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds rows from the source until the chunk holds <paramref name="size"/>; false once the source is exhausted.</summary>
+    private static async ValueTask<bool> Fill(List<object?[]> chunk, int size, Func<ValueTask<object?[]?>> next)
+    {
+        while (chunk.Count < size)
+        {
+            if (await next().ConfigureAwait(false) is not { } row) return false;
+            chunk.Add(row);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes one chunk in the current transaction (if any): bulk-loaded when it qualifies, as INSERT statements otherwise.
+    /// <paramref name="offset"/> is the number of rows of the input before the chunk, so errors name the row of the input.
+    /// </summary>
+    private async ValueTask<long> WriteChunk(List<object?[]> rows, long offset, bool sync, CancellationToken cancellationToken)
+    {
+        SerializeBlobs(rows);
+        if (await TryBulkLoad(rows, offset, sync, cancellationToken).ConfigureAwait(false) is { } loaded) return loaded;
+        var connection = _table.Connection;
+        var context = $"Inserting into {_table.FullTableName}";
+        var rowsPerStatement = RowsPerStatement;
+        long count = 0;
+        var first = 0;
+        foreach (var statement in Statements(rows))
+        {
+            try
             {
                 count += await SyncOrAsync.Execute(connection, statement, context, sync, cancellationToken).ConfigureAwait(false);
             }
-        }
-        catch (DataJointException ex) when (savepoint && ex is not LostConnectionException)
-        {
-            await Savepoint(connection, "ROLLBACK TO SAVEPOINT", sync, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            catch (DataJointException ex) when (ex is not LostConnectionException)
+            {
+                var from = first;
+                throw AtRowOfInput(ex, _adapter.WithRowOfInput(ex.Message, n => offset + from + n), rows,
+                    Math.Min(rows.Count, first + rowsPerStatement), offset);
+            }
+
+            first += rowsPerStatement;
         }
 
-        if (savepoint) await Savepoint(connection, "RELEASE SAVEPOINT", sync, cancellationToken).ConfigureAwait(false);
         return count;
     }
 
     private static ValueTask<int> Savepoint(Connection connection, string command, bool sync, CancellationToken cancellationToken) =>
         SyncOrAsync.Execute(connection, new SqlStatement(command + " dj_insert", []), "Insert savepoint", sync, cancellationToken);
+
+    // Best effort: when the rollback itself fails (the connection is gone), the original error says more.
+    private static async ValueTask UndoSavepoint(Connection connection, bool sync)
+    {
+        try
+        {
+            await Savepoint(connection, "ROLLBACK TO SAVEPOINT", sync, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DataJointException)
+        {
+        }
+    }
 
     /// <summary>Serializes the values of <c>&lt;blob&gt;</c> attributes in place (the rows' arrays belong to this writer).</summary>
     private void SerializeBlobs(List<object?[]> rows)

@@ -4,14 +4,14 @@ public abstract partial class Table
 {
     /// <summary>
     /// Deletes the rows of this (restricted) table and, cascading down the foreign-key graph, every row that
-    /// depends on them, in one transaction (feature map §5.4). With <see cref="Config.SafeMode"/> on and
+    /// depends on them, in one transaction (docs/semantics.md#delete). With <see cref="Config.SafeMode"/> on and
     /// <paramref name="prompt"/> not false, <see cref="Config.Confirm"/> is asked with the per-table counts before
     /// committing; a refusal rolls everything back.
     /// </summary>
     /// <param name="prompt">Ask before committing; null uses the connection's safe mode.</param>
     /// <param name="partIntegrity"><c>enforce</c> (default): deleting part rows whose master rows are not deleted
     /// too is an error; <c>ignore</c>: allowed; <c>cascade</c>: the masters of the affected part rows are deleted too,
-    /// and with them all their parts (feature map §10.4).</param>
+    /// and with them all their parts (docs/semantics.md#cascade).</param>
     /// <returns>The number of rows deleted from this table.</returns>
     public long Delete(bool? prompt = null, string partIntegrity = "enforce") => Delete(prompt, ParsePartIntegrity(partIntegrity, allowCascade: true));
 

@@ -2,7 +2,7 @@ namespace DataJoint;
 
 public abstract partial class Table
 {
-    /// <summary>The tables this table's foreign keys refer to, each once (feature map §10.1), read from the database with their headings.</summary>
+    /// <summary>The tables this table's foreign keys refer to, each once (docs/semantics.md#dependencies), read from the database with their headings.</summary>
     /// <param name="primary">True: only parents referenced by primary-key attributes; false: only by secondary ones; null: all.</param>
     public IReadOnlyList<FreeTable> Parents(bool? primary = null) => SyncOrAsync.Wait(ParentsCore(primary, sync: true, CancellationToken.None));
 

@@ -3,7 +3,7 @@ namespace DataJoint;
 public abstract partial class Table
 {
     /// <summary>
-    /// Drops this table and every table that depends on it (across schemas), children first (feature map §5.5).
+    /// Drops this table and every table that depends on it (across schemas), children first (docs/semantics.md#drop).
     /// With safe mode on and <paramref name="prompt"/> not false, <see cref="Config.Confirm"/> is asked first.
     /// </summary>
     /// <param name="prompt">Ask before dropping; null uses the connection's safe mode.</param>

@@ -3,7 +3,7 @@ namespace DataJoint;
 public abstract partial class Table
 {
     /// <summary>
-    /// Changes secondary attributes of one existing row (feature map §5.3). <paramref name="row"/> (a Row record,
+    /// Changes secondary attributes of one existing row (docs/semantics.md#update). <paramref name="row"/> (a Row record,
     /// anonymous object or dictionary) carries the full primary key and the attributes to set; null sets the
     /// attribute's default (NULL when nullable).
     /// </summary>

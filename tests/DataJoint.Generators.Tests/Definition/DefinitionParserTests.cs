@@ -2,7 +2,7 @@ using DataJoint.Definition;
 
 namespace DataJoint.Generators.Tests.Definition;
 
-/// <summary>The pure parser, rule by rule (feature map §1), with the positions it records.</summary>
+/// <summary>The pure parser, rule by rule (docs/semantics.md#definition-language), with the positions it records.</summary>
 public sealed class DefinitionParserTests
 {
     [Test]

@@ -49,7 +49,8 @@ public sealed class ThreadSafetyAnalyzerTests
         Assert.That(errors, Has.All.Matches<Diagnostic>(d => d.Severity == DiagnosticSeverity.Error && d.GetMessage().Contains("Instance", StringComparison.Ordinal)));
 
         var warning = diagnostics.Single(d => d.Id == "DJ3002");
-        Assert.That(warning.GetMessage(), Does.Contain("Shared"));
+        Assert.That(warning.GetMessage(), Does.StartWith("Static mutable field 'Shared' holds a Instance:"));
+        Assert.That(errors.Single(d => Text(d) == "Dj.Config").GetMessage(), Does.StartWith("'Dj.Config' is DataJoint's global configuration"));
     }
 
     [TestCase(null)]

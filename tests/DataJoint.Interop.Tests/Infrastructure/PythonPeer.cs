@@ -30,7 +30,12 @@ public static class PythonPeer
     /// the script wrote as its result (the script's <c>interop.finish(...)</c>). A non-zero exit fails the test with the
     /// script's output.
     /// </summary>
-    public static async Task<JsonNode?> RunAsync(TestServer server, string script, params string[] args)
+    public static Task<JsonNode?> RunAsync(TestServer server, string script, params string[] args) => Run(server, script, args);
+
+    /// <summary>Runs a script that needs no database (e.g. DataJoint's storage functions); otherwise as the overload above.</summary>
+    public static Task<JsonNode?> RunWithoutDatabaseAsync(string script, params string[] args) => Run(null, script, args);
+
+    private static async Task<JsonNode?> Run(TestServer? server, string script, string[] args)
     {
         using var process = Start(await RequireAsync().ConfigureAwait(false), server, script, args, out var resultFile);
         try
@@ -51,7 +56,7 @@ public static class PythonPeer
             var output = $"stdout:\n{await stdout.ConfigureAwait(false)}\nstderr:\n{await stderr.ConfigureAwait(false)}";
             if (process.ExitCode != 0)
             {
-                Assert.Fail($"python {script} {string.Join(' ', args)} exited with {process.ExitCode} on {server.Backend}.\n{output}");
+                Assert.Fail($"python {script} {string.Join(' ', args)} exited with {process.ExitCode}{(server is null ? "" : $" on {server.Backend}")}.\n{output}");
             }
 
             TestContext.Out.WriteLine($"python {script} {string.Join(' ', args)}: {output}");
@@ -67,7 +72,7 @@ public static class PythonPeer
     public static async Task<Process> StartAsync(TestServer server, string script, params string[] args) =>
         Start(await RequireAsync().ConfigureAwait(false), server, script, args, out _);
 
-    private static Process Start(string python, TestServer server, string script, string[] args, out string resultFile)
+    private static Process Start(string python, TestServer? server, string script, string[] args, out string resultFile)
     {
         resultFile = Path.Combine(Path.GetTempPath(), $"dj-interop-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo(python)
@@ -79,13 +84,17 @@ public static class PythonPeer
         };
         start.ArgumentList.Add(Path.Combine(ScriptDirectory, script));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        // DataJoint-Python reads its connection from these variables (settings.py).
-        start.Environment["DJ_HOST"] = server.Host;
-        start.Environment["DJ_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["DJ_USER"] = server.User;
-        start.Environment["DJ_PASS"] = server.Password;
-        start.Environment["DJ_USE_TLS"] = "false";
-        start.Environment["DJ_BACKEND"] = server.Backend == Backend.PostgreSql ? "postgresql" : "mysql";
+        if (server is not null)
+        {
+            // DataJoint-Python reads its connection from these variables (settings.py).
+            start.Environment["DJ_HOST"] = server.Host;
+            start.Environment["DJ_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            start.Environment["DJ_USER"] = server.User;
+            start.Environment["DJ_PASS"] = server.Password;
+            start.Environment["DJ_USE_TLS"] = "false";
+            start.Environment["DJ_BACKEND"] = server.Backend == Backend.PostgreSql ? "postgresql" : "mysql";
+        }
+
         start.Environment["DJ_INTEROP_RESULT"] = resultFile;
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         start.Environment["PYTHONUNBUFFERED"] = "1";

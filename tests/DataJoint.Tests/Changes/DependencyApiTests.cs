@@ -2,7 +2,7 @@ using DataJoint.Tests.Infrastructure;
 
 namespace DataJoint.Tests.Changes;
 
-/// <summary>Parents, children, ancestors, descendants, parts and foreign-key info read from the database (feature map §10.1).</summary>
+/// <summary>Parents, children, ancestors, descendants, parts and foreign-key info read from the database (docs/semantics.md#dependencies).</summary>
 public sealed class DependencyApiTests(Backend backend) : BackendTest(backend)
 {
     private static IEnumerable<string> Names(IEnumerable<FreeTable> tables) => tables.Select(t => t.SqlTableName);

@@ -2,7 +2,7 @@ using DataJoint.Tests.Infrastructure;
 
 namespace DataJoint.Tests.Changes;
 
-/// <summary>Delete's <c>partIntegrity</c> modes and Drop's part rule (feature map §3.4, §5.4, §10.4).</summary>
+/// <summary>Delete's <c>partIntegrity</c> modes and Drop's part rule (docs/semantics.md#part-tables, #delete, #cascade).</summary>
 public sealed class PartIntegrityTests(Backend backend) : BackendTest(backend)
 {
     private void Fill() => CascadeTables.Fill(Schema);

@@ -1,6 +1,6 @@
 namespace DataJoint.Tests.Configuration;
 
-/// <summary>Sources and precedence (feature map §9.2), with a fake environment and a temporary directory tree.</summary>
+/// <summary>Sources and precedence (docs/semantics.md#configuration-sources), with a fake environment and a temporary directory tree.</summary>
 [Category("Unit")]
 public sealed class ConfigLoaderTests
 {
@@ -115,5 +115,31 @@ public sealed class ConfigLoaderTests
         _environment["DJ_PORT"] = "x";
         var ex = Assert.Throws<ConfigurationException>(() => Load());
         Assert.That(ex!.Message, Does.Not.Contain("super-secret"));
+    }
+
+    [Test]
+    public void DataJointPythonsFullTemplateLoadsThoughThisPortHasNoCharsetQueryCacheOrDownloadPath()
+    {
+        WriteConfig("""
+            { "database": { "host": "localhost", "port": 3306, "reconnect": true, "use_tls": null },
+              "connection": { "charset": "" }, "display": { "limit": 12, "width": 14, "show_tuple_count": true },
+              "loglevel": "INFO", "safemode": true, "query_cache": null, "download_path": "." }
+            """);
+        var c = Load();
+        Assert.That(c.Display.Limit, Is.EqualTo(12));
+        Assert.That(Config.Keys, Has.None.AnyOf("connection.charset", "query_cache", "download_path", "display.diagram_direction"));
+        Assert.Throws<ArgumentException>(() => _ = c["query_cache"]);
+    }
+
+    [TestCase("""{ "connection": { "charset": "latin1" } }""", "connection.charset")]
+    [TestCase("""{ "query_cache": "/tmp/cache" }""", "query_cache")]
+    [TestCase("""{ "download_path": "/data" }""", "download_path")]
+    [TestCase("""{ "display": { "diagram_direction": "TB" } }""", "display.diagram_direction")]
+    [TestCase("""{ "loglevel": "CHATTY" }""", "loglevel")]
+    public void ASettingThatWouldDoNothingIsRefused(string json, string key)
+    {
+        WriteConfig(json);
+        var ex = Assert.Throws<ConfigurationException>(() => Load());
+        Assert.That(ex!.Message, Does.Contain(key).Or.Contain("loglevel must be"));
     }
 }

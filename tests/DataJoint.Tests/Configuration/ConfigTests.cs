@@ -19,7 +19,6 @@ public sealed class ConfigTests
             Assert.That(c.Jobs.DefaultPriority, Is.EqualTo(5));
             Assert.That(c.Jobs.StaleTimeout, Is.EqualTo(3600));
             Assert.That(c.Jobs.AutoRefresh, Is.True);
-            Assert.That(c.DownloadPath, Is.EqualTo("."));
         });
         c.Database.Backend = Backend.PostgreSql;
         Assert.That(c.Database.EffectivePort, Is.EqualTo(5432));

@@ -3,7 +3,7 @@ using DataJoint.Tests.Infrastructure;
 namespace DataJoint.Tests.Isolation;
 
 /// <summary>
-/// Thread-safe mode (feature map §9.5). These tests change process environment variables, so they never run
+/// Thread-safe mode (docs/semantics.md#thread-safe-mode). These tests change process environment variables, so they never run
 /// alongside other tests.
 /// </summary>
 [NonParallelizable]

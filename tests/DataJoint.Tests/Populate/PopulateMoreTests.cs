@@ -78,6 +78,7 @@ public sealed class PopulateMoreTests(Backend backend) : BackendTest(backend)
     {
         LoadSources(3);
         var events = new List<(int Id, LogLevel Level)>();
+        Instance.Config.LogLevel = "DEBUG"; // the per-key events are debug ones
         Instance.Connection.LoggerFactory = new CapturingLoggerFactory(events);
         var spans = new List<Activity>();
         using var listener = new ActivityListener

@@ -20,7 +20,7 @@ public partial class Instrument : Manual;
     """)]
 public partial class IndexedRig : Manual;
 
-/// <summary>Dictionary restrictions with <c>attr.json.path[:type]</c> keys (feature map §6.3).</summary>
+/// <summary>Dictionary restrictions with <c>attr.json.path[:type]</c> keys (docs/semantics.md#restriction).</summary>
 public sealed class JsonPathRestrictionTests(Backend backend) : BackendTest(backend)
 {
     private Instrument Fill()

@@ -230,6 +230,21 @@ internal sealed partial class MySqlAdapter : BackendAdapter
         };
     }
 
+    public override string WithRowOfInput(string message, Func<int, long> rowOfInput) =>
+        ServerRow().Replace(message, m => $" at row {rowOfInput(int.Parse(m.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture))} of the insert");
+
+    // "Duplicate entry '5-a' for key 'PRIMARY'" (MySQL 8 qualifies the key: 't.PRIMARY'); the key's values are joined by '-'.
+    public override string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) =>
+        DuplicateEntry().Match(message) is { Success: true } m ? m.Groups["values"].Value : null;
+
+    public override string KeyText(IEnumerable<string> values) => string.Join("-", values);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" at row (\d+)")]
+    private static partial System.Text.RegularExpressions.Regex ServerRow();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Duplicate entry '(?<values>.*)' for key '(?:[^']*\.)?PRIMARY'", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex DuplicateEntry();
+
     public override void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
     {
         // A no-op update: rows whose key exists are left as they are.

@@ -22,7 +22,7 @@ internal sealed class MySqlBulkCopyLoader : BulkLoader
         value is string or byte[] or float or double or decimal or bool or DateTime or TimeSpan || IsInteger(value);
 
     public override async ValueTask<long> Load(BulkTarget target, DbConnection connection, DbTransaction transaction,
-        IReadOnlyList<object?[]> rows, bool sync, CancellationToken cancellationToken)
+        IReadOnlyList<object?[]> rows, Func<int, long> rowOfInput, bool sync, CancellationToken cancellationToken)
     {
         var mysql = (MySqlConnection)connection;
         var columns = target.Columns;
@@ -44,7 +44,7 @@ internal sealed class MySqlBulkCopyLoader : BulkLoader
         {
             var reader = new RowArrayReader(rows, target.Ordinals, (i, value) => MySqlAdapter.Instance.ToDbValue(columns[i].Spec, AsText(value))!);
             var result = sync ? copy.WriteToServer(reader) : await copy.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
-            if (problems.Count > 0) throw FromWarnings(problems, context, null);
+            if (problems.Count > 0) throw FromWarnings(problems, context, rowOfInput, null);
             await Execute(mysql, transaction, $"RELEASE SAVEPOINT {Savepoint}", sync, cancellationToken).ConfigureAwait(false);
             return result.RowsInserted;
         }
@@ -58,7 +58,7 @@ internal sealed class MySqlBulkCopyLoader : BulkLoader
                 // 1148: the command is not allowed (MariaDB, MySQL 5.7); 3948: local data is disabled (MySQL 8).
                 MySqlException m when (int)m.ErrorCode is 1148 or 3948 =>
                     new BulkLoadRefusedException($"the server refused LOAD DATA LOCAL ({m.Message})", m),
-                MySqlException { ErrorCode: MySqlErrorCode.BulkCopyFailed } m when problems.Count > 0 => FromWarnings(problems, context, m),
+                MySqlException { ErrorCode: MySqlErrorCode.BulkCopyFailed } m when problems.Count > 0 => FromWarnings(problems, context, rowOfInput, m),
                 MySqlException m => MySqlAdapter.Instance.Translate(m, context),
                 _ => (Exception?)null,
             };
@@ -77,11 +77,10 @@ internal sealed class MySqlBulkCopyLoader : BulkLoader
     private static bool IsProblem(MySqlError error) => error.Level is "Warning" or "Error";
 
     // LOAD DATA names the row only for conversion problems ("at row N"); duplicate keys and foreign keys name the value.
-    private static DataJointException FromWarnings(List<MySqlError> problems, string context, Exception? inner)
+    private static DataJointException FromWarnings(List<MySqlError> problems, string context, Func<int, long> rowOfInput, Exception? inner)
     {
         var first = problems[0];
-        var message = $"{context}: {first.Message}"
-            + (first.Message.Contains(" at row ", StringComparison.Ordinal) ? "" : " (LOAD DATA does not say which row; the value is named above)")
+        var message = $"{context}: {MySqlAdapter.Instance.WithRowOfInput(first.Message, rowOfInput)}"
             + (problems.Count > 1 ? $"; {problems.Count - 1} more problem(s) reported" : "")
             + ". Nothing was inserted.";
         return MySqlAdapter.Translate((int)first.ErrorCode, message, inner);

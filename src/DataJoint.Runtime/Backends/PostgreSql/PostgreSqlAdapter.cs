@@ -51,6 +51,10 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
             SslMode = s.UseTls switch { true => SslMode.Require, false => SslMode.Disable, null => SslMode.Prefer },
             Pooling = true,
             MaxPoolSize = MaxPoolSize,
+            // Constraint errors name the offending key only with the detail; it carries row values, never credentials
+            // (Persist Security Info stays off, so the password is dropped from the connection string once opened).
+            IncludeErrorDetail = true,
+            PersistSecurityInfo = false,
         };
         var builder = new NpgsqlDataSourceBuilder(csb.ConnectionString);
         // DataJoint declares enums as named types per schema; read them (and other unmapped types) as text.
@@ -344,6 +348,15 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
             _ => new QueryException(message, p, p.SqlState),
         };
     }
+
+    // The detail (sent because the data source sets Include Error Detail) reads "Key (a, b)=(1, x) already exists."
+    public override string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) =>
+        DuplicateKeyDetail().Match(message) is { Success: true } m && m.Groups["columns"].Value == string.Join(", ", primaryKey)
+            ? m.Groups["values"].Value
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Key \((?<columns>[^)]*)\)=\((?<values>.*)\) already exists", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex DuplicateKeyDetail();
 
     public override void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
     {

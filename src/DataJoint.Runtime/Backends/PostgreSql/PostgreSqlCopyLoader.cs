@@ -23,7 +23,7 @@ internal sealed partial class PostgreSqlCopyLoader(PostgreSqlAdapter adapter) : 
         spec.NativeClrType == "string" ? value is string : value is byte[];
 
     public override async ValueTask<long> Load(BulkTarget target, DbConnection connection, DbTransaction transaction,
-        IReadOnlyList<object?[]> rows, bool sync, CancellationToken cancellationToken)
+        IReadOnlyList<object?[]> rows, Func<int, long> rowOfInput, bool sync, CancellationToken cancellationToken)
     {
         // COPY joins the connection's open transaction by itself.
         var npgsql = (NpgsqlConnection)connection;
@@ -63,7 +63,7 @@ internal sealed partial class PostgreSqlCopyLoader(PostgreSqlAdapter adapter) : 
         }
         catch (PostgresException ex)
         {
-            throw adapter.Translate(ex, target.Context(rows.Count, Method) + RowOf(ex));
+            throw adapter.Translate(ex, target.Context(rows.Count, Method) + RowOf(ex, rowOfInput));
         }
         catch (NpgsqlException ex)
         {
@@ -73,8 +73,10 @@ internal sealed partial class PostgreSqlCopyLoader(PostgreSqlAdapter adapter) : 
 
     // The server reports "COPY <table>, line N" for errors found while reading a row; foreign keys are checked at the end
     // of the statement, and their message names the key instead.
-    private static string RowOf(PostgresException ex) =>
-        ex.Where is { } where && CopyLine().Match(where) is { Success: true } m ? $", at row {m.Groups[1].Value} of the insert" : "";
+    private static string RowOf(PostgresException ex, Func<int, long> rowOfInput) =>
+        ex.Where is { } where && CopyLine().Match(where) is { Success: true } m
+            ? $", at row {rowOfInput(int.Parse(m.Groups[1].ValueSpan, provider: CultureInfo.InvariantCulture))} of the insert"
+            : "";
 
     [GeneratedRegex(@"^COPY [^,]+, line (\d+)")]
     private static partial Regex CopyLine();

@@ -3,7 +3,7 @@ namespace DataJoint;
 public abstract partial class QueryExpression
 {
     /// <summary>
-    /// Aggregation (feature map §6.6): one row per row of this expression (all of them, with a LEFT JOIN),
+    /// Aggregation (docs/semantics.md#aggregation): one row per row of this expression (all of them, with a LEFT JOIN),
     /// with <paramref name="items"/> computed over the matching rows of <paramref name="group"/>, e.g.
     /// <c>"n = count(student_id)"</c>; <c>"..."</c> keeps this expression's secondary attributes.
     /// </summary>

@@ -2,7 +2,7 @@ namespace DataJoint;
 
 public abstract partial class QueryExpression
 {
-    /// <summary>Natural join on all namesakes, guarded by semantic matching (feature map §6.4).</summary>
+    /// <summary>Natural join on all namesakes, guarded by semantic matching (docs/semantics.md#join).</summary>
     public static QueryExpression operator *(QueryExpression left, QueryExpression right) => left.Join(right);
 
     /// <summary>Joins with a universal set are not supported (removed in DataJoint 2.0): a compile-time error.</summary>

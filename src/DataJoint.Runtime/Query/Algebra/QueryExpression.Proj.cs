@@ -15,7 +15,7 @@ public abstract partial class QueryExpression
     private static partial Regex Duplicate();
 
     /// <summary>
-    /// Projection (feature map §6.5). Primary-key attributes are always kept unless renamed. Each item is an
+    /// Projection (docs/semantics.md#projection). Primary-key attributes are always kept unless renamed. Each item is an
     /// attribute to keep, <c>"..."</c> (all secondary attributes), <c>"-attr"</c> (exclude), <c>"new = old"</c>
     /// (rename), <c>"new = (old)"</c> (duplicate) or <c>"new = &lt;sql expression&gt;"</c> (computed).
     /// </summary>

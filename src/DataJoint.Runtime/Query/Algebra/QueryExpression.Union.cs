@@ -2,7 +2,7 @@ namespace DataJoint;
 
 public abstract partial class QueryExpression
 {
-    /// <summary>Union (feature map §6.7).</summary>
+    /// <summary>Union (docs/semantics.md#union).</summary>
     public static QueryExpression operator +(QueryExpression left, QueryExpression right) => left.Union(right);
 
     /// <summary>

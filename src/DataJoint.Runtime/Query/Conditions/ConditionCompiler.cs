@@ -3,7 +3,7 @@ using DataJoint.Definition;
 
 namespace DataJoint;
 
-/// <summary>Turns any restriction argument into a <see cref="Condition"/> against a query's heading (feature map §6.3).</summary>
+/// <summary>Turns any restriction argument into a <see cref="Condition"/> against a query's heading (docs/semantics.md#restriction).</summary>
 internal static class ConditionCompiler
 {
     public static Condition Compile(object? condition, QueryExpression target, bool semanticCheck)

@@ -5,7 +5,7 @@ namespace DataJoint;
 
 /// <summary>
 /// A restriction key that reaches into a json attribute, as DataJoint writes it: <c>attr.path.to[0].field[:type]</c>
-/// (feature map §6.3). The path is checked here so it can be written into SQL as a literal.
+/// (docs/semantics.md#restriction). The path is checked here so it can be written into SQL as a literal.
 /// </summary>
 internal sealed partial record JsonPathKey(string Attribute, string Path, string? Type)
 {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace DataJoint;
 
 /// <summary>
-/// DataJoint's attribute check for SQL-string restrictions (feature map §6.3): quoted literals are skipped,
+/// DataJoint's attribute check for SQL-string restrictions (docs/semantics.md#restriction): quoted literals are skipped,
 /// backticked names and every bare lowercase word not followed by <c>(</c> and not one of a few keywords must
 /// be attributes of the query. Uppercase words are not checked, so write SQL keywords in uppercase.
 /// </summary>

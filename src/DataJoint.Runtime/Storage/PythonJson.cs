@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace DataJoint;
+
+/// <summary>
+/// Writes JSON as Python's <c>json.dumps</c> does by default (<c>", "</c> and <c>": "</c> separators, non-ASCII
+/// escaped as lowercase <c>\uXXXX</c>), so metadata written by .NET is the text DataJoint-Python writes.
+/// </summary>
+internal sealed class PythonJson
+{
+    private readonly StringBuilder text = new("{");
+    private bool first = true;
+
+    public PythonJson Add(string key, string? value)
+    {
+        Key(key);
+        if (value is null) text.Append("null");
+        else String(value);
+        return this;
+    }
+
+    public PythonJson Add(string key, long value)
+    {
+        Key(key);
+        text.Append(value.ToString(CultureInfo.InvariantCulture));
+        return this;
+    }
+
+    public override string ToString() => text + "}";
+
+    private void Key(string key)
+    {
+        if (!first) text.Append(", ");
+        first = false;
+        String(key);
+        text.Append(": ");
+    }
+
+    private void String(string value)
+    {
+        text.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': text.Append("\\\""); break;
+                case '\\': text.Append("\\\\"); break;
+                case '\n': text.Append("\\n"); break;
+                case '\r': text.Append("\\r"); break;
+                case '\t': text.Append("\\t"); break;
+                case '\b': text.Append("\\b"); break;
+                case '\f': text.Append("\\f"); break;
+                case < ' ' or > '~': text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+                default: text.Append(c); break;
+            }
+        }
+
+        text.Append('"');
+    }
+}
