@@ -316,7 +316,9 @@ public sealed class JobTable : Table
 
     /// <summary>
     /// Reserves the job of <paramref name="key"/> for this process with one conditional UPDATE (only a <c>pending</c> job
-    /// whose scheduled time has come): of several workers trying at once, exactly one wins.
+    /// whose scheduled time has come): of several workers trying at once, exactly one wins. The reservation carries the
+    /// session id of the pooled connection that ran the UPDATE, and <see cref="Reclaim"/> frees it once that session ends
+    /// (pools close idle connections after a few minutes); populate's workers hold their sessions while they run.
     /// </summary>
     /// <param name="key">The key: a <c>Key</c>/<c>Row</c> record, a dictionary or an anonymous object with every key attribute.</param>
     /// <returns>True when this call reserved it.</returns>
@@ -478,7 +480,8 @@ public sealed class JobTable : Table
     /// Puts back to <c>pending</c> the reservations this process marked with <paramref name="session"/>'s id and no worker
     /// holds any more: when a worker finishes (a key whose release failed while the server was away), and when a worker
     /// takes a session (a session is held by one worker only, so a reservation already carrying its id was left by an
-    /// earlier session with the same id, before a server restart reused it).
+    /// earlier session with the same id before a server restart reused it, or by a <see cref="Reserve"/> that ran on this
+    /// pooled session).
     /// </summary>
     internal async ValueTask ReleaseSessionCore(HeldSession session, bool sync, CancellationToken cancellationToken)
     {
