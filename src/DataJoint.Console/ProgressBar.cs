@@ -36,20 +36,41 @@ public static class ProgressBar
     /// <param name="table">The bound table to populate.</param>
     /// <param name="restrictions">Conditions restricting the key source (ANDed).</param>
     public static Task<PopulateResult> PopulateWithProgressBarAsync(this AutoPopulated table, params object[] restrictions) =>
-        PopulateWithProgressBarAsync(table, new PopulateOptions(), CancellationToken.None, restrictions);
+        PopulateWithProgressBarAsync(AnsiConsole.Console, table, new PopulateOptions(), restrictions, CancellationToken.None);
+
+    /// <summary><see cref="AutoPopulated.PopulateAsync(CancellationToken)"/> showing a progress bar.</summary>
+    /// <param name="table">The bound table to populate.</param>
+    /// <param name="cancellationToken">Stops taking new keys.</param>
+    public static Task<PopulateResult> PopulateWithProgressBarAsync(this AutoPopulated table, CancellationToken cancellationToken) =>
+        PopulateWithProgressBarAsync(AnsiConsole.Console, table, new PopulateOptions(), [], cancellationToken);
+
+    /// <summary><see cref="AutoPopulated.PopulateAsync(PopulateOptions, object[])"/> showing a progress bar.</summary>
+    /// <param name="table">The bound table to populate.</param>
+    /// <param name="options">Populate options; <see cref="PopulateOptions.Progress"/> still receives every report.</param>
+    /// <param name="restrictions">Conditions restricting the key source (ANDed).</param>
+    public static Task<PopulateResult> PopulateWithProgressBarAsync(this AutoPopulated table, PopulateOptions options, params object[] restrictions) =>
+        PopulateWithProgressBarAsync(AnsiConsole.Console, table, options, restrictions, CancellationToken.None);
+
+    /// <summary><see cref="AutoPopulated.PopulateAsync(PopulateOptions, CancellationToken)"/> showing a progress bar.</summary>
+    /// <param name="table">The bound table to populate.</param>
+    /// <param name="options">Populate options; <see cref="PopulateOptions.Progress"/> still receives every report.</param>
+    /// <param name="cancellationToken">Stops taking new keys.</param>
+    public static Task<PopulateResult> PopulateWithProgressBarAsync(this AutoPopulated table, PopulateOptions options,
+        CancellationToken cancellationToken) =>
+        PopulateWithProgressBarAsync(AnsiConsole.Console, table, options, [], cancellationToken);
 
     /// <summary><see cref="AutoPopulated.PopulateAsync(PopulateOptions, object[], CancellationToken)"/> showing a progress bar.</summary>
     /// <param name="table">The bound table to populate.</param>
     /// <param name="options">Populate options; <see cref="PopulateOptions.Progress"/> still receives every report.</param>
-    /// <param name="cancellationToken">Stops taking new keys.</param>
     /// <param name="restrictions">Conditions restricting the key source (ANDed).</param>
-    public static Task<PopulateResult> PopulateWithProgressBarAsync(this AutoPopulated table, PopulateOptions options,
-        CancellationToken cancellationToken, params object[] restrictions) =>
-        PopulateWithProgressBarAsync(AnsiConsole.Console, table, options, cancellationToken, restrictions);
+    /// <param name="cancellationToken">Stops taking new keys.</param>
+    public static Task<PopulateResult> PopulateWithProgressBarAsync(this AutoPopulated table, PopulateOptions options, object[] restrictions,
+        CancellationToken cancellationToken = default) =>
+        PopulateWithProgressBarAsync(AnsiConsole.Console, table, options, restrictions, cancellationToken);
 
     /// <summary>The asynchronous form on a given console (tests hand in a recording one).</summary>
     internal static async Task<PopulateResult> PopulateWithProgressBarAsync(IAnsiConsole console, AutoPopulated table, PopulateOptions options,
-        CancellationToken cancellationToken, params object[] restrictions)
+        object[] restrictions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);

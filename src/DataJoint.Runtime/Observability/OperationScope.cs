@@ -13,6 +13,7 @@ internal sealed class OperationScope : IDisposable
 {
     private readonly string _operation;
     private readonly string _system;
+    private readonly string? _table;
     private readonly long _started;
     private string? _error;
 
@@ -20,6 +21,7 @@ internal sealed class OperationScope : IDisposable
     {
         _operation = operation;
         _system = connection.Adapter.TelemetrySystemName;
+        _table = table;
         _started = Stopwatch.GetTimestamp();
         Activity = Telemetry.Source.StartActivity(operation, ActivityKind.Client);
         if (Activity is null) return;
@@ -37,23 +39,50 @@ internal sealed class OperationScope : IDisposable
     /// <summary>The span, or null when nothing listens to the <c>DataJoint</c> source.</summary>
     public Activity? Activity { get; }
 
-    /// <summary>Sets the number of rows the operation read or wrote.</summary>
-    public void Rows(long count) => Activity?.SetTag("datajoint.rows", count);
+    /// <summary>
+    /// Sets the number of rows the operation read or wrote, and adds them to the operation's row counter
+    /// (<c>datajoint.rows.fetched</c>, <c>.inserted</c> or <c>.deleted</c>).
+    /// </summary>
+    public void Rows(long count)
+    {
+        Activity?.SetTag("datajoint.rows", count);
+        var counter = _operation switch
+        {
+            Telemetry.Fetch => Telemetry.RowsFetched,
+            Telemetry.Insert => Telemetry.RowsInserted,
+            Telemetry.Delete => Telemetry.RowsDeleted,
+            _ => null,
+        };
+        if (counter is { Enabled: true }) counter.Add(count, MetricTags());
+    }
 
-    /// <summary>Marks the operation failed (the exception's type only; messages may hold values).</summary>
-    public void Fail(Exception exception)
+    /// <summary>
+    /// Marks the operation failed (the exception's type only; messages may hold values). Returns false, so it can sit in
+    /// an exception filter (<c>catch (Exception e) when (scope.Fail(e))</c>) without catching or unwinding anything.
+    /// </summary>
+    public bool Fail(Exception exception)
     {
         _error = exception is OperationCanceledException ? "cancelled" : exception.GetType().Name;
         Activity?.SetStatus(ActivityStatusCode.Error);
         Activity?.SetTag("error.type", _error);
+        return false;
     }
 
     public void Dispose()
     {
-        var seconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
-        var tags = new TagList { { "datajoint.operation", _operation }, { "db.system.name", _system } };
-        if (_error is not null) tags.Add("error.type", _error);
-        Telemetry.OperationDuration.Record(seconds, tags);
         Activity?.Dispose();
+        if (!Telemetry.OperationDuration.Enabled) return; // nothing listens: no tags built
+        var tags = MetricTags();
+        tags.Add("datajoint.operation", _operation);
+        if (_error is not null) tags.Add("error.type", _error);
+        Telemetry.OperationDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+    }
+
+    // Names only: the backend and, for one-table operations, the table (bounded by the number of tables).
+    private TagList MetricTags()
+    {
+        var tags = new TagList { { "db.system.name", _system } };
+        if (_table is not null) tags.Add("db.collection.name", _table);
+        return tags;
     }
 }

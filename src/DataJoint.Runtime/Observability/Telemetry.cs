@@ -14,6 +14,15 @@ internal static class Telemetry
     /// <summary>The name of the activity source and of the meter.</summary>
     public const string Name = "DataJoint";
 
+    // Span names and values of datajoint.operation.
+    public const string Fetch = "fetch";
+    public const string Insert = "insert";
+    public const string Delete = "delete";
+    public const string Declare = "declare";
+    public const string Populate = "populate";
+    public const string Make = "make";
+    public const string Reserve = "reserve";
+
     private static readonly string? Version = typeof(Telemetry).Assembly.GetName().Version?.ToString();
 
     public static readonly ActivitySource Source = new(Name, Version);
@@ -31,7 +40,7 @@ internal static class Telemetry
         "datajoint.rows.fetched", unit: "{row}", description: "Rows read by fetches.");
 
     public static readonly Counter<long> RowsDeleted = Meter.CreateCounter<long>(
-        "datajoint.rows.deleted", unit: "{row}", description: "Rows deleted, cascades included.");
+        "datajoint.rows.deleted", unit: "{row}", description: "Rows deleted from the tables deletes were called on (rows removed by the cascade are not counted).");
 
     public static readonly Counter<long> PopulateKeys = Meter.CreateCounter<long>(
         "datajoint.populate.keys", unit: "{key}", description: "Keys processed by populate, by datajoint.outcome (success, error, skipped).");
@@ -56,4 +65,25 @@ internal static class Telemetry
     /// </summary>
     public static OperationScope Start(string operation, Connection connection, string? table = null) =>
         new(operation, connection, table);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> as one operation (<see cref="Start"/>): a failure marks the span and the duration
+    /// without catching anything; <paramref name="rows"/>, if given, reads the row count off the result. In sync mode
+    /// the body completes synchronously and so does this.
+    /// </summary>
+    public static async ValueTask<T> Traced<T>(string operation, Connection connection, string? table, Func<ValueTask<T>> body,
+        Func<T, long>? rows = null)
+    {
+        using var scope = Start(operation, connection, table);
+        try
+        {
+            var result = await body().ConfigureAwait(false);
+            if (rows is not null) scope.Rows(rows(result));
+            return result;
+        }
+        catch (Exception e) when (scope.Fail(e))
+        {
+            throw; // not reached: the filter records the failure and lets the exception pass
+        }
+    }
 }

@@ -151,6 +151,7 @@ public sealed partial class Schema
         _handles.Clear();
         Connection.ForgetSchema(Name);
         Observed(exists: false);
+        SchemaLog.SchemaDropped(SchemaLog.For(Connection.DataJointLoggers), Name, Connection.Description);
         return true;
     }
 
@@ -181,7 +182,9 @@ public sealed partial class Schema
         await SyncOrAsync.Wait(_declareLock, sync, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await DeclareLocked(definition, [], validation, sync, cancellationToken).ConfigureAwait(false);
+            // One declare span per binding that reaches the server (creating the table or checking an existing one).
+            return await Telemetry.Traced(Telemetry.Declare, Connection, Connection.Adapter.QualifiedName(Name, definition.TableName),
+                () => DeclareLocked(definition, [], validation, sync, cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
@@ -231,6 +234,7 @@ public sealed partial class Schema
 
             await ExecuteDeclaration(definition, adapter.DeclareTable(Name, definition,
                 fk => adapter.QualifiedName(parentNames[fk].Schema.Name, fk.Parent.TableName)), sync, cancellationToken).ConfigureAwait(false);
+            SchemaLog.TableDeclared(SchemaLog.For(Connection.DataJointLoggers), adapter.QualifiedName(Name, definition.TableName), definition.ClassName);
 
             // jobs.add_job_metadata is read at declaration time, as DataJoint does; populate fills the columns whenever they exist.
             if (definition.Tier is TableTier.Computed or TableTier.Imported && Connection.Config.Jobs.AddJobMetadata)

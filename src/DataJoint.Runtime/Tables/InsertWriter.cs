@@ -103,13 +103,13 @@ internal sealed partial class InsertWriter
     public long Write(IEnumerable<object?[]> rows)
     {
         using var source = rows.GetEnumerator();
-        return SyncOrAsync.Wait(WriteCore(() => new ValueTask<object?[]?>(source.MoveNext() ? source.Current : null), sync: true, CancellationToken.None));
+        return SyncOrAsync.Wait(WriteTraced(() => new ValueTask<object?[]?>(source.MoveNext() ? source.Current : null), sync: true, CancellationToken.None));
     }
 
     public async Task<long> WriteAsync(IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         using var source = rows.GetEnumerator();
-        return await WriteCore(() => new ValueTask<object?[]?>(source.MoveNext() ? source.Current : null), sync: false, cancellationToken)
+        return await WriteTraced(() => new ValueTask<object?[]?>(source.MoveNext() ? source.Current : null), sync: false, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -119,10 +119,14 @@ internal sealed partial class InsertWriter
         var source = rows.GetAsyncEnumerator(cancellationToken);
         await using (source.ConfigureAwait(false))
         {
-            return await WriteCore(async () => await source.MoveNextAsync().ConfigureAwait(false) ? source.Current : null, sync: false,
+            return await WriteTraced(async () => await source.MoveNextAsync().ConfigureAwait(false) ? source.Current : null, sync: false,
                 cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Every insert writes through here: one <c>insert</c> span and the inserted-rows counter per call.</summary>
+    private ValueTask<long> WriteTraced(Func<ValueTask<object?[]?>> next, bool sync, CancellationToken cancellationToken) =>
+        Telemetry.Traced(Telemetry.Insert, _table.Connection, _table.FullTableName, () => WriteCore(next, sync, cancellationToken), static n => n);
 
     /// <summary>
     /// Writes rows as the source delivers them, one chunk at a time, so the source is never buffered whole: a chunk is one

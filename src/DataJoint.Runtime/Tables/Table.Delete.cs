@@ -17,7 +17,7 @@ public abstract partial class Table
 
     /// <summary>As <see cref="Delete(bool?, string)"/> with the typed <see cref="DataJoint.PartIntegrity"/>.</summary>
     public long Delete(bool? prompt, PartIntegrity partIntegrity) =>
-        SyncOrAsync.Wait(DeleteCore(prompt, partIntegrity, sync: true, CancellationToken.None));
+        SyncOrAsync.Wait(DeleteTraced(prompt, partIntegrity, sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="Delete(bool?, string)"/>.</summary>
     public Task<long> DeleteAsync(bool? prompt = null, string partIntegrity = "enforce", CancellationToken cancellationToken = default) =>
@@ -25,7 +25,7 @@ public abstract partial class Table
 
     /// <summary>Asynchronous <see cref="Delete(bool?, PartIntegrity)"/>.</summary>
     public Task<long> DeleteAsync(bool? prompt, PartIntegrity partIntegrity, CancellationToken cancellationToken = default) =>
-        DeleteCore(prompt, partIntegrity, sync: false, cancellationToken).AsTask();
+        DeleteTraced(prompt, partIntegrity, sync: false, cancellationToken).AsTask();
 
     /// <summary>DataJoint's <c>part_integrity</c> names (<c>enforce</c>, <c>ignore</c>, <c>cascade</c>) as the enum.</summary>
     private static PartIntegrity ParsePartIntegrity(string partIntegrity, bool allowCascade) => partIntegrity switch
@@ -37,6 +37,9 @@ public abstract partial class Table
             ? $"partIntegrity must be 'enforce', 'ignore' or 'cascade', not '{partIntegrity}'."
             : $"partIntegrity must be 'enforce' or 'ignore' for Drop, not '{partIntegrity}'.", nameof(partIntegrity)),
     };
+
+    private ValueTask<long> DeleteTraced(bool? prompt, PartIntegrity partIntegrity, bool sync, CancellationToken cancellationToken) =>
+        Telemetry.Traced(Telemetry.Delete, Connection, FullTableName, () => DeleteCore(prompt, partIntegrity, sync, cancellationToken), static n => n);
 
     private async ValueTask<long> DeleteCore(bool? prompt, PartIntegrity partIntegrity, bool sync, CancellationToken cancellationToken)
     {
@@ -102,6 +105,7 @@ public abstract partial class Table
                 else await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            DeleteLog.Deleted(DeleteLog.For(connection.DataJointLoggers), fromSeed, FullTableName, Counts(deleted));
             return fromSeed;
         }
         catch
@@ -126,6 +130,8 @@ public abstract partial class Table
         else await transaction.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static string Summary(Dictionary<TableName, long> deleted) =>
-        "Commit deletes? " + string.Join(", ", deleted.Where(d => d.Value > 0).Select(d => $"{d.Key}: {d.Value} row(s)"));
+    private static string Summary(Dictionary<TableName, long> deleted) => "Commit deletes? " + Counts(deleted);
+
+    private static string Counts(Dictionary<TableName, long> deleted) =>
+        string.Join(", ", deleted.Where(d => d.Value > 0).Select(d => $"{d.Key}: {d.Value} row(s)"));
 }

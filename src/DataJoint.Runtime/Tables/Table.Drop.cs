@@ -77,6 +77,7 @@ public abstract partial class Table
                 sync, cancellationToken).ConfigureAwait(false);
         }
 
+        SchemaLog.TablesDropped(SchemaLog.For(connection.DataJointLoggers), string.Join(", ", order));
         return true;
     }
 }

@@ -19,6 +19,8 @@ public abstract partial class Table : QueryExpression
     /// <summary>The quoted full name, <c>`schema`.`table`</c> or <c>"schema"."table"</c>.</summary>
     public string FullTableName => Connection.Adapter.QualifiedName(Schema.Name, SqlTableName);
 
+    internal override string? TelemetryTable => FullTableName;
+
     /// <summary>Whether rows may be inserted from outside <c>Make</c> (false for auto-populated tiers).</summary>
     protected internal virtual bool RequiresMakeForInsert => false;
 
@@ -85,12 +87,13 @@ public abstract partial class Table : QueryExpression
     public async Task<long> DeleteQuickAsync(CancellationToken cancellationToken = default) =>
         await DeleteQuickCore(sync: false, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask<long> DeleteQuickCore(bool sync, CancellationToken cancellationToken)
-    {
-        await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
-        return await SyncOrAsync.Execute(Connection, StatementBuilder.Delete(Connection.Adapter, FullTableName, StatementBuilder.WhereOf(this)),
-            $"Deleting from {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
-    }
+    private ValueTask<long> DeleteQuickCore(bool sync, CancellationToken cancellationToken) =>
+        Telemetry.Traced(Telemetry.Delete, Connection, FullTableName, async () =>
+        {
+            await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
+            return (long)await SyncOrAsync.Execute(Connection, StatementBuilder.Delete(Connection.Adapter, FullTableName, StatementBuilder.WhereOf(this)),
+                $"Deleting from {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+        }, static n => n);
 
     /// <inheritdoc/>
     public override string ToString() => FullTableName;

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace DataJoint;
 
 /// <summary>
@@ -32,14 +34,18 @@ public abstract partial class UserTable : Table
         + "Get a bound handle with schema.Table<T>().");
 
     /// <summary>Typed fetch used by the generated <c>Fetch</c> methods.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     protected IReadOnlyList<TRow> FetchRows<TRow>(RowMapper<TRow> mapper, string? orderBy = null, int? limit = null, int? offset = null) =>
-        Connection.ReadAll(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read);
+        SyncOrAsync.Wait(ReadTraced(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read, sync: true,
+            CancellationToken.None));
 
     /// <summary>Typed primary keys used by the generated <c>FetchKeys</c> method.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     protected IReadOnlyList<TKey> FetchKeyRows<TKey>(RowMapper<TKey> mapper, string? orderBy = null, int? limit = null, int? offset = null) =>
         SyncOrAsync.Wait(FetchKeyRowsCore(mapper, orderBy, limit, offset, sync: true, CancellationToken.None));
 
     /// <summary>Typed asynchronous primary keys used by the generated <c>FetchKeysAsync</c> methods.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     protected async Task<IReadOnlyList<TKey>> FetchKeyRowsAsync<TKey>(RowMapper<TKey> mapper, string? orderBy, int? limit, int? offset,
         CancellationToken cancellationToken) =>
         await FetchKeyRowsCore(mapper, orderBy, limit, offset, sync: false, cancellationToken).ConfigureAwait(false);
@@ -50,22 +56,25 @@ public abstract partial class UserTable : Table
         var sql = new SqlBuilder(Connection.Adapter);
         AppendSelect(sql, PrimaryKey, distinct: true);
         AppendOrderAndLimit(sql, orderBy, limit, offset ?? 0);
-        return await SyncOrAsync.ReadAll(Connection, sql.Build(), $"Fetching keys of {FullTableName}", mapper.Read, sync, cancellationToken)
+        return await ReadTraced(sql.Build(), $"Fetching keys of {FullTableName}", mapper.Read, sync, cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>Typed asynchronous fetch used by the generated <c>FetchAsync</c> methods.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     protected async Task<IReadOnlyList<TRow>> FetchRowsAsync<TRow>(RowMapper<TRow> mapper, string? orderBy, int? limit, int? offset,
         CancellationToken cancellationToken) =>
-        await Connection.ReadAllAsync(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read,
+        await ReadTraced(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read, sync: false,
             cancellationToken).ConfigureAwait(false);
 
     /// <summary>Typed streaming used by the generated <c>Stream</c> method; rows are read as they arrive.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     protected IAsyncEnumerable<TRow> StreamRows<TRow>(RowMapper<TRow> mapper, string? orderBy, int? limit, int? offset,
         CancellationToken cancellationToken) =>
-        Connection.StreamAsync(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read, cancellationToken);
+        StreamTraced(SelectStatement(orderBy, limit, offset ?? 0), $"Fetching from {FullTableName}", mapper.Read, cancellationToken);
 
     /// <summary>Typed insert used by the generated <c>Insert</c> methods.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     protected void InsertRows<TRow>(IEnumerable<TRow> rows, RowMapper<TRow> mapper, bool skipDuplicates, bool ignoreExtraFields,
         bool replace, bool allowDirectInsert)
     {
@@ -74,6 +83,7 @@ public abstract partial class UserTable : Table
     }
 
     /// <summary>Typed asynchronous insert used by the generated <c>InsertAsync</c> methods.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     protected Task InsertRowsAsync<TRow>(IEnumerable<TRow> rows, RowMapper<TRow> mapper, bool skipDuplicates, bool ignoreExtraFields,
         bool replace, bool allowDirectInsert, CancellationToken cancellationToken)
     {
@@ -93,10 +103,12 @@ public abstract partial class UserTable : Table
     }
 
     /// <summary>A restricted copy of a typed table, used by the generated <c>&amp;</c> and <c>-</c> operators.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     protected static TTable Restricted<TTable>(TTable table, object condition, bool negate) where TTable : UserTable =>
         (TTable)table.WithRestriction(condition, semanticCheck: true, negate);
 
     /// <summary>A copy of a typed table restricted by an interpolated string (holes bound as parameters), used by the generated operators.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     protected static TTable Restricted<TTable>(TTable table, RestrictionStringHandler condition, bool negate) where TTable : UserTable =>
         (TTable)table.WithRestriction(condition.ToRestriction(), semanticCheck: true, negate);
 }

@@ -77,9 +77,9 @@ public sealed class PopulateMoreTests(Backend backend) : BackendTest(backend)
     public void PopulateLogsWithStableEventIdsAndTraces()
     {
         LoadSources(3);
-        var events = new List<(int Id, LogLevel Level)>();
+        var log = new LogCapture();
         Instance.Config.LogLevel = "DEBUG"; // the per-key events are debug ones
-        Instance.Connection.LoggerFactory = new CapturingLoggerFactory(events);
+        Instance.Connection.LoggerFactory = log;
         var spans = new List<Activity>();
         using var listener = new ActivityListener
         {
@@ -97,11 +97,9 @@ public sealed class PopulateMoreTests(Backend backend) : BackendTest(backend)
 
         Schema.Table<FailsOnOdd>().Populate(new PopulateOptions { SuppressErrors = true, ReserveJobs = true });
 
-        lock (events)
-        {
-            Assert.That(events.Select(e => e.Id), Does.Contain(7001).And.Contain(7002).And.Contain(7003).And.Contain(7004).And.Contain(7006));
-            Assert.That(events.Count(e => e.Id == 7004 && e.Level == LogLevel.Error), Is.EqualTo(2));
-        }
+        var events = log.Events;
+        Assert.That(events.Select(e => e.Id), Does.Contain(7001).And.Contain(7002).And.Contain(7003).And.Contain(7004).And.Contain(7006));
+        Assert.That(events.Count(e => e.Id == 7004 && e.Level == LogLevel.Error), Is.EqualTo(2));
 
         lock (spans)
         {
@@ -133,30 +131,5 @@ public sealed class PopulateMoreTests(Backend backend) : BackendTest(backend)
         Assert.That(rows.Select(r => Convert.ToDouble(r["_job_duration"])), Is.All.GreaterThanOrEqualTo(0));
         Assert.That(rows.Select(r => r["_job_version"]), Is.All.EqualTo("abc1234"));
         Assert.That(doubled.Heading.Names, Does.Not.Contain("_job_version"), "the columns stay hidden");
-    }
-
-    private sealed class CapturingLoggerFactory(List<(int Id, LogLevel Level)> events) : ILoggerFactory
-    {
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(events);
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class CapturingLogger(List<(int Id, LogLevel Level)> events) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (events) events.Add((eventId.Id, logLevel));
-        }
     }
 }

@@ -30,7 +30,7 @@ public sealed class ProgressBarTests(Backend backend) : BackendTest(backend)
         var reports = new List<PopulateProgress>();
 
         var result = await ProgressBar.PopulateWithProgressBarAsync(console, Schema.Table<Doubled>(),
-            new PopulateOptions { Progress = new Collect(reports) }, CancellationToken.None);
+            new PopulateOptions { Progress = new Collect(reports) }, [], CancellationToken.None);
 
         Assert.That(result.SuccessCount, Is.EqualTo(4));
         Assert.That(reports.Select(r => r.Done), Is.EqualTo(new[] { 1, 2, 3, 4 }));
@@ -44,7 +44,7 @@ public sealed class ProgressBarTests(Backend backend) : BackendTest(backend)
         var doubled = Schema.Table<Doubled>();
         var (console, _) = Recording(interactive: false);
 
-        var result = ProgressBar.PopulateWithProgressBarAsync(console, doubled, new PopulateOptions(), CancellationToken.None)
+        var result = ProgressBar.PopulateWithProgressBarAsync(console, doubled, new PopulateOptions(), [], CancellationToken.None)
             .GetAwaiter().GetResult();
 
         Assert.That(result.SuccessCount, Is.EqualTo(2));

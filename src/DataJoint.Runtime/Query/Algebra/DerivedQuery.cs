@@ -37,6 +37,8 @@ internal sealed class DerivedQuery : QueryExpression
 
     internal override bool IsAggregation => _groupBy is not null;
 
+    internal override string? TelemetryTable => Sources is [var only] ? only.Table?.TelemetryTable ?? only.Subquery?.TelemetryTable : null;
+
     internal override bool IsDistinct => _distinct;
 
     internal override IReadOnlyList<string> GroupBy => _groupBy ?? [];

@@ -54,7 +54,7 @@ public abstract partial class QueryExpression
         CancellationToken cancellationToken)
     {
         await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
-        return await SyncOrAsync.ReadAll(Connection, SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", DictionaryReader(), sync,
+        return await ReadTraced(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", DictionaryReader(), sync,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -63,7 +63,7 @@ public abstract partial class QueryExpression
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await PrepareForRead(sync: false, cancellationToken).ConfigureAwait(false);
-        await foreach (var row in Connection.StreamAsync(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", DictionaryReader(), cancellationToken)
+        await foreach (var row in StreamTraced(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", DictionaryReader(), cancellationToken)
             .ConfigureAwait(false))
         {
             yield return row;
@@ -113,7 +113,7 @@ public abstract partial class QueryExpression
         await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
         var heading = Heading[attribute];
         var query = WithFetchPaging(orderBy, limit, offset);
-        var values = await SyncOrAsync.ReadAll(Connection, QuerySqlGenerator.Select(query, Connection.Adapter, [attribute]), "Fetching a column",
+        var values = await ReadTraced(QuerySqlGenerator.Select(query, Connection.Adapter, [attribute]), "Fetching a column",
             reader => ValueConverter.To<TValue>(ColumnReader.ReadValue(reader, 0, heading), attribute), sync, cancellationToken).ConfigureAwait(false);
         return values.ToArray();
     }
@@ -136,7 +136,7 @@ public abstract partial class QueryExpression
     {
         await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
         var mapper = RecordMapper<TRecord>.For(Heading);
-        return await SyncOrAsync.ReadAll(Connection, SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper, sync, cancellationToken)
+        return await ReadTraced(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper, sync, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -146,7 +146,7 @@ public abstract partial class QueryExpression
     {
         await PrepareForRead(sync: false, cancellationToken).ConfigureAwait(false);
         var mapper = RecordMapper<TRecord>.For(Heading);
-        await foreach (var row in Connection.StreamAsync(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper, cancellationToken)
+        await foreach (var row in StreamTraced(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper, cancellationToken)
             .ConfigureAwait(false))
         {
             yield return row;
@@ -217,7 +217,7 @@ public abstract partial class QueryExpression
         await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
         var headings = attributes.Select(a => Heading[a]).ToArray();
         var query = WithFetchPaging(null, 2, null);
-        return Single(await SyncOrAsync.ReadAll(Connection, QuerySqlGenerator.Select(query, Connection.Adapter, attributes), "Fetching one row", reader =>
+        return Single(await ReadTraced(QuerySqlGenerator.Select(query, Connection.Adapter, attributes), "Fetching one row", reader =>
         {
             var values = new object?[headings.Length];
             for (var i = 0; i < values.Length; i++) values[i] = ColumnReader.ReadValue(reader, i, headings[i]);
