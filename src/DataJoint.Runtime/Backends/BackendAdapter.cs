@@ -12,6 +12,9 @@ internal abstract class BackendAdapter
 {
     public abstract Backend Backend { get; }
 
+    /// <summary>Most connections a data source pools.</summary>
+    public const int MaxPoolSize = 100;
+
     /// <summary>Longest table name the server accepts.</summary>
     public abstract int MaxTableNameLength { get; }
 
@@ -122,6 +125,30 @@ internal abstract class BackendAdapter
     public abstract DataJointException Translate(DbException exception, string context);
 
     /// <summary>
+    /// Whether an error means the server session is gone (killed, server shut down or restarted, socket closed), so
+    /// nothing more can run on that connection. Wrapped errors are looked through.
+    /// </summary>
+    public abstract bool MeansConnectionLost(Exception exception);
+
+    /// <summary>Closes the data source's idle pooled connections: once one is found dead, the others probably are too.</summary>
+    public abstract ValueTask ClearPool(DbDataSource dataSource, DbConnection connection, bool sync);
+
+    /// <summary>
+    /// Whether the driver defers BEGIN to the transaction's first command, so a dead pooled connection is found only then
+    /// (with <c>database.reconnect</c> a new transaction is then probed with one round trip).
+    /// </summary>
+    public abstract bool DefersBegin { get; }
+
+    /// <summary>SELECT of the ids (as <see cref="SessionId"/> gives them) of the server sessions alive now that this user can see.</summary>
+    public abstract string LiveSessionIds { get; }
+
+    /// <summary>
+    /// SQL condition, over a job table's columns, true for a reservation whose server session no longer exists: the server
+    /// started after the reservation was made, or no live session has its id (among the sessions this user can see).
+    /// </summary>
+    public abstract string ReservationSessionGone(string connectionIdColumn, string userColumn, string reservedTimeColumn);
+
+    /// <summary>
     /// Rewrites a row number the server put into an insert error's <paramref name="message"/> (counted within one statement
     /// or one load) as the row of the caller's input: <paramref name="rowOfInput"/> maps the server's 1-based row to it.
     /// </summary>
@@ -135,9 +162,6 @@ internal abstract class BackendAdapter
 
     /// <summary>Primary-key values as text, joined the way the server prints a duplicated key.</summary>
     public virtual string KeyText(IEnumerable<string> values) => string.Join(", ", values);
-
-    /// <summary>Whether the error means the connection itself failed or was lost.</summary>
-    public abstract bool IsConnectionFailure(DbException exception);
 
     /// <summary>Appends the clause that makes an INSERT ignore rows whose primary key already exists.</summary>
     public abstract void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns);

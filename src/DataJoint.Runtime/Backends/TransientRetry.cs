@@ -5,9 +5,11 @@ using Polly.Retry;
 namespace DataJoint;
 
 /// <summary>
-/// The one place that retries a statement which lost to a concurrent transaction (a deadlock or serialization failure,
-/// as each backend's <see cref="BackendAdapter.IsTransientConflict"/> recognises it): a few attempts with exponential,
-/// jittered backoff. Only for idempotent work outside a caller's transaction, where running again is safe.
+/// The one place that retries database work. <see cref="For"/>: a statement which lost to a concurrent transaction (a
+/// deadlock or serialization failure, as each backend's <see cref="BackendAdapter.IsTransientConflict"/> recognises it),
+/// a few attempts with exponential, jittered backoff, only for idempotent work outside a caller's transaction.
+/// <see cref="Reconnect"/>: DataJoint's <c>database.reconnect</c>, one more attempt on a fresh connection when the
+/// connection was lost before anything of a transaction had run (<see cref="LostConnectionException.Reconnectable"/>).
 /// </summary>
 internal static class TransientRetry
 {
@@ -24,4 +26,18 @@ internal static class TransientRetry
             Delay = TimeSpan.FromMilliseconds(10),
         })
         .Build());
+
+    /// <summary>
+    /// Runs an operation again, at once, when it failed on a dead pooled connection. Each failed attempt drops one dead
+    /// connection (or the backend clears the whole pool), so there are at most as many retries as the pool holds
+    /// connections; a server that is really gone fails to connect, which is not retried.
+    /// </summary>
+    public static ResiliencePipeline Reconnect { get; } = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<LostConnectionException>(e => e.Reconnectable),
+            MaxRetryAttempts = BackendAdapter.MaxPoolSize,
+            Delay = TimeSpan.Zero,
+        })
+        .Build();
 }

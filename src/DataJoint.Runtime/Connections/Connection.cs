@@ -63,16 +63,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     public Transaction Transaction()
     {
         var tx = NewTransaction();
-        try
-        {
-            tx.Begin();
-        }
-        catch
-        {
-            tx.Dispose();
-            throw;
-        }
-
+        tx.Begin();
         return tx;
     }
 
@@ -110,12 +101,35 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     /// Runs a raw SQL statement with positional parameters written as the backend's placeholders
     /// (<c>@p0</c> on MySQL, <c>$1</c> on PostgreSQL). Returns the number of affected rows.
     /// </summary>
-    public int Execute(string sql, params object?[] parameters) =>
-        Execute(new SqlStatement(sql, parameters.Select(Adapter.ToDbValue).ToArray()), "Executing SQL");
+    public int Execute(string sql, params object?[] parameters) => Execute(RawStatement(sql, parameters), "Executing SQL");
+
+    /// <summary>Asynchronous <see cref="Execute(string, object[])"/> without parameters.</summary>
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(sql, [], cancellationToken);
+
+    /// <summary>Asynchronous <see cref="Execute(string, object[])"/>.</summary>
+    public Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(RawStatement(sql, parameters), "Executing SQL", cancellationToken);
 
     /// <summary>Runs a raw SELECT and returns its rows as dictionaries (placeholders as in <see cref="Execute(string, object[])"/>).</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Query(string sql, params object?[] parameters) =>
-        ReadAll(new SqlStatement(sql, parameters.Select(Adapter.ToDbValue).ToArray()), "Running a query", ReadDictionary);
+        ReadAll(RawStatement(sql, parameters), "Running a query", ReadDictionary);
+
+    /// <summary>Asynchronous <see cref="Query(string, object[])"/> without parameters.</summary>
+    public Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> QueryAsync(string sql, CancellationToken cancellationToken = default) =>
+        QueryAsync(sql, [], cancellationToken);
+
+    /// <summary>Asynchronous <see cref="Query(string, object[])"/>.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> QueryAsync(string sql, IReadOnlyList<object?> parameters,
+        CancellationToken cancellationToken = default) =>
+        await ReadAllAsync(RawStatement(sql, parameters), "Running a query", ReadDictionary, cancellationToken).ConfigureAwait(false);
+
+    private SqlStatement RawStatement(string sql, IReadOnlyList<object?> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return new SqlStatement(sql, parameters.Select(Adapter.ToDbValue).ToArray());
+    }
 
     internal static IReadOnlyDictionary<string, object?> ReadDictionary(DbDataReader reader)
     {
@@ -128,57 +142,46 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         return row;
     }
 
-    internal ConnectionLease Open()
-    {
-        if (CurrentTransaction is { } tx) return new ConnectionLease(tx.DbConnection, null, owned: false);
-        DbConnection? connection = null;
-        try
-        {
-            connection = _dataSource.OpenConnection();
-            return new ConnectionLease(connection, null, owned: true);
-        }
-        catch (DbException ex)
-        {
-            connection?.Dispose();
-            throw ConnectFailure(ex);
-        }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException)
-        {
-            connection?.Dispose();
-            throw new LostConnectionException($"Could not connect to the {Description}: {ex.Message}", ex);
-        }
-    }
+    /// <summary>A connection for one operation: the current transaction's, or a pooled one returned on dispose.</summary>
+    internal ConnectionLease Open() => SyncOrAsync.Wait(OpenLease(sync: true, CancellationToken.None));
 
-    internal async ValueTask<ConnectionLease> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Asynchronous <see cref="Open"/>.</summary>
+    internal ValueTask<ConnectionLease> OpenAsync(CancellationToken cancellationToken) => OpenLease(sync: false, cancellationToken);
+
+    private async ValueTask<ConnectionLease> OpenLease(bool sync, CancellationToken cancellationToken)
     {
         if (CurrentTransaction is { } tx)
         {
-            await tx.EnsureBegunAsync(cancellationToken).ConfigureAwait(false);
+            await tx.EnsureBegun(sync, cancellationToken).ConfigureAwait(false);
+            tx.Used();
             return new ConnectionLease(tx.DbConnection, null, owned: false);
         }
 
+        return new ConnectionLease(await OpenPooled(sync, cancellationToken).ConfigureAwait(false), null, owned: true);
+    }
+
+    /// <summary>Takes a connection from the pool (opening one if none is idle); failures name the server, never credentials.</summary>
+    internal async ValueTask<DbConnection> OpenPooled(bool sync, CancellationToken cancellationToken)
+    {
         DbConnection? connection = null;
         try
         {
-            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return new ConnectionLease(connection, null, owned: true);
+            connection = _dataSource.CreateConnection();
+            if (sync) connection.Open();
+            else await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
         }
         catch (DbException ex)
         {
-            if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
+            await DisposeQuietly(connection, sync).ConfigureAwait(false);
             throw ConnectFailure(ex);
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
         {
-            if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
+            await DisposeQuietly(connection, sync).ConfigureAwait(false);
             throw new LostConnectionException($"Could not connect to the {Description}: {ex.Message}", ex);
         }
     }
-
-    internal DbConnection OpenRaw() => _dataSource.OpenConnection();
-
-    internal async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken) =>
-        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     private DataJointException ConnectFailure(DbException ex)
     {
@@ -202,129 +205,144 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         return command;
     }
 
-    internal int Execute(SqlStatement statement, string context)
-    {
-        using var lease = Open();
-        using var command = CreateCommand(lease, statement);
-        try
-        {
-            return command.ExecuteNonQuery();
-        }
-        catch (DbException ex)
-        {
-            throw Adapter.Translate(ex, context);
-        }
-    }
+    internal int Execute(SqlStatement statement, string context) => SyncOrAsync.Wait(ExecuteCore(statement, context, sync: true, CancellationToken.None));
 
-    internal async Task<int> ExecuteAsync(SqlStatement statement, string context, CancellationToken cancellationToken)
-    {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = CreateCommand(lease, statement);
-        try
-        {
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbException ex)
-        {
-            throw Adapter.Translate(ex, context);
-        }
-    }
+    internal async Task<int> ExecuteAsync(SqlStatement statement, string context, CancellationToken cancellationToken) =>
+        await ExecuteCore(statement, context, sync: false, cancellationToken).ConfigureAwait(false);
 
-    internal List<T> ReadAll<T>(SqlStatement statement, string context, Func<DbDataReader, T> read)
-    {
-        read = BlobLimit.Scoped(read, Config.Blob.MaxSize);
-        using var lease = Open();
-        using var command = CreateCommand(lease, statement);
-        try
-        {
-            using var reader = command.ExecuteReader();
-            var rows = new List<T>();
-            while (reader.Read())
-            {
-                rows.Add(read(reader));
-            }
+    internal ValueTask<int> ExecuteCore(SqlStatement statement, string context, bool sync, CancellationToken cancellationToken) =>
+        Run(statement, context, static (command, sync, token) =>
+            sync ? new ValueTask<int>(command.ExecuteNonQuery()) : new ValueTask<int>(command.ExecuteNonQueryAsync(token)), sync, cancellationToken);
 
-            return rows;
-        }
-        catch (DbException ex)
-        {
-            throw Adapter.Translate(ex, context);
-        }
-    }
+    internal List<T> ReadAll<T>(SqlStatement statement, string context, Func<DbDataReader, T> read) =>
+        SyncOrAsync.Wait(ReadAllCore(statement, context, read, sync: true, CancellationToken.None));
 
     internal async Task<List<T>> ReadAllAsync<T>(SqlStatement statement, string context, Func<DbDataReader, T> read,
+        CancellationToken cancellationToken) =>
+        await ReadAllCore(statement, context, read, sync: false, cancellationToken).ConfigureAwait(false);
+
+    internal ValueTask<List<T>> ReadAllCore<T>(SqlStatement statement, string context, Func<DbDataReader, T> read, bool sync,
         CancellationToken cancellationToken)
     {
-        var rows = new List<T>();
-        await foreach (var row in StreamAsync(statement, context, read, cancellationToken).ConfigureAwait(false))
+        read = BlobLimit.Scoped(read, Config.Blob.MaxSize);
+        return Run(statement, context, async (command, sync, token) =>
         {
-            rows.Add(row);
-        }
+            var reader = sync ? command.ExecuteReader() : await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+            try
+            {
+                var rows = new List<T>();
+                while (sync ? reader.Read() : await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    rows.Add(read(reader));
+                }
 
-        return rows;
+                return rows;
+            }
+            finally
+            {
+                await DisposeQuietly(reader, command.Connection, sync).ConfigureAwait(false);
+            }
+        }, sync, cancellationToken);
     }
 
+    internal T? ReadScalar<T>(SqlStatement statement, string context) =>
+        SyncOrAsync.Wait(ReadScalarCore<T>(statement, context, sync: true, CancellationToken.None));
+
+    internal async Task<T?> ReadScalarAsync<T>(SqlStatement statement, string context, CancellationToken cancellationToken) =>
+        await ReadScalarCore<T>(statement, context, sync: false, cancellationToken).ConfigureAwait(false);
+
+    internal ValueTask<T?> ReadScalarCore<T>(SqlStatement statement, string context, bool sync, CancellationToken cancellationToken) =>
+        Run(statement, context, static async (command, sync, token) =>
+        {
+            var value = sync ? command.ExecuteScalar() : await command.ExecuteScalarAsync(token).ConfigureAwait(false);
+            return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        }, sync, cancellationToken);
+
+    /// <summary>
+    /// Streams the rows of a SELECT as they arrive. A lost connection before the first row is handled as any statement's
+    /// (reconnect); one after rows were handed out is a <see cref="LostConnectionException"/>.
+    /// </summary>
     internal async IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, string context, Func<DbDataReader, T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         read = BlobLimit.Scoped(read, Config.Blob.MaxSize);
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = CreateCommand(lease, statement);
-        DbDataReader reader;
+        var open = await Retrying((sync, token) => OpenReader(statement, context, sync, token), sync: false, cancellationToken).ConfigureAwait(false);
         try
-        {
-            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbException ex)
-        {
-            throw Adapter.Translate(ex, context);
-        }
-
-        await using (reader.ConfigureAwait(false))
         {
             while (true)
             {
                 try
                 {
-                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) break;
+                    if (!await open.Reader.ReadAsync(cancellationToken).ConfigureAwait(false)) break;
                 }
-                catch (DbException ex)
+                catch (Exception ex) when (IsFailure(ex, open.Lease.Connection))
                 {
-                    throw Adapter.Translate(ex, context);
+                    throw await Fail(ex, context, open.Lease.Connection, open.Transaction, firstUse: false, sync: false).ConfigureAwait(false);
                 }
 
-                yield return read(reader);
+                yield return read(open.Reader);
             }
         }
-    }
-
-    internal T? ReadScalar<T>(SqlStatement statement, string context)
-    {
-        using var lease = Open();
-        using var command = CreateCommand(lease, statement);
-        try
+        finally
         {
-            var value = command.ExecuteScalar();
-            return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (DbException ex)
-        {
-            throw Adapter.Translate(ex, context);
+            await open.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    internal async Task<T?> ReadScalarAsync<T>(SqlStatement statement, string context, CancellationToken cancellationToken)
+    private async ValueTask<OpenReader> OpenReader(SqlStatement statement, string context, bool sync, CancellationToken cancellationToken)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = CreateCommand(lease, statement);
+        var tx = CurrentTransaction;
+        var firstUse = tx is null || tx.Uses == 0;
+        var lease = await OpenLease(sync, cancellationToken).ConfigureAwait(false);
+        DbCommand? command = null;
         try
         {
-            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+            command = CreateCommand(lease, statement);
+            var reader = sync ? command.ExecuteReader() : await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return new OpenReader(this, lease, command, reader, tx);
         }
-        catch (DbException ex)
+        catch (Exception ex) when (IsFailure(ex, lease.Connection))
         {
-            throw Adapter.Translate(ex, context);
+            var failure = await Fail(ex, context, lease.Connection, tx, firstUse, sync).ConfigureAwait(false);
+            await DisposeQuietly(command, lease.Connection, sync).ConfigureAwait(false);
+            await DisposeQuietly(lease, sync).ConfigureAwait(false);
+            throw failure;
+        }
+    }
+
+    /// <summary>
+    /// The one body of every statement, for sync and async callers: borrow a connection, run <paramref name="body"/> on a
+    /// command, translate failures; with <c>database.reconnect</c>, once more on a fresh connection when the first was dead.
+    /// </summary>
+    private ValueTask<T> Run<T>(SqlStatement statement, string context, Func<DbCommand, bool, CancellationToken, ValueTask<T>> body, bool sync,
+        CancellationToken cancellationToken) =>
+        Retrying((s, token) => RunOnce(statement, context, body, s, token), sync, cancellationToken);
+
+    private async ValueTask<T> RunOnce<T>(SqlStatement statement, string context, Func<DbCommand, bool, CancellationToken, ValueTask<T>> body,
+        bool sync, CancellationToken cancellationToken)
+    {
+        var tx = CurrentTransaction;
+        var firstUse = tx is null || tx.Uses == 0;
+        var lease = await OpenLease(sync, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var command = CreateCommand(lease, statement);
+            try
+            {
+                return await body(command, sync, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await DisposeQuietly(command, lease.Connection, sync).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (IsFailure(ex, lease.Connection))
+        {
+            throw await Fail(ex, context, lease.Connection, tx, firstUse, sync).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DisposeQuietly(lease, sync).ConfigureAwait(false);
         }
     }
 

@@ -10,19 +10,14 @@ namespace DataJoint;
 /// </summary>
 internal static class SyncOrAsync
 {
-    public static async ValueTask<int> Execute(Connection connection, SqlStatement statement, string context, bool sync,
-        CancellationToken cancellationToken) =>
-        sync ? connection.Execute(statement, context) : await connection.ExecuteAsync(statement, context, cancellationToken).ConfigureAwait(false);
+    public static ValueTask<int> Execute(Connection connection, SqlStatement statement, string context, bool sync,
+        CancellationToken cancellationToken) => connection.ExecuteCore(statement, context, sync, cancellationToken);
 
-    public static async ValueTask<List<T>> ReadAll<T>(Connection connection, SqlStatement statement, string context, Func<DbDataReader, T> read,
-        bool sync, CancellationToken cancellationToken) =>
-        sync
-            ? connection.ReadAll(statement, context, read)
-            : await connection.ReadAllAsync(statement, context, read, cancellationToken).ConfigureAwait(false);
+    public static ValueTask<List<T>> ReadAll<T>(Connection connection, SqlStatement statement, string context, Func<DbDataReader, T> read,
+        bool sync, CancellationToken cancellationToken) => connection.ReadAllCore(statement, context, read, sync, cancellationToken);
 
-    public static async ValueTask<T?> ReadScalar<T>(Connection connection, SqlStatement statement, string context, bool sync,
-        CancellationToken cancellationToken) =>
-        sync ? connection.ReadScalar<T>(statement, context) : await connection.ReadScalarAsync<T>(statement, context, cancellationToken).ConfigureAwait(false);
+    public static ValueTask<T?> ReadScalar<T>(Connection connection, SqlStatement statement, string context, bool sync,
+        CancellationToken cancellationToken) => connection.ReadScalarCore<T>(statement, context, sync, cancellationToken);
 
     public static async ValueTask<Transaction> Begin(Connection connection, bool sync, CancellationToken cancellationToken) =>
         sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);

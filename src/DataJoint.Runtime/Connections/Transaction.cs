@@ -5,7 +5,9 @@ namespace DataJoint;
 
 /// <summary>
 /// A transaction on one <see cref="DataJoint.Connection"/>, ambient for the async flow that started it.
-/// Call <see cref="Commit"/> to keep the work; disposing without committing rolls it back.
+/// Call <see cref="Commit"/> to keep the work; disposing without committing rolls it back. When the connection is lost
+/// inside the transaction, its statements and <see cref="Commit"/> throw <see cref="LostConnectionException"/> and
+/// disposing it is quiet (the server rolled the work back when the session ended).
 /// </summary>
 public sealed class Transaction : IDisposable, IAsyncDisposable
 {
@@ -13,6 +15,9 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
     private DbConnection? _dbConnection;
     private DbTransaction? _dbTransaction;
     private bool _finished;
+    private bool _lost;
+    private LostConnectionException? _lostBy;
+    private int _uses;
 
     internal Transaction(Connection connection) => _connection = connection;
 
@@ -22,95 +27,138 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
 
     internal DbTransaction? DbTransaction => _dbTransaction;
 
-    internal void Begin()
+    /// <summary>How many operations have borrowed the transaction's connection since it began.</summary>
+    internal int Uses => _uses;
+
+    internal void Used() => _uses++;
+
+    /// <summary>The connection was lost after work of this transaction had run: nothing more can run in it.</summary>
+    internal void MarkLost(LostConnectionException lost)
     {
-        _dbConnection = _connection.OpenRaw();
-        try
-        {
-            _dbTransaction = _dbConnection.BeginTransaction(IsolationLevel.RepeatableRead);
-        }
-        catch (DbException ex)
-        {
-            throw _connection.Adapter.Translate(ex, "Starting a transaction");
-        }
+        _lost = true;
+        _lostBy ??= lost;
     }
+
+    internal void Begin() => SyncOrAsync.Wait(BeginCore(sync: true, CancellationToken.None));
 
     internal async ValueTask<Transaction> BeginAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await EnsureBegunAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        await BeginCore(sync: false, cancellationToken).ConfigureAwait(false);
         return this;
     }
 
-    internal async ValueTask EnsureBegunAsync(CancellationToken cancellationToken)
+    private async ValueTask BeginCore(bool sync, CancellationToken cancellationToken)
     {
-        if (_dbConnection is not null) return;
-        _dbConnection = await _connection.OpenRawAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _dbTransaction = await _dbConnection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+            await EnsureBegun(sync, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException ex)
+        catch
         {
-            throw _connection.Adapter.Translate(ex, "Starting a transaction");
+            await FinishCore(sync).ConfigureAwait(false);
+            throw;
         }
+    }
+
+    /// <summary>Begins on a pooled connection unless begun already (again after <see cref="Reset"/>); a dead pooled connection is replaced (reconnect).</summary>
+    internal async ValueTask EnsureBegun(bool sync, CancellationToken cancellationToken)
+    {
+        ThrowIfLost("Running a statement");
+        if (_dbConnection is not null) return;
+        await _connection.Retrying(async (s, token) =>
+        {
+            var connection = await _connection.OpenPooled(s, token).ConfigureAwait(false);
+            try
+            {
+                _dbTransaction = s
+                    ? connection.BeginTransaction(IsolationLevel.RepeatableRead)
+                    : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, token).ConfigureAwait(false);
+                if (_connection.Adapter.DefersBegin && _connection.Config.Database.Reconnect)
+                {
+                    // Find a dead pooled connection now, while beginning again elsewhere is still safe.
+                    await using var probe = connection.CreateCommand();
+                    probe.CommandText = "SELECT 1";
+                    probe.Transaction = _dbTransaction;
+                    if (s) probe.ExecuteNonQuery();
+                    else await probe.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
+                _dbConnection = connection;
+                _uses = 0;
+                return true;
+            }
+            catch (Exception ex) when (_connection.IsFailure(ex, connection))
+            {
+                var failure = await _connection.Fail(ex, "Starting a transaction", connection, transaction: null, firstUse: true, s).ConfigureAwait(false);
+                await _connection.DisposeQuietly(_dbTransaction, connection, s).ConfigureAwait(false);
+                _dbTransaction = null;
+                await _connection.DisposeQuietly(connection, s).ConfigureAwait(false);
+                throw failure;
+            }
+        }, sync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops a dead connection on which nothing of the transaction had run; the next statement begins it again.</summary>
+    internal async ValueTask Reset(bool sync)
+    {
+        await _connection.DisposeQuietly(_dbTransaction, _dbConnection, sync).ConfigureAwait(false);
+        await _connection.DisposeQuietly(_dbConnection, sync).ConfigureAwait(false);
+        _dbTransaction = null;
+        _dbConnection = null;
+        _uses = 0;
     }
 
     /// <summary>Commits the work done in this transaction.</summary>
-    public void Commit()
-    {
-        ThrowIfFinished();
-        try
-        {
-            _dbTransaction!.Commit();
-        }
-        catch (DbException ex)
-        {
-            throw _connection.Adapter.Translate(ex, "Committing a transaction");
-        }
-        finally
-        {
-            Finish();
-        }
-    }
+    public void Commit() => SyncOrAsync.Wait(CommitCore(sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="Commit"/>.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    public Task CommitAsync(CancellationToken cancellationToken = default) => CommitCore(sync: false, cancellationToken).AsTask();
+
+    private async ValueTask CommitCore(bool sync, CancellationToken cancellationToken)
     {
         ThrowIfFinished();
         try
         {
-            await _dbTransaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+            ThrowIfLost("Committing a transaction");
+            if (_dbTransaction is null) return;
+            if (sync) _dbTransaction.Commit();
+            else await _dbTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException ex)
+        catch (Exception ex) when (ex is not LostConnectionException && _connection.IsFailure(ex, _dbConnection))
         {
-            throw _connection.Adapter.Translate(ex, "Committing a transaction");
+            if (!_connection.IsLost(ex, _dbConnection)) throw _connection.Adapter.Translate((DbException)ex, "Committing a transaction");
+            _lost = true;
+            throw _connection.Lost(ex, "Committing a transaction (if the connection broke during the commit itself, its outcome is unknown)",
+                inTransaction: true);
         }
         finally
         {
-            await FinishAsync().ConfigureAwait(false);
+            await FinishCore(sync).ConfigureAwait(false);
         }
     }
 
     /// <summary>Rolls back the work done in this transaction.</summary>
-    public void Rollback()
+    public void Rollback() => SyncOrAsync.Wait(RollbackCore(sync: true));
+
+    // On a lost connection there is nothing to roll back: the server did it when the session ended. Failing here would
+    // replace the error that reported the loss.
+    private async ValueTask RollbackCore(bool sync)
     {
         if (_finished) return;
         try
         {
-            _dbTransaction?.Rollback();
+            if (!_lost && _dbTransaction is not null && _dbConnection is { State: ConnectionState.Open })
+            {
+                if (sync) _dbTransaction.Rollback();
+                else await _dbTransaction.RollbackAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (_connection.IsLost(ex, _dbConnection))
+        {
         }
         finally
         {
-            Finish();
+            await FinishCore(sync).ConfigureAwait(false);
         }
     }
 
@@ -119,34 +167,23 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
         if (_finished) throw new DataJointException("The transaction has already been committed or rolled back.");
     }
 
-    private void Finish()
+    private void ThrowIfLost(string context)
     {
-        _finished = true;
-        _dbTransaction?.Dispose();
-        _dbConnection?.Dispose();
+        if (!_lost) return;
+        throw new LostConnectionException($"{context}: the connection to the {_connection.Description} was lost during this transaction "
+            + "(the server rolled its work back); dispose the transaction and run the work again.", _lostBy?.InnerException, _lostBy?.ServerErrorCode);
     }
 
-    private async ValueTask FinishAsync()
+    private async ValueTask FinishCore(bool sync)
     {
         _finished = true;
-        if (_dbTransaction is not null) await _dbTransaction.DisposeAsync().ConfigureAwait(false);
-        if (_dbConnection is not null) await _dbConnection.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeQuietly(_dbTransaction, _dbConnection, sync).ConfigureAwait(false);
+        await _connection.DisposeQuietly(_dbConnection, sync).ConfigureAwait(false);
     }
 
     /// <summary>Rolls back unless committed.</summary>
     public void Dispose() => Rollback();
 
     /// <summary>Rolls back unless committed.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_finished) return;
-        try
-        {
-            if (_dbTransaction is not null) await _dbTransaction.RollbackAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            await FinishAsync().ConfigureAwait(false);
-        }
-    }
+    public ValueTask DisposeAsync() => RollbackCore(sync: false);
 }

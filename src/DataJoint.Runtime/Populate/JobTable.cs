@@ -270,11 +270,12 @@ public sealed class JobTable : Table
         var removed = await SyncOrAsync.Execute(Connection, removeSql.Build(), $"Removing stale jobs from {FullTableName}", sync, cancellationToken)
             .ConfigureAwait(false);
 
-        var orphaned = 0;
+        var orphaned = await ReclaimCore(sync, cancellationToken).ConfigureAwait(false);
         if (options.OrphanTimeout is { } orphan)
         {
+            // The fallback for reservations whose session cannot be judged (another user's on MySQL, a reused session id).
             var old = ((QueryExpression)this).Restrict("status = 'reserved' AND reserved_time < " + Connection.Adapter.NowPlus(-orphan), semanticCheck: false);
-            orphaned = await Update(old, "status='pending',reserved_time=NULL", sync, cancellationToken).ConfigureAwait(false);
+            orphaned += await Update(old, "status='pending',reserved_time=NULL", sync, cancellationToken).ConfigureAwait(false);
         }
 
         var result = new JobRefreshResult(added, removed, orphaned, rePended);
@@ -282,6 +283,28 @@ public sealed class JobTable : Table
         return result;
     }
 
+
+    /// <summary>
+    /// Puts back to <c>pending</c> every reservation whose worker is gone: its server session (<c>connection_id</c>) no longer
+    /// exists, or the server restarted since it was made. A live worker holds its session for as long as it runs, so its
+    /// reservations are never taken. Populate and <see cref="Refresh(object[])"/> do this first; the time-based
+    /// <see cref="JobRefreshOptions.OrphanTimeout"/> remains the fallback. Returns the number of jobs reclaimed.
+    /// </summary>
+    public int Reclaim() => SyncOrAsync.Wait(ReclaimCore(sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Reclaim"/>.</summary>
+    public Task<int> ReclaimAsync(CancellationToken cancellationToken = default) => ReclaimCore(sync: false, cancellationToken).AsTask();
+
+    internal async ValueTask<int> ReclaimCore(bool sync, CancellationToken cancellationToken)
+    {
+        await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
+        var adapter = Connection.Adapter;
+        var sql = new SqlBuilder(adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL WHERE status='reserved' AND ")
+            .Append(adapter.ReservationSessionGone(adapter.Quote("connection_id"), adapter.Quote("user"), adapter.Quote("reserved_time")));
+        return await SyncOrAsync.Execute(Connection, sql.Build(), $"Reclaiming jobs of gone workers in {FullTableName}", sync, cancellationToken)
+            .ConfigureAwait(false);
+    }
 
     private async ValueTask<int> Update(QueryExpression rows, string assignments, bool sync, CancellationToken cancellationToken)
     {
@@ -293,23 +316,29 @@ public sealed class JobTable : Table
 
     /// <summary>
     /// Reserves the job of <paramref name="key"/> for this process with one conditional UPDATE (only a <c>pending</c> job
-    /// whose scheduled time has come): of several workers trying at once, exactly one wins.
+    /// whose scheduled time has come): of several workers trying at once, exactly one wins. The reservation carries the
+    /// session id of the pooled connection that ran the UPDATE, and <see cref="Reclaim"/> frees it once that session ends
+    /// (pools close idle connections after a few minutes); populate's workers hold their sessions while they run.
     /// </summary>
     /// <param name="key">The key: a <c>Key</c>/<c>Row</c> record, a dictionary or an anonymous object with every key attribute.</param>
     /// <returns>True when this call reserved it.</returns>
-    public bool Reserve(object key) => SyncOrAsync.Wait(ReserveCore(key, sync: true, CancellationToken.None));
+    public bool Reserve(object key) => SyncOrAsync.Wait(ReserveCore(key, session: null, sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="Reserve"/>.</summary>
-    public Task<bool> ReserveAsync(object key, CancellationToken cancellationToken = default) => ReserveCore(key, sync: false, cancellationToken).AsTask();
+    public Task<bool> ReserveAsync(object key, CancellationToken cancellationToken = default) => ReserveCore(key, session: null, sync: false, cancellationToken).AsTask();
 
-    internal async ValueTask<bool> ReserveCore(object key, bool sync, CancellationToken cancellationToken)
+    /// <summary>Reserves <paramref name="key"/>, marked with <paramref name="session"/>'s id (null: the session running the UPDATE).</summary>
+    internal async ValueTask<bool> ReserveCore(object key, HeldSession? session, bool sync, CancellationToken cancellationToken)
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var sql = new SqlBuilder(Connection.Adapter);
         sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='reserved',reserved_time=").Append(Connection.Adapter.Now)
             .Append(",host=").Parameter(Environment.MachineName)
             .Append(",pid=").Parameter(Environment.ProcessId)
-            .Append(",connection_id=").Append(Connection.Adapter.SessionId)
+            .Append(",connection_id=");
+        if (session is null) sql.Append(Connection.Adapter.SessionId);
+        else sql.Parameter(session.Id);
+        sql
             .Append(",").Identifier("user").Append('=').Append(Connection.Adapter.CurrentUser)
             .Append(",version=").Parameter(Settings.Version)
             .Append(",error_message='',error_stack=NULL");
@@ -431,15 +460,35 @@ public sealed class JobTable : Table
         }
     }
 
-    /// <summary>Puts a job this process reserved back to <c>pending</c> (used when populate is cancelled mid-key).</summary>
-    internal async ValueTask ReleaseCore(object key, bool sync, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts a job this process reserved back to <c>pending</c> (populate cancelled mid-key, or its connection lost), noting
+    /// <paramref name="reason"/> in <c>error_message</c>; only while it is still this worker's reservation.
+    /// </summary>
+    internal async ValueTask ReleaseCore(object key, HeldSession? session, string reason, bool sync, CancellationToken cancellationToken)
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
+        if (reason.Length > ErrorMessageLength) reason = reason[..(ErrorMessageLength - TruncationAppendix.Length)] + TruncationAppendix;
         var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL");
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL,error_message=").Parameter(reason);
         AppendKeyWhere(sql, key);
         sql.Append(" AND status='reserved'");
+        if (session is not null) sql.Append(" AND connection_id=").Parameter(session.Id);
         await SyncOrAsync.Execute(Connection, sql.Build(), $"Releasing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts back to <c>pending</c> the reservations this process marked with <paramref name="session"/>'s id and no worker
+    /// holds any more: when a worker finishes (a key whose release failed while the server was away), and when a worker
+    /// takes a session (a session is held by one worker only, so a reservation already carrying its id was left by an
+    /// earlier session with the same id before a server restart reused it, or by a <see cref="Reserve"/> that ran on this
+    /// pooled session).
+    /// </summary>
+    internal async ValueTask ReleaseSessionCore(HeldSession session, bool sync, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder(Connection.Adapter);
+        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL WHERE status='reserved' AND connection_id=")
+            .Parameter(session.Id).Append(" AND host=").Parameter(Environment.MachineName).Append(" AND pid=").Parameter(Environment.ProcessId);
+        await SyncOrAsync.Execute(Connection, sql.Build(), $"Releasing a worker's jobs in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Number of jobs per status.</summary>

@@ -68,25 +68,33 @@ internal static class PopulateEngine
         activity?.SetTag("datajoint.table", table.FullTableName);
         var logger = PopulateLog.For(table.Connection.DataJointLoggers);
         var run = new PopulateRun(table, binding, options, logger, sync);
+        try
+        {
+            return await Run(run, table, todo, binding, options, restrictions, activity, logger, sync, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await run.CloseSessions().ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<PopulateResult> Run(PopulateRun run, AutoPopulated table, QueryExpression todo, MakeBinding binding,
+        PopulateOptions options, object[]? restrictions, Activity? activity, ILogger logger, bool sync, CancellationToken cancellationToken)
+    {
+        var className = table.TableDefinition.ClassName;
         if (options.ReserveJobs)
         {
             run.Jobs = table.Jobs;
-            await run.Jobs.EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
-            if (options.Refresh ?? table.Connection.Config.Jobs.AutoRefresh)
+            try
             {
-                // Due immediately (delay -1 as DataJoint), so this worker can reserve what it just added.
-                var refresh = new JobRefreshOptions { Delay = -1, Priority = options.Priority };
-                try
-                {
-                    await run.Jobs.RefreshCore(refresh, restrictions ?? [], sync, cancellationToken).ConfigureAwait(false);
-                }
-                catch (MissingTableException) when (!table.Connection.InTransaction)
-                {
-                    // Dropped by another process since this connection declared it: declare it again and carry on.
-                    table.Connection.ForgetTable(table.Schema.Name, run.Jobs.SqlTableName);
-                    await run.Jobs.EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
-                    await run.Jobs.RefreshCore(refresh, restrictions ?? [], sync, cancellationToken).ConfigureAwait(false);
-                }
+                await PrepareJobs(run, table, options, restrictions, sync, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MissingTableException) when (!table.Connection.InTransaction)
+            {
+                // Dropped by another process since this connection declared it: declare it again and carry on.
+                table.Connection.ForgetTable(table.Schema.Name, run.Jobs.SqlTableName);
+                await run.CloseSessions().ConfigureAwait(false);
+                await PrepareJobs(run, table, options, restrictions, sync, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -112,6 +120,29 @@ internal static class PopulateEngine
         activity?.SetTag("datajoint.succeeded", run.Succeeded);
         activity?.SetTag("datajoint.failed", run.Failed);
         return new PopulateResult(run.Succeeded, run.Errors);
+    }
+
+    /// <summary>
+    /// Declares the job table, opens the workers' sessions, and refreshes the queue, or without a refresh at least frees
+    /// the keys of workers that are gone (a refresh does that itself).
+    /// </summary>
+    private static async ValueTask PrepareJobs(PopulateRun run, AutoPopulated table, PopulateOptions options, object[]? restrictions, bool sync,
+        CancellationToken cancellationToken)
+    {
+        var jobs = run.Jobs!;
+        await jobs.EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
+        await run.OpenSessions(options.MaxCalls is { } calls ? Math.Min(calls, options.Parallelism) : options.Parallelism, cancellationToken)
+            .ConfigureAwait(false);
+        if (options.Refresh ?? table.Connection.Config.Jobs.AutoRefresh)
+        {
+            // Due immediately (delay -1 as DataJoint), so this worker can reserve what it just added.
+            var refresh = new JobRefreshOptions { Delay = -1, Priority = options.Priority };
+            await jobs.RefreshCore(refresh, restrictions ?? [], sync, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await jobs.ReclaimCore(sync, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async ValueTask<List<IRecord>> FindKeys(AutoPopulated table, QueryExpression todo, JobTable? jobs, PopulateOptions options,
@@ -160,6 +191,7 @@ internal static class PopulateEngine
     private sealed class PopulateRun(AutoPopulated table, MakeBinding binding, PopulateOptions options, ILogger logger, bool sync)
     {
         private readonly ConcurrentQueue<PopulateError> _errors = new();
+        private readonly ConcurrentBag<HeldSession> _ready = [];
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _succeeded;
         private int _failed;
@@ -206,16 +238,57 @@ internal static class PopulateEngine
             return true;
         }
 
-        private async ValueTask Work(ConcurrentQueue<IRecord> queue, CancellationToken cancellationToken)
+        /// <summary>
+        /// Opens the workers' sessions before the keys are chosen: taking a session frees the reservations a reused session id
+        /// still carries (<see cref="JobTable.ReleaseSessionCore"/>), and this run should find those keys.
+        /// </summary>
+        public async ValueTask OpenSessions(int count, CancellationToken cancellationToken)
         {
-            while (!_stop && queue.TryDequeue(out var key))
+            for (var i = 0; i < count; i++) _ready.Add(await NewSession(cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>Returns the sessions no worker took.</summary>
+        public async ValueTask CloseSessions()
+        {
+            while (_ready.TryTake(out var session)) await session.Dispose(sync).ConfigureAwait(false);
+        }
+
+        private async ValueTask<HeldSession> TakeSession(CancellationToken cancellationToken) =>
+            _ready.TryTake(out var session) ? session : await NewSession(cancellationToken).ConfigureAwait(false);
+
+        private async ValueTask<HeldSession> NewSession(CancellationToken cancellationToken)
+        {
+            var session = await HeldSession.Open(table.Connection, sync, cancellationToken).ConfigureAwait(false);
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await MakeOne(key, cancellationToken).ConfigureAwait(false);
+                await Jobs!.ReleaseSessionCore(session, sync, cancellationToken).ConfigureAwait(false);
+                return session;
+            }
+            catch
+            {
+                await session.Dispose(sync).ConfigureAwait(false);
+                throw;
             }
         }
 
-        private async ValueTask MakeOne(IRecord key, CancellationToken cancellationToken)
+        private async ValueTask Work(ConcurrentQueue<IRecord> queue, CancellationToken cancellationToken)
+        {
+            var worker = new Worker(TakeSession);
+            try
+            {
+                while (!_stop && queue.TryDequeue(out var key))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await MakeOne(key, worker, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                await worker.End(Jobs, sync).ConfigureAwait(false);
+            }
+        }
+
+        private async ValueTask MakeOne(IRecord key, Worker worker, CancellationToken cancellationToken)
         {
             var className = table.TableDefinition.ClassName;
             var keyText = Describe(key);
@@ -225,15 +298,22 @@ internal static class PopulateEngine
             var started = Stopwatch.GetTimestamp();
             var startedAt = DateTime.Now;
             var connection = table.Connection;
-            if (Jobs is not null && !await Jobs.ReserveCore(key, sync, cancellationToken).ConfigureAwait(false))
-            {
-                Skip(activity, className, keyText, "reserved by another worker");
-                return;
-            }
-
             Transaction? transaction = null;
+            var reserved = false;
             try
             {
+                if (Jobs is not null)
+                {
+                    var session = await worker.Session(cancellationToken).ConfigureAwait(false);
+                    if (!await Jobs.ReserveCore(key, session, sync, cancellationToken).ConfigureAwait(false))
+                    {
+                        Skip(activity, className, keyText, "reserved by another worker");
+                        return;
+                    }
+
+                    reserved = true;
+                }
+
                 var done = table.Restrict(key);
                 if (binding.IsThreePart)
                 {
@@ -291,7 +371,8 @@ internal static class PopulateEngine
                     await JobMetadata.Write(table, key, startedAt, seconds, connection.Config.Jobs.Version, sync).ConfigureAwait(false);
                 }
 
-                if (Jobs is not null) await Jobs.CompleteCore(key, seconds, sync, CancellationToken.None).ConfigureAwait(false);
+                // The key is made; a job row left behind by a lost connection here is reclaimed later and then found made.
+                if (Jobs is not null) await BestEffort(Jobs.CompleteCore(key, seconds, sync, CancellationToken.None)).ConfigureAwait(false);
                 activity?.SetTag("datajoint.outcome", "success");
                 PopulateLog.KeyMade(logger, className, keyText, seconds * 1000);
                 Report();
@@ -299,7 +380,7 @@ internal static class PopulateEngine
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
-                if (Jobs is not null) await Jobs.ReleaseCore(key, sync, CancellationToken.None).ConfigureAwait(false);
+                if (reserved) await BestEffort(Jobs!.ReleaseCore(key, worker.Current, "", sync, CancellationToken.None)).ConfigureAwait(false);
                 activity?.SetTag("datajoint.outcome", "cancelled");
                 PopulateLog.KeyCancelled(logger, className, keyText);
                 throw;
@@ -307,9 +388,23 @@ internal static class PopulateEngine
             catch (Exception ex)
             {
                 if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
-                if (Jobs is not null)
+                if (ex is LostConnectionException)
                 {
-                    await Jobs.ErrorCore(key, $"{ex.GetType().Name}: {ex.Message}", ex.ToString(), sync, CancellationToken.None).ConfigureAwait(false);
+                    // Not the key's fault: the key goes back to the queue (the server rolled its transaction back). If even
+                    // that fails, the reservation's session is gone by now and the next refresh reclaims it.
+                    if (reserved)
+                    {
+                        await BestEffort(Jobs!.ReleaseCore(key, worker.Current, $"{ex.GetType().Name}: {ex.Message}", sync,
+                            CancellationToken.None))
+                            .ConfigureAwait(false);
+                    }
+
+                    await worker.Drop(sync).ConfigureAwait(false);
+                }
+                else if (reserved)
+                {
+                    await BestEffort(Jobs!.ErrorCore(key, $"{ex.GetType().Name}: {ex.Message}", ex.ToString(), sync, CancellationToken.None))
+                        .ConfigureAwait(false);
                 }
 
                 Interlocked.Increment(ref _failed);
@@ -331,10 +426,49 @@ internal static class PopulateEngine
             }
         }
 
+        /// <summary>A job-table update whose failure from a lost connection must not replace the outcome being reported.</summary>
+        private static async ValueTask BestEffort(ValueTask update)
+        {
+            try
+            {
+                await update.ConfigureAwait(false);
+            }
+            catch (LostConnectionException)
+            {
+            }
+        }
+
         private async ValueTask Already(IRecord key, Activity? activity, string className, string keyText)
         {
             if (Jobs is not null) await Jobs.CompleteCore(key, null, sync, CancellationToken.None).ConfigureAwait(false);
             Skip(activity, className, keyText, "already populated");
+        }
+
+        /// <summary>One worker's held session: opened before its first reservation, replaced after a lost connection.</summary>
+        private sealed class Worker(Func<CancellationToken, ValueTask<HeldSession>> take)
+        {
+            private HeldSession? _session;
+
+            public HeldSession? Current => _session;
+
+            public async ValueTask<HeldSession> Session(CancellationToken cancellationToken) =>
+                _session ??= await take(cancellationToken).ConfigureAwait(false);
+
+            /// <summary>Forgets a session that may be dead; the next reservation opens a new one.</summary>
+            public async ValueTask Drop(bool sync)
+            {
+                if (_session is null) return;
+                await _session.Dispose(sync).ConfigureAwait(false);
+                _session = null;
+            }
+
+            /// <summary>Releases what the worker still holds and returns its session.</summary>
+            public async ValueTask End(JobTable? jobs, bool sync)
+            {
+                if (_session is null) return;
+                if (jobs is not null) await BestEffort(jobs.ReleaseSessionCore(_session, sync, CancellationToken.None)).ConfigureAwait(false);
+                await Drop(sync).ConfigureAwait(false);
+            }
         }
 
         private void Skip(Activity? activity, string className, string keyText, string reason)

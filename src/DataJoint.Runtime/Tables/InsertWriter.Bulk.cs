@@ -75,6 +75,11 @@ internal sealed partial class InsertWriter
                 InsertLog.BulkRefused(logger, loader.Method, _table.FullTableName, refused.Message);
                 return null;
             }
+            catch (Exception ex) when (ex is not BulkLoadRefusedException && connection.IsLost(ex, lease.Connection))
+            {
+                throw await connection.Fail(ex, $"Bulk-loading into {_table.FullTableName}", lease.Connection, transaction, firstUse: false, sync)
+                    .ConfigureAwait(false);
+            }
 
             InsertLog.BulkLoaded(logger, loaded, _table.FullTableName, loader.Method);
             return loaded;

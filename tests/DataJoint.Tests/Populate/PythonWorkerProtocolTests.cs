@@ -138,5 +138,10 @@ public sealed class PythonWorkerProtocolTests(Backend backend) : BackendTest(bac
             $"UPDATE {jobs.FullTableName} SET {Q("status")} = 'reserved', {Q("host")} = {P(0)}, {Q("pid")} = {P(1)}, "
             + $"{Q("connection_id")} = {P(2)}, {Q("user")} = {P(3)}, {Q("version")} = '', {Q("reserved_time")} = CURRENT_TIMESTAMP(3) "
             + $"WHERE source_id = {P(4)} AND {Q("status")} = 'pending' AND {Q("scheduled_time")} <= CURRENT_TIMESTAMP(3)",
-            PythonHost, PythonPid, 77L, "pyuser@localhost", sourceId) == 1;
+            PythonHost, PythonPid, LiveSessionId(), "pyuser@localhost", sourceId) == 1;
+
+    // A session that exists for the whole test, as a live Python worker's does (a reservation whose session is gone would
+    // be reclaimed): one of another instance, so no worker of this one holds the same session.
+    private long LiveSessionId() => Convert.ToInt64(NewInstance().Connection.Query(
+        Backend == Backend.MySql ? "SELECT CONNECTION_ID() AS id" : "SELECT pg_backend_pid() AS id")[0]["id"]);
 }

@@ -63,7 +63,7 @@ internal sealed partial class MySqlAdapter : BackendAdapter
             AllowLoadLocalInfile = s.AllowLocalInfile,
             AllowUserVariables = true,
             Pooling = true,
-            MaximumPoolSize = 100,
+            MaximumPoolSize = MaxPoolSize,
             // Session state (DataJoint's sql_mode) is set once per physical connection instead of on every checkout;
             // the driver still rolls back a transaction left open when a connection returns to the pool.
             ConnectionReset = false,
@@ -207,11 +207,6 @@ internal sealed partial class MySqlAdapter : BackendAdapter
     public override string ColumnsQuery =>
         "SELECT column_name, column_type, is_nullable, column_default, column_comment, column_key = 'PRI' "
         + "FROM information_schema.columns WHERE table_schema = @p0 AND table_name = @p1 ORDER BY ordinal_position";
-
-    public override bool IsConnectionFailure(DbException exception) => exception is MySqlException m &&
-        (m.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.AccessDenied
-            or MySqlErrorCode.ConnectionCountError
-         || (int)m.ErrorCode is 0 or 2006 or 2013 or 1045 or 1042);
 
     public override DataJointException Translate(DbException exception, string context) => exception is MySqlException m
         ? Translate((int)m.ErrorCode, $"{context}: {m.Message}", m)

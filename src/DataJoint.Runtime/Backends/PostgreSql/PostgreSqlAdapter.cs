@@ -50,7 +50,7 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
             Timeout = s.ConnectTimeout,
             SslMode = s.UseTls switch { true => SslMode.Require, false => SslMode.Disable, null => SslMode.Prefer },
             Pooling = true,
-            MaxPoolSize = 100,
+            MaxPoolSize = MaxPoolSize,
             // Constraint errors name the offending key only with the detail; it carries row values, never credentials
             // (Persist Security Info stays off, so the password is dropped from the connection string once opened).
             IncludeErrorDetail = true,
@@ -324,13 +324,6 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
         + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
         + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
         + "WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
-
-    public override bool IsConnectionFailure(DbException exception) => exception switch
-    {
-        PostgresException p => p.SqlState is "08000" or "08003" or "08006" or "57P01" or "28P01" or "28000" or "3D000",
-        NpgsqlException n => n.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException,
-        _ => false,
-    };
 
     public override DataJointException Translate(DbException exception, string context)
     {

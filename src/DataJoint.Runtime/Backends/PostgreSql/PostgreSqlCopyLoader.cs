@@ -49,9 +49,16 @@ internal sealed partial class PostgreSqlCopyLoader(PostgreSqlAdapter adapter) : 
             }
             finally
             {
-                // Without Complete, disposing cancels the COPY (the server discards every row).
-                if (sync) importer.Dispose();
-                else await importer.DisposeAsync().ConfigureAwait(false);
+                // Without Complete, disposing cancels the COPY (the server discards every row). On a lost connection there is
+                // nothing to cancel, and the error that reported the loss must not be replaced.
+                try
+                {
+                    if (sync) importer.Dispose();
+                    else await importer.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (npgsql.State != System.Data.ConnectionState.Open || adapter.MeansConnectionLost(ex))
+                {
+                }
             }
         }
         catch (PostgresException ex)
