@@ -79,7 +79,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     {
         if (InTransaction)
         {
-            throw new DataJointException("Nested transactions are not supported: a transaction is already open on this connection "
+            throw new InvalidOperationException("Nested transactions are not supported: a transaction is already open on this connection "
                 + "in the current flow. Commit or dispose it first.");
         }
 

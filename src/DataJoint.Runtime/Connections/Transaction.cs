@@ -164,7 +164,7 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
 
     private void ThrowIfFinished()
     {
-        if (_finished) throw new DataJointException("The transaction has already been committed or rolled back.");
+        if (_finished) throw new InvalidOperationException("The transaction has already been committed or rolled back.");
     }
 
     private void ThrowIfLost(string context)

@@ -57,6 +57,19 @@ internal sealed class OperationScope : IDisposable
     }
 
     /// <summary>
+    /// Sets how the operation ended (<c>datajoint.outcome</c>: success, error, skipped, cancelled) and, for a
+    /// <c>make</c>, counts the key in <c>datajoint.populate.keys</c>.
+    /// </summary>
+    public void Outcome(string outcome)
+    {
+        Activity?.SetTag("datajoint.outcome", outcome);
+        if (_operation != Telemetry.Make || !Telemetry.PopulateKeys.Enabled) return;
+        var tags = MetricTags();
+        tags.Add("datajoint.outcome", outcome);
+        Telemetry.PopulateKeys.Add(1, tags);
+    }
+
+    /// <summary>
     /// Marks the operation failed (the exception's type only; messages may hold values). Returns false, so it can sit in
     /// an exception filter (<c>catch (Exception e) when (scope.Fail(e))</c>) without catching or unwinding anything.
     /// </summary>

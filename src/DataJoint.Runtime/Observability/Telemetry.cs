@@ -45,14 +45,14 @@ internal static class Telemetry
     public static readonly Counter<long> PopulateKeys = Meter.CreateCounter<long>(
         "datajoint.populate.keys", unit: "{key}", description: "Keys processed by populate, by datajoint.outcome (success, error, skipped).");
 
-    // The last job-queue counts seen per job table (after a refresh or a progress query), reported as a gauge.
+    // The last job-queue counts seen per job table (by JobTable.Progress), reported as a gauge.
     private static readonly ConcurrentDictionary<(string Table, string Status), long> JobQueue = new();
 
     static Telemetry()
     {
         Meter.CreateObservableGauge("datajoint.jobs.queue_depth",
             () => JobQueue.Select(e => new Measurement<long>(e.Value,
-                new KeyValuePair<string, object?>("datajoint.table", e.Key.Table), new KeyValuePair<string, object?>("datajoint.job.status", e.Key.Status))),
+                new KeyValuePair<string, object?>("db.collection.name", e.Key.Table), new KeyValuePair<string, object?>("datajoint.job.status", e.Key.Status))),
             unit: "{job}", description: "Jobs per status in each job table, as last counted by this process.");
     }
 
@@ -71,15 +71,22 @@ internal static class Telemetry
     /// without catching anything; <paramref name="rows"/>, if given, reads the row count off the result. In sync mode
     /// the body completes synchronously and so does this.
     /// </summary>
-    public static async ValueTask<T> Traced<T>(string operation, Connection connection, string? table, Func<ValueTask<T>> body,
-        Func<T, long>? rows = null)
-    {
-        using var scope = Start(operation, connection, table);
-        try
+    public static ValueTask<T> Traced<T>(string operation, Connection connection, string? table, Func<ValueTask<T>> body,
+        Func<T, long>? rows = null) =>
+        Traced(operation, connection, table, async scope =>
         {
             var result = await body().ConfigureAwait(false);
             if (rows is not null) scope.Rows(rows(result));
             return result;
+        });
+
+    /// <summary>As <see cref="Traced{T}(string, Connection, string?, Func{ValueTask{T}}, Func{T, long}?)"/>, for a body that tags its own span.</summary>
+    public static async ValueTask<T> Traced<T>(string operation, Connection connection, string? table, Func<OperationScope, ValueTask<T>> body)
+    {
+        using var scope = Start(operation, connection, table);
+        try
+        {
+            return await body(scope).ConfigureAwait(false);
         }
         catch (Exception e) when (scope.Fail(e))
         {

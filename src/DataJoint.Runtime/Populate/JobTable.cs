@@ -328,7 +328,15 @@ public sealed class JobTable : Table
     public Task<bool> ReserveAsync(object key, CancellationToken cancellationToken = default) => ReserveCore(key, session: null, sync: false, cancellationToken).AsTask();
 
     /// <summary>Reserves <paramref name="key"/>, marked with <paramref name="session"/>'s id (null: the session running the UPDATE).</summary>
-    internal async ValueTask<bool> ReserveCore(object key, HeldSession? session, bool sync, CancellationToken cancellationToken)
+    internal ValueTask<bool> ReserveCore(object key, HeldSession? session, bool sync, CancellationToken cancellationToken) =>
+        Telemetry.Traced(Telemetry.Reserve, Connection, FullTableName, async scope =>
+        {
+            var reserved = await ReserveUntraced(key, session, sync, cancellationToken).ConfigureAwait(false);
+            scope.Activity?.SetTag("datajoint.reserved", reserved);
+            return reserved;
+        });
+
+    private async ValueTask<bool> ReserveUntraced(object key, HeldSession? session, bool sync, CancellationToken cancellationToken)
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var sql = new SqlBuilder(Connection.Adapter);
@@ -506,6 +514,7 @@ public sealed class JobTable : Table
         var counts = (await SyncOrAsync.ReadAll(Connection, new SqlStatement(sql, []), $"Counting jobs in {FullTableName}",
             r => Enumerable.Range(0, statuses.Length).Select(i => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture)).ToArray(),
             sync, cancellationToken).ConfigureAwait(false))[0];
+        for (var i = 0; i < statuses.Length; i++) Telemetry.JobQueueDepth(FullTableName, statuses[i], counts[i]);
         return new JobProgress(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
 

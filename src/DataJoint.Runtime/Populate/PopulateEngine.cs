@@ -40,13 +40,13 @@ internal static class PopulateEngine
         var className = table.TableDefinition.ClassName;
         if (table.IsRestricted)
         {
-            throw new DataJointException($"Cannot call populate on a restricted table ({className}). "
+            throw new InvalidOperationException($"Cannot call populate on a restricted table ({className}). "
                 + "Instead, pass conditions to Populate() as arguments.");
         }
 
         if (table.Connection.InTransaction)
         {
-            throw new DataJointException($"Populate cannot be called during a transaction ({className}): commit or dispose the transaction first.");
+            throw new InvalidOperationException($"Populate cannot be called during a transaction ({className}): commit or dispose the transaction first.");
         }
 
         if (options.Parallelism < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Parallelism, "Parallelism must be at least 1.");
@@ -63,19 +63,19 @@ internal static class PopulateEngine
                 + "Override KeySource to return every primary-key attribute of the table.");
         }
 
-        using var activity = PopulateTelemetry.Source.StartActivity("populate");
-        activity?.SetTag("db.system", table.Connection.Adapter.TelemetrySystemName);
-        activity?.SetTag("datajoint.table", table.FullTableName);
         var logger = PopulateLog.For(table.Connection.DataJointLoggers);
-        var run = new PopulateRun(table, binding, options, logger, sync);
-        try
+        return await Telemetry.Traced(Telemetry.Populate, table.Connection, table.FullTableName, async scope =>
         {
-            return await Run(run, table, todo, binding, options, restrictions, activity, logger, sync, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await run.CloseSessions().ConfigureAwait(false);
-        }
+            var run = new PopulateRun(table, binding, options, logger, sync);
+            try
+            {
+                return await Run(run, table, todo, binding, options, restrictions, scope.Activity, logger, sync, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await run.CloseSessions().ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
     }
 
     private static async ValueTask<PopulateResult> Run(PopulateRun run, AutoPopulated table, QueryExpression todo, MakeBinding binding,
@@ -292,9 +292,7 @@ internal static class PopulateEngine
         {
             var className = table.TableDefinition.ClassName;
             var keyText = Describe(key);
-            using var activity = PopulateTelemetry.Source.StartActivity("make");
-            activity?.SetTag("datajoint.table", table.FullTableName);
-            activity?.SetTag("datajoint.key", keyText);
+            using var scope = Telemetry.Start(Telemetry.Make, table.Connection, table.FullTableName);
             var started = Stopwatch.GetTimestamp();
             var startedAt = DateTime.Now;
             var connection = table.Connection;
@@ -307,7 +305,7 @@ internal static class PopulateEngine
                     var session = await worker.Session(cancellationToken).ConfigureAwait(false);
                     if (!await Jobs.ReserveCore(key, session, sync, cancellationToken).ConfigureAwait(false))
                     {
-                        Skip(activity, className, keyText, "reserved by another worker");
+                        Skip(scope, className, keyText, "reserved by another worker");
                         return;
                     }
 
@@ -319,7 +317,7 @@ internal static class PopulateEngine
                 {
                     if (await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
                     {
-                        await Already(key, activity, className, keyText).ConfigureAwait(false);
+                        await Already(key, scope, className, keyText).ConfigureAwait(false);
                         return;
                     }
 
@@ -344,7 +342,7 @@ internal static class PopulateEngine
                     if (await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
                     {
                         await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
-                        await Already(key, activity, className, keyText).ConfigureAwait(false);
+                        await Already(key, scope, className, keyText).ConfigureAwait(false);
                         return;
                     }
 
@@ -373,15 +371,16 @@ internal static class PopulateEngine
 
                 // The key is made; a job row left behind by a lost connection here is reclaimed later and then found made.
                 if (Jobs is not null) await BestEffort(Jobs.CompleteCore(key, seconds, sync, CancellationToken.None)).ConfigureAwait(false);
-                activity?.SetTag("datajoint.outcome", "success");
+                scope.Outcome("success");
                 PopulateLog.KeyMade(logger, className, keyText, seconds * 1000);
                 Report();
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
                 if (transaction is not null) await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
                 if (reserved) await BestEffort(Jobs!.ReleaseCore(key, worker.Current, "", sync, CancellationToken.None)).ConfigureAwait(false);
-                activity?.SetTag("datajoint.outcome", "cancelled");
+                scope.Fail(ex);
+                scope.Outcome("cancelled");
                 PopulateLog.KeyCancelled(logger, className, keyText);
                 throw;
             }
@@ -408,8 +407,8 @@ internal static class PopulateEngine
                 }
 
                 Interlocked.Increment(ref _failed);
-                activity?.SetTag("datajoint.outcome", "error");
-                activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                scope.Fail(ex);
+                scope.Outcome("error");
                 PopulateLog.KeyFailed(logger, ex, className, keyText);
                 Report();
                 if (!options.SuppressErrors)
@@ -438,10 +437,10 @@ internal static class PopulateEngine
             }
         }
 
-        private async ValueTask Already(IRecord key, Activity? activity, string className, string keyText)
+        private async ValueTask Already(IRecord key, OperationScope scope, string className, string keyText)
         {
             if (Jobs is not null) await Jobs.CompleteCore(key, null, sync, CancellationToken.None).ConfigureAwait(false);
-            Skip(activity, className, keyText, "already populated");
+            Skip(scope, className, keyText, "already populated");
         }
 
         /// <summary>One worker's held session: opened before its first reservation, replaced after a lost connection.</summary>
@@ -471,10 +470,10 @@ internal static class PopulateEngine
             }
         }
 
-        private void Skip(Activity? activity, string className, string keyText, string reason)
+        private void Skip(OperationScope scope, string className, string keyText, string reason)
         {
             Interlocked.Increment(ref _skipped);
-            activity?.SetTag("datajoint.outcome", "skipped");
+            scope.Outcome("skipped");
             PopulateLog.KeySkipped(logger, className, keyText, reason);
             Report();
         }

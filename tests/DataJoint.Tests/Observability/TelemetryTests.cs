@@ -20,6 +20,21 @@ public partial class TelemetryProbe : Manual;
     """)]
 public partial class TelemetryNote : Manual;
 
+[Definition("""
+    -> TelemetryProbe
+    ---
+    label_length : int32
+    """)]
+public partial class TelemetryLength : Computed
+{
+    void Make(Key key)
+    {
+        var probe = (Schema.Table<TelemetryProbe>() & key).Fetch1();
+        if (probe.Label == "bad") throw new InvalidDataException("a label this make refuses");
+        Insert1(new Row { ProbeId = key.ProbeId, LabelLength = probe.Label.Length });
+    }
+}
+
 /// <summary>
 /// Every operation traces one span with the database tags, counts its rows and records its duration; failures mark
 /// both; nothing a tag or a metric carries is a row value, a key value or the password; the schema log events appear.
@@ -208,5 +223,54 @@ public sealed class TelemetryTests(Backend backend) : BackendTest(backend)
         warnOnly.Connection.LoggerFactory = quiet;
         NewSchema(warnOnly).Table<TelemetryProbe>();
         Assert.That(quiet.Messages(7202), Is.Empty);
+    }
+
+    [Test]
+    public void PopulateTracesEachKeyAndItsReservationAndCountsOutcomes()
+    {
+        var probes = Schema.Table<TelemetryProbe>();
+        probes.Insert([new TelemetryProbe.Row { ProbeId = SecretKey, Label = SecretLabel },
+            new TelemetryProbe.Row { ProbeId = 2, Label = "ok" }, new TelemetryProbe.Row { ProbeId = 3, Label = "bad" }]);
+        var lengths = Schema.Table<TelemetryLength>();
+        var result = lengths.Populate(new PopulateOptions { ReserveJobs = true, SuppressErrors = true });
+        Assert.That(result.SuccessCount, Is.EqualTo(2));
+        var progress = lengths.Jobs.Progress();
+        _meters.RecordObservableInstruments();
+
+        Assert.Multiple(() =>
+        {
+            var populate = Spans("populate").Single();
+            Assert.That(populate.GetTagItem("db.collection.name"), Is.EqualTo(lengths.FullTableName));
+            Assert.That(populate.GetTagItem("db.system.name"), Is.EqualTo(Backend == Backend.MySql ? "mysql" : "postgresql"));
+            Assert.That(populate.GetTagItem("datajoint.keys"), Is.EqualTo(3));
+            Assert.That(populate.GetTagItem("datajoint.failed"), Is.EqualTo(1));
+
+            var makes = Spans("make");
+            Assert.That(makes.Select(m => m.GetTagItem("datajoint.outcome")), Is.EquivalentTo(new[] { "success", "success", "error" }));
+            Assert.That(makes, Has.All.Matches<Activity>(m => m.ParentId == populate.Id), "each make is a child of its populate");
+            var failed = makes.Single(m => (string?)m.GetTagItem("datajoint.outcome") == "error");
+            Assert.That(failed.Status, Is.EqualTo(ActivityStatusCode.Error));
+            Assert.That(failed.GetTagItem("error.type"), Is.EqualTo(nameof(InvalidDataException)));
+            Assert.That(makes.SelectMany(m => m.TagObjects).Select(t => Convert.ToString(t.Value) ?? ""),
+                Has.None.Contains(SecretKey.ToString()), "a make span names no key value");
+
+            var reserves = Spans("reserve");
+            Assert.That(reserves, Has.Count.EqualTo(3));
+            Assert.That(reserves.Select(r => r.GetTagItem("datajoint.reserved")), Is.All.EqualTo(true));
+            Assert.That(reserves.Select(r => r.GetTagItem("db.collection.name")), Is.All.EqualTo(lengths.Jobs.FullTableName));
+
+            lock (_measurements)
+            {
+                var keys = _measurements.Where(m => m.Instrument == "datajoint.populate.keys").ToList();
+                Assert.That(keys.Where(k => (string?)k.Tags["datajoint.outcome"] == "success").Sum(k => k.Value), Is.EqualTo(2));
+                Assert.That(keys.Where(k => (string?)k.Tags["datajoint.outcome"] == "error").Sum(k => k.Value), Is.EqualTo(1));
+                var depth = _measurements.Where(m => m.Instrument == "datajoint.jobs.queue_depth")
+                    .ToDictionary(m => (string)m.Tags["datajoint.job.status"]!, m => m.Value);
+                Assert.That(depth["error"], Is.EqualTo(progress.Error).And.EqualTo(1));
+                Assert.That(depth["pending"], Is.EqualTo(0));
+                var durations = _measurements.Where(m => m.Instrument == "datajoint.operation.duration").Select(m => m.Tags["datajoint.operation"]);
+                Assert.That(durations, Is.SupersetOf(new[] { "populate", "make", "reserve" }));
+            }
+        });
     }
 }

@@ -66,4 +66,20 @@ public sealed class SessionStateTests(Backend backend) : BackendTest(backend)
         Assert.That(Convert.ToInt32(connection.Query($"SELECT count(*) AS n FROM {table}")[0]["n"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(4),
             "later statements were autocommitted, not swallowed by a transaction left open on a reused connection");
     }
+
+    [Test]
+    public void NestedAndFinishedTransactionsAreMisuse()
+    {
+        var connection = Instance.Connection;
+        using (var tx = connection.Transaction())
+        {
+            var nested = Assert.Throws<InvalidOperationException>(() => connection.Transaction());
+            Assert.That(nested!.Message, Does.StartWith("Nested transactions are not supported"));
+            tx.Commit();
+            var again = Assert.Throws<InvalidOperationException>(() => tx.Commit());
+            Assert.That(again!.Message, Does.Contain("already been committed or rolled back"));
+        }
+
+        Assert.That(connection.InTransaction, Is.False);
+    }
 }
