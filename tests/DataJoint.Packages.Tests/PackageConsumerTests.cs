@@ -200,7 +200,9 @@ public sealed class PackageConsumerTests
         Assert.That(File.ReadAllText(Path.Combine(directory, "src", "LabPipeline", "Tables.cs")),
             Does.Contain("namespace LabPipeline;").And.Contain(": Computed").And.Contain("async Task MakeAsync(Key key, CancellationToken ct)"));
         Assert.That(File.ReadAllText(Path.Combine(directory, "tests", "LabPipeline.Tests", "LabPipeline.Tests.csproj")),
-            Does.Contain(@"<ProjectReference Include=""..\..\src\LabPipeline\LabPipeline.csproj"" />"));
+            Does.Contain(@"<ProjectReference Include=""../../src/LabPipeline/LabPipeline.csproj"" />")
+                .And.Contain(@"<PackageReference Include=""NUnit"" Version=""").And.Not.Contain("Version=\"@"),
+            "the test packages' versions were stamped in at pack time");
         Assert.That(File.Exists(Path.Combine(directory, "README.md")) && File.Exists(Path.Combine(directory, "datajoint.json")), Is.True);
     }
 
@@ -246,6 +248,15 @@ public sealed class PackageConsumerTests
         Assert.That(buildExit, Is.Zero, buildOutput);
         Assert.That(buildOutput, Does.Not.Match(@"warning [A-Z]+[0-9]+"), "warning-free");
         Assert.That(File.Exists(Path.Combine(directory, "tests", "Lab8.Tests", "bin", "Release", "net8.0", "Lab8.Tests.dll")), Is.True);
+
+        // And its tests pass against a server (on the newest runtime when the machine has no .NET 8 one).
+        var environment = new Dictionary<string, string?>(_feed.Environment);
+        foreach (var (name, value) in Servers.RequireDjEnvironment("postgresql")) environment[name] = value;
+        if (!HasRuntime("8.")) environment["DOTNET_ROLL_FORWARD"] = "Major";
+        var (testExit, testOutput) = Tests.Dotnet.Run(directory, "test --no-build -c Release -nologo", environment, BuildTimeout);
+        TestContext.Out.WriteLine($"$ dotnet test (net8.0)\n{testOutput}");
+        Assert.That(testExit, Is.Zero, testOutput);
+        Assert.That(testOutput, Does.Match(@"Failed:\s+0, Passed:\s+3, Skipped:\s+0, Total:\s+3"), "the net8.0 template's three tests ran and passed");
     }
 
     private static bool HasRuntime(string versionPrefix)
