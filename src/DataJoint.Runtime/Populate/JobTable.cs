@@ -226,56 +226,43 @@ public sealed class JobTable : Table
         var todo = PopulateEngine.Todo(_target, restrictions);
         var newKeys = todo.RestrictNot(KeyProjection.Of(_target, _target.PrimaryKey), semanticCheck: false)
             .RestrictNot(KeyProjection.Of(this, _heading.PrimaryKey), semanticCheck: false);
-        var keySql = new SqlBuilder(Connection.Adapter);
-        newKeys.AppendSelect(keySql, _heading.PrimaryKey, distinct: true);
+
         var keyAttributes = _heading.PrimaryKey.Select(k => _heading[k]).ToArray();
-        var keys = await SyncOrAsync.ReadAll(Connection, keySql.Build(), $"Finding new jobs for {FullTableName}",
+        var keys = await SyncOrAsync.ReadAll(Connection, QuerySqlGenerator.Select(newKeys, Connection.Adapter, _heading.PrimaryKey, distinct: true), $"Finding new jobs for {FullTableName}",
             r => keyAttributes.Select((a, i) => ColumnReader.ReadValue(r, i, a)).ToArray(), sync, cancellationToken).ConfigureAwait(false);
         var added = 0;
+        string[] columns = [.. _heading.PrimaryKey, "status", "priority", "scheduled_time"];
+        var scheduled = StatementBuilder.Expression(Connection.Adapter.NowPlus(options.Delay));
         foreach (var batch in keys.Chunk(500))
         {
-            var sql = new SqlBuilder(Connection.Adapter);
-            sql.Append("INSERT INTO ").Append(FullTableName).Append(" (");
-            foreach (var k in _heading.PrimaryKey) sql.Identifier(k).Append(',');
-            sql.Append("status,priority,scheduled_time) VALUES ");
-            for (var row = 0; row < batch.Length; row++)
-            {
-                if (row > 0) sql.Append(',');
-                sql.Append('(');
-                for (var i = 0; i < keyAttributes.Length; i++) sql.Parameter(Connection.Adapter.ToDbValue(keyAttributes[i].Spec, batch[row][i])).Append(',');
-                sql.Append("'pending',").Parameter((short)priority).Append(',');
-                sql.Append(Connection.Adapter.NowPlus(options.Delay));
-                sql.Append(')');
-            }
-
-            Connection.Adapter.AppendSkipDuplicates(sql, _heading.PrimaryKey, [.. _heading.PrimaryKey, "status", "priority", "scheduled_time"]);
+            var rows = batch.Select(key => (IReadOnlyList<object?>)[
+                .. keyAttributes.Select((a, i) => Connection.Adapter.ToDbValue(a.Spec, key[i])), "pending", (short)priority, scheduled]);
+            var insert = StatementBuilder.Insert(Connection.Adapter, FullTableName, columns, rows, _heading.PrimaryKey, InsertConflict.Skip);
             // Affected rows count only the inserted ones: duplicates (another worker's refresh) are skipped.
-            added += await SyncOrAsync.Execute(Connection, sql.Build(), $"Adding jobs to {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+            added += await SyncOrAsync.Execute(Connection, insert, $"Adding jobs to {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
         }
 
         var rePended = 0;
         if (Settings.KeepCompleted)
         {
             var gone = ((QueryExpression)this).Restrict("status = 'success'", semanticCheck: false).RestrictNot(KeyProjection.Of(_target, _heading.PrimaryKey), semanticCheck: false);
-            rePended = await Update(gone, "status='pending',completed_time=NULL,duration=NULL", sync, cancellationToken).ConfigureAwait(false);
+            rePended = await Update([("status", "pending"), ("completed_time", null), ("duration", null)], StatementBuilder.WhereOf(gone), sync,
+                cancellationToken).ConfigureAwait(false);
         }
 
         var stale = options.StaleTimeout ?? Settings.StaleTimeout;
         var staleJobs = ((QueryExpression)this)
             .Restrict("status <> 'ignore' AND created_time < " + Connection.Adapter.NowPlus(-stale), semanticCheck: false)
             .RestrictNot(KeyProjection.Of(todo, todo.PrimaryKey), semanticCheck: false);
-        var removeSql = new SqlBuilder(Connection.Adapter);
-        removeSql.Append("DELETE FROM ").Append(FullTableName);
-        staleJobs.AppendWhere(removeSql);
-        var removed = await SyncOrAsync.Execute(Connection, removeSql.Build(), $"Removing stale jobs from {FullTableName}", sync, cancellationToken)
-            .ConfigureAwait(false);
+        var removed = await SyncOrAsync.Execute(Connection, StatementBuilder.Delete(Connection.Adapter, FullTableName, StatementBuilder.WhereOf(staleJobs)),
+            $"Removing stale jobs from {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
 
         var orphaned = await ReclaimCore(sync, cancellationToken).ConfigureAwait(false);
         if (options.OrphanTimeout is { } orphan)
         {
             // The fallback for reservations whose session cannot be judged (another user's on MySQL, a reused session id).
             var old = ((QueryExpression)this).Restrict("status = 'reserved' AND reserved_time < " + Connection.Adapter.NowPlus(-orphan), semanticCheck: false);
-            orphaned += await Update(old, "status='pending',reserved_time=NULL", sync, cancellationToken).ConfigureAwait(false);
+            orphaned += await Update(BackToPending, StatementBuilder.WhereOf(old), sync, cancellationToken).ConfigureAwait(false);
         }
 
         var result = new JobRefreshResult(added, removed, orphaned, rePended);
@@ -299,20 +286,19 @@ public sealed class JobTable : Table
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var adapter = Connection.Adapter;
-        var sql = new SqlBuilder(adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL WHERE status='reserved' AND ")
-            .Append(adapter.ReservationSessionGone(adapter.Quote("connection_id"), adapter.Quote("user"), adapter.Quote("reserved_time")));
-        return await SyncOrAsync.Execute(Connection, sql.Build(), $"Reclaiming jobs of gone workers in {FullTableName}", sync, cancellationToken)
-            .ConfigureAwait(false);
+        var gone = adapter.ReservationSessionGone(adapter.Quote("connection_id"), adapter.Quote("user"), adapter.Quote("reserved_time"));
+        return await Update(BackToPending, [IsReserved, StatementBuilder.Fragment(gone)], sync, cancellationToken,
+            $"Reclaiming jobs of gone workers in {FullTableName}").ConfigureAwait(false);
     }
 
-    private async ValueTask<int> Update(QueryExpression rows, string assignments, bool sync, CancellationToken cancellationToken)
-    {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET ").Append(assignments);
-        rows.AppendWhere(sql);
-        return await SyncOrAsync.Execute(Connection, sql.Build(), $"Updating jobs in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
-    }
+    private static readonly (string, object?)[] BackToPending = [("status", "pending"), ("reserved_time", null)];
+
+    private static readonly Condition IsReserved = StatementBuilder.Fragment("status='reserved'");
+
+    private ValueTask<int> Update(IReadOnlyList<(string Column, object? Value)> set, IReadOnlyList<Condition> where, bool sync,
+        CancellationToken cancellationToken, string? context = null) =>
+        SyncOrAsync.Execute(Connection, StatementBuilder.Update(Connection.Adapter, FullTableName, set, where), context ?? $"Updating jobs in {FullTableName}",
+            sync, cancellationToken);
 
     /// <summary>
     /// Reserves the job of <paramref name="key"/> for this process with one conditional UPDATE (only a <c>pending</c> job
@@ -339,21 +325,15 @@ public sealed class JobTable : Table
     private async ValueTask<bool> ReserveUntraced(object key, HeldSession? session, bool sync, CancellationToken cancellationToken)
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='reserved',reserved_time=").Append(Connection.Adapter.Now)
-            .Append(",host=").Parameter(Environment.MachineName)
-            .Append(",pid=").Parameter(Environment.ProcessId)
-            .Append(",connection_id=");
-        if (session is null) sql.Append(Connection.Adapter.SessionId);
-        else sql.Parameter(session.Id);
-        sql
-            .Append(",").Identifier("user").Append('=').Append(Connection.Adapter.CurrentUser)
-            .Append(",version=").Parameter(Settings.Version)
-            .Append(",error_message='',error_stack=NULL");
-        AppendKeyWhere(sql, key);
-        sql.Append(" AND status='pending' AND scheduled_time <= ").Append(Connection.Adapter.Now);
-        var changed = await SyncOrAsync.Execute(Connection, sql.Build(), $"Reserving a job in {FullTableName}", sync, cancellationToken)
-            .ConfigureAwait(false);
+        var adapter = Connection.Adapter;
+        var changed = await Update(
+            [
+                ("status", "reserved"), ("reserved_time", StatementBuilder.Expression(adapter.Now)), ("host", Environment.MachineName),
+                ("pid", Environment.ProcessId), ("connection_id", session is null ? StatementBuilder.Expression(adapter.SessionId) : session.Id),
+                ("user", StatementBuilder.Expression(adapter.CurrentUser)), ("version", Settings.Version), ("error_message", ""), ("error_stack", null),
+            ],
+            [KeyCondition(key), StatementBuilder.Fragment("status='pending' AND scheduled_time <= " + adapter.Now)], sync, cancellationToken,
+            $"Reserving a job in {FullTableName}").ConfigureAwait(false);
         return changed == 1;
     }
 
@@ -369,24 +349,16 @@ public sealed class JobTable : Table
     internal async ValueTask CompleteCore(object key, double? duration, bool sync, CancellationToken cancellationToken)
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
-        var sql = new SqlBuilder(Connection.Adapter);
         if (Settings.KeepCompleted)
         {
-            sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='success',completed_time=").Append(Connection.Adapter.Now)
-                .Append(",duration=").Parameter(duration);
-            AppendKeyWhere(sql, key);
-            if (await SyncOrAsync.Execute(Connection, sql.Build(), $"Completing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false) > 0)
-            {
-                return;
-            }
-
+            var set = new (string, object?)[] { ("status", "success"), ("completed_time", StatementBuilder.Expression(Connection.Adapter.Now)), ("duration", duration) };
+            if (await Update(set, [KeyCondition(key)], sync, cancellationToken, $"Completing a job in {FullTableName}").ConfigureAwait(false) > 0) return;
             await InsertJob(key, "success", [("duration", duration)], sync, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        sql.Append("DELETE FROM ").Append(FullTableName);
-        AppendKeyWhere(sql, key);
-        await SyncOrAsync.Execute(Connection, sql.Build(), $"Completing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+        await SyncOrAsync.Execute(Connection, StatementBuilder.Delete(Connection.Adapter, FullTableName, [KeyCondition(key)]),
+            $"Completing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -410,11 +382,11 @@ public sealed class JobTable : Table
         }
 
         var stackBytes = stack is null ? null : Blob.Pack(stack);
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='error',completed_time=").Append(Connection.Adapter.Now)
-            .Append(",error_message=").Parameter(message).Append(",error_stack=").Parameter(stackBytes);
-        AppendKeyWhere(sql, key);
-        if (await SyncOrAsync.Execute(Connection, sql.Build(), $"Recording an error in {FullTableName}", sync, cancellationToken).ConfigureAwait(false) == 0)
+        var set = new (string, object?)[]
+        {
+            ("status", "error"), ("completed_time", StatementBuilder.Expression(Connection.Adapter.Now)), ("error_message", message), ("error_stack", stackBytes),
+        };
+        if (await Update(set, [KeyCondition(key)], sync, cancellationToken, $"Recording an error in {FullTableName}").ConfigureAwait(false) == 0)
         {
             await InsertJob(key, "error", [("error_message", message), ("error_stack", stackBytes)], sync, cancellationToken).ConfigureAwait(false);
         }
@@ -435,10 +407,7 @@ public sealed class JobTable : Table
     private async ValueTask<string?> ErrorStackCore(object key, bool sync, CancellationToken cancellationToken)
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("SELECT ").Identifier("error_stack").Append(" FROM ").Append(FullTableName);
-        AppendKeyWhere(sql, key);
-        var stacks = await SyncOrAsync.ReadAll(Connection, sql.Build(), $"Reading an error stack from {FullTableName}",
+        var stacks = await SyncOrAsync.ReadAll(Connection, QuerySqlGenerator.Select(((QueryExpression)this).Restrict(KeyValues(key), semanticCheck: false), Connection.Adapter, ["error_stack"]), $"Reading an error stack from {FullTableName}",
             r => r.IsDBNull(0) ? null : ColumnReader.ReadBytes(r, 0), sync, cancellationToken).ConfigureAwait(false);
         if (stacks.Count == 0 || stacks[0] is not { } blob) return null;
         return Blob.Unpack(blob) switch
@@ -459,10 +428,7 @@ public sealed class JobTable : Table
     internal async ValueTask IgnoreCore(object key, bool sync, CancellationToken cancellationToken)
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='ignore'");
-        AppendKeyWhere(sql, key);
-        if (await SyncOrAsync.Execute(Connection, sql.Build(), $"Ignoring a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false) == 0)
+        if (await Update([("status", "ignore")], [KeyCondition(key)], sync, cancellationToken, $"Ignoring a job in {FullTableName}").ConfigureAwait(false) == 0)
         {
             await InsertJob(key, "ignore", [], sync, cancellationToken).ConfigureAwait(false);
         }
@@ -476,12 +442,9 @@ public sealed class JobTable : Table
     {
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         if (reason.Length > ErrorMessageLength) reason = reason[..(ErrorMessageLength - TruncationAppendix.Length)] + TruncationAppendix;
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL,error_message=").Parameter(reason);
-        AppendKeyWhere(sql, key);
-        sql.Append(" AND status='reserved'");
-        if (session is not null) sql.Append(" AND connection_id=").Parameter(session.Id);
-        await SyncOrAsync.Execute(Connection, sql.Build(), $"Releasing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+        List<Condition> where = [KeyCondition(key), IsReserved];
+        if (session is not null) where.Add(StatementBuilder.Equal([("connection_id", session.Id)]));
+        await Update([.. BackToPending, ("error_message", reason)], where, sync, cancellationToken, $"Releasing a job in {FullTableName}").ConfigureAwait(false);
     }
 
     /// <summary>
@@ -493,10 +456,9 @@ public sealed class JobTable : Table
     /// </summary>
     internal async ValueTask ReleaseSessionCore(HeldSession session, bool sync, CancellationToken cancellationToken)
     {
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("UPDATE ").Append(FullTableName).Append(" SET status='pending',reserved_time=NULL WHERE status='reserved' AND connection_id=")
-            .Parameter(session.Id).Append(" AND host=").Parameter(Environment.MachineName).Append(" AND pid=").Parameter(Environment.ProcessId);
-        await SyncOrAsync.Execute(Connection, sql.Build(), $"Releasing a worker's jobs in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+        await Update(BackToPending,
+            [IsReserved, StatementBuilder.Equal([("connection_id", session.Id), ("host", Environment.MachineName), ("pid", Environment.ProcessId)])], sync,
+            cancellationToken, $"Releasing a worker's jobs in {FullTableName}").ConfigureAwait(false);
     }
 
     /// <summary>Number of jobs per status.</summary>
@@ -522,32 +484,24 @@ public sealed class JobTable : Table
         CancellationToken cancellationToken)
     {
         var values = KeyValues(key);
-        var sql = new SqlBuilder(Connection.Adapter);
-        sql.Append("INSERT INTO ").Append(FullTableName).Append(" (");
-        foreach (var k in _heading.PrimaryKey) sql.Identifier(k).Append(',');
-        foreach (var (name, _) in extra) sql.Identifier(name).Append(',');
-        sql.Append("status,priority,completed_time,host,pid,").Identifier("user").Append(",connection_id,version) VALUES (");
-        foreach (var k in _heading.PrimaryKey) sql.Parameter(Connection.Adapter.ToDbValue(_heading[k].Spec, values[k])).Append(',');
-        foreach (var (_, value) in extra) sql.Parameter(value).Append(',');
-        sql.Append('\'').Append(status).Append("',").Parameter((short)Settings.DefaultPriority).Append(',').Append(Connection.Adapter.Now).Append(',')
-            .Parameter(Environment.MachineName).Append(',').Parameter(Environment.ProcessId).Append(',').Append(Connection.Adapter.CurrentUser)
-            .Append(',').Append(Connection.Adapter.SessionId).Append(',').Parameter(Settings.Version).Append(')');
-        Connection.Adapter.AppendSkipDuplicates(sql, _heading.PrimaryKey, _heading.Names);
-        await SyncOrAsync.Execute(Connection, sql.Build(), $"Adding a job to {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+        var adapter = Connection.Adapter;
+        (string Name, object? Value)[] row =
+        [
+            .. _heading.PrimaryKey.Select(k => (k, adapter.ToDbValue(_heading[k].Spec, values[k]))), .. extra,
+            ("status", status), ("priority", (short)Settings.DefaultPriority), ("completed_time", StatementBuilder.Expression(adapter.Now)),
+            ("host", Environment.MachineName), ("pid", Environment.ProcessId), ("user", StatementBuilder.Expression(adapter.CurrentUser)),
+            ("connection_id", StatementBuilder.Expression(adapter.SessionId)), ("version", Settings.Version),
+        ];
+        var insert = StatementBuilder.Insert(adapter, FullTableName, row.Select(c => c.Name).ToArray(), [row.Select(c => c.Value).ToArray()],
+            _heading.PrimaryKey, InsertConflict.Skip);
+        await SyncOrAsync.Execute(Connection, insert, $"Adding a job to {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Appends <c> WHERE k1=@a AND k2=@b</c> for the job of <paramref name="key"/>.</summary>
-    private void AppendKeyWhere(SqlBuilder sql, object key)
+    /// <summary>The job of <paramref name="key"/>: every key attribute equal to its value.</summary>
+    private Condition KeyCondition(object key)
     {
         var values = KeyValues(key);
-        sql.Append(" WHERE ");
-        var first = true;
-        foreach (var name in _heading.PrimaryKey)
-        {
-            if (!first) sql.Append(" AND ");
-            first = false;
-            sql.Identifier(name).Append('=').Parameter(Connection.Adapter.ToDbValue(_heading[name].Spec, values[name]));
-        }
+        return StatementBuilder.Equal(_heading.PrimaryKey.Select(k => (k, Connection.Adapter.ToDbValue(_heading[k].Spec, values[k]))).ToArray());
     }
 
     private string DescribeKey(object key) =>
@@ -557,13 +511,9 @@ public sealed class JobTable : Table
     private Dictionary<string, object?> KeyValues(object key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        IEnumerable<KeyValuePair<string, object?>> pairs = key switch
-        {
-            IRecord record => record.GetAttributeValues(),
-            IEnumerable<KeyValuePair<string, object?>> dictionary => dictionary,
-            IDictionary dictionary => dictionary.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k])),
-            _ => ConditionCompiler.PropertiesOf(key),
-        };
+        var pairs = RecordValues.TryRead(key)
+            ?? throw new ArgumentException($"A {key.GetType().Name} is not a job key of {FullTableName}: use a Key record, an anonymous object or a dictionary.",
+                nameof(key));
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, value) in pairs)
         {

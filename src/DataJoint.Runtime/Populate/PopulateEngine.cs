@@ -149,7 +149,7 @@ internal static class PopulateEngine
         MakeBinding binding, bool sync, CancellationToken cancellationToken)
     {
         if (options.MaxCalls == 0) return [];
-        var sql = new SqlBuilder(table.Connection.Adapter);
+        SqlStatement select;
         if (jobs is not null)
         {
             var missing = table.PrimaryKey.Where(k => !jobs.Heading.Contains(k)).ToList();
@@ -167,19 +167,19 @@ internal static class PopulateEngine
                 candidates = candidates.Restrict("priority <= " + priority.ToString(CultureInfo.InvariantCulture), semanticCheck: false);
             }
 
-            candidates.AppendSelect(sql, table.PrimaryKey, distinct: false);
-            candidates.AppendOrderAndLimit(sql, "priority, scheduled_time, KEY", options.MaxCalls, 0);
+            select = QuerySqlGenerator.Select(candidates, table.Connection.Adapter, table.PrimaryKey, distinct: false, "priority, scheduled_time, KEY",
+                options.MaxCalls);
         }
         else
         {
             var remaining = todo.RestrictNot(KeyProjection.Of(table, table.PrimaryKey), semanticCheck: false);
-            remaining.AppendSelect(sql, table.PrimaryKey, distinct: true);
             // Ordered by key where the select list allows it (PostgreSQL needs ORDER BY columns in a DISTINCT select).
             var orderable = remaining.PrimaryKey.All(table.PrimaryKey.Contains);
-            remaining.AppendOrderAndLimit(sql, orderable && remaining.PrimaryKey.Count > 0 ? "KEY" : null, options.MaxCalls, 0);
+            select = QuerySqlGenerator.Select(remaining, table.Connection.Adapter, table.PrimaryKey, distinct: true,
+                orderable && remaining.PrimaryKey.Count > 0 ? "KEY" : null, options.MaxCalls);
         }
 
-        return await SyncOrAsync.ReadAll(table.Connection, sql.Build(), $"Finding keys to populate {table.FullTableName}", binding.ReadKey, sync,
+        return await SyncOrAsync.ReadAll(table.Connection, select, $"Finding keys to populate {table.FullTableName}", binding.ReadKey, sync,
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -60,17 +60,10 @@ public abstract partial class QueryExpression
     /// <summary>The SELECT statement and its bound values, as a fetch of the whole heading runs it.</summary>
     internal SqlStatement SelectStatement() => QuerySqlGenerator.Select(this, Connection.Adapter);
 
-    /// <summary>Appends a SELECT of <paramref name="columns"/> (null: the whole heading) as a fetch reads it.</summary>
-    internal void AppendSelect(SqlBuilder sql, IReadOnlyList<string>? columns, bool distinct) =>
-        new QuerySqlGenerator(sql).AppendSelect(this, columns, distinct);
-
-    /// <summary>Appends this expression's own restrictions as a WHERE clause (used by statements on tables).</summary>
-    internal void AppendWhere(SqlBuilder sql) => new QuerySqlGenerator(sql).AppendWhere(this);
-
     /// <summary>Appends this expression's own restrictions joined by AND, without the WHERE keyword.</summary>
     internal void AppendConditionsOnly(SqlBuilder sql) => new QuerySqlGenerator(sql).AppendWhere(this, keyword: "");
 
-    /// <summary>True when the expression restricts its source (otherwise <see cref="AppendWhere"/> writes nothing).</summary>
+    /// <summary>True when the expression restricts its source (otherwise <see cref="AppendConditionsOnly"/> writes nothing).</summary>
     internal bool HasWhere => SourceConditions.Count > 0 || _restrictions.Count > 0;
 
     internal SqlStatement SelectStatement(string? orderBy, int? limit, int offset) =>
@@ -79,10 +72,6 @@ public abstract partial class QueryExpression
     /// <summary>Fetch arguments act as <c>Top(limit, orderBy, offset)</c>; a null order inherits the existing order (default KEY).</summary>
     internal QueryExpression WithFetchPaging(string? orderBy, int? limit, int? offset) =>
         orderBy is null && limit is null && (offset ?? 0) == 0 ? this : ApplyTop(limit, orderBy, offset ?? 0);
-
-    /// <summary>Appends ORDER BY and LIMIT for a plain SELECT (used by callers that build their own statement).</summary>
-    internal void AppendOrderAndLimit(SqlBuilder sql, string? orderBy, int? limit, int offset) =>
-        new QuerySqlGenerator(sql).AppendOrderAndLimit(this, orderBy, limit, offset);
 
     /// <summary>Expands <c>KEY</c> and validates an order_by text against the heading: attributes with their direction.</summary>
     internal IReadOnlyList<(string Attribute, string Direction)> OrderItems(string orderBy)

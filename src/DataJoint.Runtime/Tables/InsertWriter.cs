@@ -62,17 +62,11 @@ internal sealed partial class InsertWriter
         }
 
         Array.Fill(values, Omitted);
-        IEnumerable<KeyValuePair<string, object?>> pairs = row switch
-        {
-            IRecord record => record.GetAttributeValues(),
-            IEnumerable<KeyValuePair<string, object?>> dictionary => dictionary,
-            IDictionary dictionary => dictionary.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k])),
-            QueryExpression query => throw new ArgumentException($"A query is not a row: {query.GetType().Name} cannot be inserted into "
-                + $"{_table.FullTableName} with Insert1. Insert its rows instead (table.Insert(query.ToDicts())).", nameof(row)),
-            string or IEnumerable => throw new ArgumentException($"Cannot insert a {row.GetType().Name} as a row of {_table.FullTableName}: "
-                + "use a Row record, an anonymous object, a dictionary or an object?[] in heading order."),
-            _ => ConditionCompiler.PropertiesOf(row),
-        };
+        var pairs = RecordValues.TryRead(row) ?? throw (row is QueryExpression query
+            ? new ArgumentException($"A query is not a row: {query.GetType().Name} cannot be inserted into "
+                + $"{_table.FullTableName} with Insert1. Insert its rows instead (table.Insert(query.ToDicts())).", nameof(row))
+            : new ArgumentException($"Cannot insert a {row.GetType().Name} as a row of {_table.FullTableName}: "
+                + "use a Row record, an anonymous object, a dictionary or an object?[] in heading order.", nameof(row)));
         foreach (var (name, value) in pairs)
         {
             var index = IndexOf(name);
@@ -264,55 +258,33 @@ internal sealed partial class InsertWriter
 
     private IEnumerable<SqlStatement> Statements(IEnumerable<object?[]> rows)
     {
-        var attributes = _heading.Attributes;
-        var rowsPerStatement = RowsPerStatement;
-        SqlBuilder? sql = null;
-        var inStatement = 0;
-        foreach (var values in rows)
+        var conflict = _options.Replace ? InsertConflict.Replace : _options.SkipDuplicates ? InsertConflict.Skip : InsertConflict.Error;
+        foreach (var chunk in rows.Select(Bound).Chunk(RowsPerStatement))
         {
-            if (sql is null)
-            {
-                sql = new SqlBuilder(_adapter);
-                sql.Append(_adapter.InsertVerb(_options.Replace)).Append(_table.FullTableName).Append(" (");
-                for (var i = 0; i < attributes.Count; i++)
-                {
-                    if (i > 0) sql.Append(',');
-                    sql.Identifier(attributes[i].Name);
-                }
+            yield return StatementBuilder.Insert(_adapter, _table.FullTableName, _heading.Names, chunk, _heading.PrimaryKey, conflict);
+        }
+    }
 
-                sql.Append(") VALUES ");
+    /// <summary>A row's values as sent: checked and converted for the server, DataJoint's missing values as DEFAULT.</summary>
+    private object?[] Bound(object?[] values)
+    {
+        var attributes = _heading.Attributes;
+        var bound = new object?[values.Length];
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var value = values[i];
+            if (value is null || ReferenceEquals(value, Omitted) || IsMissingNumber(attributes[i], value))
+            {
+                bound[i] = StatementBuilder.Default;
             }
             else
             {
-                sql.Append(',');
-            }
-
-            sql.Append('(');
-            for (var i = 0; i < attributes.Count; i++)
-            {
-                if (i > 0) sql.Append(',');
-                var value = values[i];
-                if (value is null || ReferenceEquals(value, Omitted) || IsMissingNumber(attributes[i], value))
-                {
-                    sql.Append("DEFAULT");
-                }
-                else
-                {
-                    CheckValue(attributes[i], value);
-                    sql.Parameter(_adapter.ToDbValue(attributes[i].Spec, value));
-                }
-            }
-
-            sql.Append(')');
-            if (++inStatement == rowsPerStatement)
-            {
-                yield return Finish(sql);
-                sql = null;
-                inStatement = 0;
+                CheckValue(attributes[i], value);
+                bound[i] = _adapter.ToDbValue(attributes[i].Spec, value);
             }
         }
 
-        if (sql is not null) yield return Finish(sql);
+        return bound;
     }
 
     /// <summary>
@@ -410,11 +382,4 @@ internal sealed partial class InsertWriter
         (value is double d && double.IsNaN(d)) || (value is float f && float.IsNaN(f))
         || (attribute.Spec.IsNumeric && value is string { Length: 0 });
 
-    private SqlStatement Finish(SqlBuilder sql)
-    {
-        var columns = _heading.Names;
-        if (_options.SkipDuplicates) _adapter.AppendSkipDuplicates(sql, _heading.PrimaryKey, columns);
-        if (_options.Replace) _adapter.AppendReplace(sql, _heading.PrimaryKey, columns);
-        return sql.Build();
-    }
 }

@@ -53,10 +53,8 @@ public abstract partial class UserTable : Table
     private async ValueTask<IReadOnlyList<TKey>> FetchKeyRowsCore<TKey>(RowMapper<TKey> mapper, string? orderBy, int? limit, int? offset, bool sync,
         CancellationToken cancellationToken)
     {
-        var sql = new SqlBuilder(Connection.Adapter);
-        AppendSelect(sql, PrimaryKey, distinct: true);
-        AppendOrderAndLimit(sql, orderBy, limit, offset ?? 0);
-        return await ReadTraced(sql.Build(), $"Fetching keys of {FullTableName}", mapper.Read, sync, cancellationToken)
+        var select = QuerySqlGenerator.Select(this, Connection.Adapter, PrimaryKey, distinct: true, orderBy, limit, offset ?? 0);
+        return await ReadTraced(select, $"Fetching keys of {FullTableName}", mapper.Read, sync, cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -50,9 +50,6 @@ internal static class ConditionCompiler
         }
     }
 
-    /// <summary>Public properties of an anonymous object or POCO, PascalCase names mapped to snake_case.</summary>
-    internal static IEnumerable<KeyValuePair<string, object?>> PropertiesOf(object value) => RecordValues.PropertiesOf(value);
-
     private static Condition CompileCond(Cond c, QueryExpression target, bool semanticCheck) => c.Kind switch
     {
         Cond.CondKind.Not => Compile(c.Items[0], target, semanticCheck).Negate(),

@@ -22,6 +22,20 @@ internal sealed class QuerySqlGenerator
         return sql.Build();
     }
 
+    /// <summary>
+    /// <c>SELECT cols FROM ... WHERE ... ORDER BY ... LIMIT ...</c> with the order and limit given here (DataJoint's
+    /// <c>order_by</c> text, <c>KEY</c> expanded) rather than by a <see cref="Top"/> of the query.
+    /// </summary>
+    public static SqlStatement Select(QueryExpression query, BackendAdapter adapter, IReadOnlyList<string> columns, bool distinct, string? orderBy,
+        long? limit, long offset = 0)
+    {
+        var sql = new SqlBuilder(adapter);
+        var generator = new QuerySqlGenerator(sql);
+        generator.AppendSelect(query, columns, distinct);
+        generator.AppendOrderAndLimit(query, orderBy, limit, offset);
+        return sql.Build();
+    }
+
     /// <summary><c>SELECT count(*) FROM (…)</c>: the number of distinct rows (DataJoint's <c>len</c>).</summary>
     public static SqlStatement Count(QueryExpression query, BackendAdapter adapter)
     {

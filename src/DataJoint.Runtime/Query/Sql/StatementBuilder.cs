@@ -21,7 +21,16 @@ internal enum InsertConflict
 internal static class StatementBuilder
 {
     /// <summary>A value written as the column's <c>DEFAULT</c> instead of a parameter.</summary>
-    public static readonly object Default = new DefaultValue();
+    public static readonly object Default = new SqlExpression("DEFAULT");
+
+    /// <summary>
+    /// A value written as SQL instead of a parameter: a server expression such as the adapter's current time or session
+    /// id. Only for text the library builds itself, never for user input (that is always a parameter).
+    /// </summary>
+    public static object Expression(string sql) => new SqlExpression(sql);
+
+    /// <summary>A condition written as SQL the library builds itself (never user input), e.g. <c>status='reserved'</c>.</summary>
+    public static Condition Fragment(string sql) => new FragmentCondition(builder => builder.Append(sql));
 
     /// <summary><c>DELETE FROM table [WHERE ...]</c>; no condition deletes every row.</summary>
     public static SqlStatement Delete(BackendAdapter adapter, string table, IReadOnlyList<Condition> where)
@@ -124,12 +133,14 @@ internal static class StatementBuilder
 
     private static void AppendValue(SqlBuilder sql, object? value)
     {
-        if (ReferenceEquals(value, Default)) sql.Append("DEFAULT");
+        if (value is SqlExpression expression) sql.Append(expression.Sql);
         else sql.Parameter(value);
     }
 
-    private sealed class DefaultValue
+    private sealed class SqlExpression(string sql)
     {
-        public override string ToString() => "DEFAULT";
+        public string Sql { get; } = sql;
+
+        public override string ToString() => Sql;
     }
 }
