@@ -36,7 +36,7 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
         var database = Config.Database;
         if (backend is { } b)
         {
-            if (!Enum.IsDefined(b)) throw new ArgumentOutOfRangeException(nameof(backend), b, "Unknown backend; use Backend.MySql or Backend.PostgreSql.");
+            _ = BackendAdapter.For(b); // refuses an undefined value, naming the backends there are
             database.Backend = b;
             database.Port = null;
         }

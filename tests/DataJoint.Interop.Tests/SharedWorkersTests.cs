@@ -15,7 +15,8 @@ public sealed class SharedWorkersTests(Backend backend) : InteropTest(backend)
         var main = Instance.Schema(mainName, upstream: [up]);
         for (var s = 1; s <= 8; s++) ExpectedValues.InsertSubject(main, s, "alpha", [1, 2, 3, 4, 5]);
         var work = main.Table<Work>();
-        _ = work.Jobs; // declared by .NET first, so both workers use one queue from the start
+        // Declared before the Python worker starts: two sessions creating one table at once race on PostgreSQL's catalog.
+        await work.Jobs.DeclareAsync();
         TestContext.Out.WriteLine($"made before python: {work.Count()}, sessions {main.Table<Session>().Count()}");
 
         using var python = await PythonPeer.StartAsync(Server, "worker.py", upName, mainName, "0.04");

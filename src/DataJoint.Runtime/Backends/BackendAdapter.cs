@@ -24,6 +24,9 @@ internal abstract class BackendAdapter
     /// <summary>The OpenTelemetry <c>db.system</c> name of the server (<c>mysql</c>, <c>postgresql</c>).</summary>
     public abstract string TelemetrySystemName { get; }
 
+    /// <summary>The names <c>database.backend</c> accepts for this server, the canonical one first.</summary>
+    public abstract IReadOnlyList<string> ConfigNames { get; }
+
     /// <summary>Whether float columns hold ±Infinity (PostgreSQL does; MySQL refuses them).</summary>
     public abstract bool StoresInfinity { get; }
 
@@ -198,12 +201,28 @@ internal abstract class BackendAdapter
     /// <summary>Reads a <c>uuid</c> column.</summary>
     public virtual Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
 
-    public static BackendAdapter For(Backend backend) => backend switch
+    /// <summary>Every backend this library speaks: adding one is adding its folder and its adapter here.</summary>
+    public static IReadOnlyList<BackendAdapter> All => Registry.Adapters;
+
+    public static BackendAdapter For(Backend backend) =>
+        All.FirstOrDefault(a => a.Backend == backend)
+        ?? throw new ArgumentOutOfRangeException(nameof(backend), backend, $"Unknown backend; use {string.Join(" or ", All.Select(a => $"Backend.{a.Backend}"))}.");
+
+    /// <summary>The backend a <c>database.backend</c> setting names (any case), or null.</summary>
+    public static Backend? Parse(string name)
     {
-        Backend.MySql => MySqlAdapter.Instance,
-        Backend.PostgreSql => PostgreSqlAdapter.Instance,
-        _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend; use Backend.MySql or Backend.PostgreSql."),
-    };
+        var trimmed = name.Trim();
+        return All.FirstOrDefault(a => a.ConfigNames.Contains(trimmed, StringComparer.OrdinalIgnoreCase))?.Backend;
+    }
+
+    /// <summary>The canonical setting names of every backend, for messages (<c>mysql or postgresql</c>).</summary>
+    public static string DescribeNames() => string.Join(" or ", All.Select(a => a.ConfigNames[0]));
+
+    // A class of its own so the list is built on first use, after the adapters' own static instances exist.
+    private static class Registry
+    {
+        public static readonly BackendAdapter[] Adapters = [MySqlAdapter.Instance, PostgreSqlAdapter.Instance];
+    }
 
     /// <summary>
     /// SQL text of a DataJoint default as the DDL writes it (docs/semantics.md#defaults), read by the same

@@ -74,7 +74,7 @@ internal sealed class Setting(string key, Type type, Func<Config, object?> get, 
     private ArgumentException WrongType(object value) => new(
         $"Setting '{Key}' takes a {Describe(Nullable.GetUnderlyingType(Type) ?? Type)}, not a {value.GetType().Name}.", nameof(value));
 
-    private static string Describe(Type t) => t == typeof(Backend) ? "backend (mysql or postgresql)"
+    private static string Describe(Type t) => t == typeof(Backend) ? $"backend ({BackendAdapter.DescribeNames()})"
         : t == typeof(BulkInsertMode) ? "bulk insert mode (auto, always or never)"
         : t.Name;
 
@@ -93,10 +93,5 @@ internal sealed class Setting(string key, Type type, Func<Config, object?> get, 
         _ => null,
     };
 
-    internal static Backend? ParseBackend(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "mysql" or "mariadb" => Backend.MySql,
-        "postgresql" or "postgres" => Backend.PostgreSql,
-        _ => null,
-    };
+    internal static Backend? ParseBackend(string text) => BackendAdapter.Parse(text);
 }

@@ -133,7 +133,7 @@ public sealed class JobTable : Table
         {
             if (Connection.InTransaction)
             {
-                throw new DataJointException($"Cannot declare the job table {FullTableName} inside a transaction. "
+                throw new InvalidOperationException($"Cannot declare the job table {FullTableName} inside a transaction. "
                     + "Call Jobs.Declare()/DeclareAsync() (or any job-table operation) before starting one.");
             }
 

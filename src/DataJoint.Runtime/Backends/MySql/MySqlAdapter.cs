@@ -20,6 +20,8 @@ internal sealed partial class MySqlAdapter : BackendAdapter
 
     public override string TelemetrySystemName => "mysql";
 
+    public override IReadOnlyList<string> ConfigNames { get; } = ["mysql", "mariadb"];
+
     public override bool StoresInfinity => false;
 
     public override bool StoresNulInText => true;

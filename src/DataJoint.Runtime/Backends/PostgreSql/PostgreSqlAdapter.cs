@@ -22,6 +22,8 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
 
     public override string TelemetrySystemName => "postgresql";
 
+    public override IReadOnlyList<string> ConfigNames { get; } = ["postgresql", "postgres"];
+
     public override bool StoresInfinity => true;
 
     public override bool StoresNulInText => false;
