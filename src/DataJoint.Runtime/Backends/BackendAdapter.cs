@@ -142,6 +142,18 @@ internal abstract class BackendAdapter
     /// </summary>
     public abstract bool DefersBegin { get; }
 
+    /// <summary>Begins a REPEATABLE READ transaction on <paramref name="connection"/> in as few round trips as the driver allows.</summary>
+    public virtual async ValueTask<DbTransaction> BeginTransaction(DbConnection connection, bool sync, CancellationToken cancellationToken) =>
+        sync
+            ? connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The transaction object the commands of <paramref name="transaction"/> carry: the driver's own, or null for a
+    /// transaction begun by a statement the driver does not track.
+    /// </summary>
+    public virtual DbTransaction? CommandTransaction(DbTransaction transaction) => transaction;
+
     /// <summary>SELECT of the ids (as <see cref="SessionId"/> gives them) of the server sessions alive now that this user can see.</summary>
     public abstract string LiveSessionIds { get; }
 

@@ -39,12 +39,13 @@ internal abstract class BulkLoader
 
     /// <summary>
     /// Loads the rows (values in <see cref="BulkTarget.Columns"/> order, null for NULL, each accepted by <see cref="Accepts"/>)
-    /// on the transaction's connection; <paramref name="rowOfInput"/> maps a 1-based row of <paramref name="rows"/> to its row in
+    /// on the transaction's connection (<paramref name="transaction"/> is what its commands carry: null for a transaction the driver
+    /// does not track); <paramref name="rowOfInput"/> maps a 1-based row of <paramref name="rows"/> to its row in
     /// the caller's input, for messages. Returns the number of rows written; throws the translated
     /// <see cref="DataJointException"/> for bad data and <see cref="BulkLoadRefusedException"/> when the server or driver
     /// refuses the protocol itself (nothing was written then, and the transaction is still usable).
     /// </summary>
-    public abstract ValueTask<long> Load(BulkTarget target, DbConnection connection, DbTransaction transaction,
+    public abstract ValueTask<long> Load(BulkTarget target, DbConnection connection, DbTransaction? transaction,
         IReadOnlyList<object?[]> rows, Func<int, long> rowOfInput, bool sync, CancellationToken cancellationToken);
 
     protected abstract bool SupportsNative(TypeSpec spec);

@@ -29,6 +29,7 @@ public sealed partial class Connection
     {
         if (!IsLost(exception, connection)) return exception is DbException db ? Adapter.Translate(db, context) : exception;
         var lost = Lost(exception, context, transaction is not null);
+        if (_held.Value is { } held && ReferenceEquals(held.DbConnection, connection)) held.Break();
         if (connection is not null)
         {
             try

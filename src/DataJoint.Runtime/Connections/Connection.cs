@@ -11,6 +11,7 @@ namespace DataJoint;
 public sealed partial class Connection : IDisposable, IAsyncDisposable
 {
     private readonly AsyncLocal<Transaction?> _transaction = new();
+    private readonly AsyncLocal<HeldSession?> _held = new();
     private readonly DbDataSource _dataSource;
     private volatile bool _bulkLoadRefused;
 
@@ -55,6 +56,16 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     }
 
     internal Transaction? CurrentTransaction => _transaction.Value is { IsActive: true } t ? t : null;
+
+    /// <summary>The session the current async flow holds (a populate worker's), while it is usable.</summary>
+    internal HeldSession? Held => _held.Value is { IsUsable: true } held ? held : null;
+
+    /// <summary>
+    /// Makes the current async flow (and the flows it starts) run its statements and transactions on
+    /// <paramref name="session"/>'s connection instead of taking pooled ones; null returns to the pool. Set it in the
+    /// async method whose flow should hold it: the setting ends with that method.
+    /// </summary>
+    internal void Hold(HeldSession? session) => _held.Value = session;
 
     /// <summary>
     /// Starts a transaction for the current async flow. Commit with <see cref="DataJoint.Transaction.Commit"/>;
@@ -157,6 +168,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
             return new ConnectionLease(tx.DbConnection, null, owned: false);
         }
 
+        if (Held is { } held) return new ConnectionLease(held.DbConnection, null, owned: false);
         return new ConnectionLease(await OpenPooled(sync, cancellationToken).ConfigureAwait(false), null, owned: true);
     }
 
@@ -196,7 +208,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     {
         var command = lease.Connection.CreateCommand();
         command.CommandText = statement.Text;
-        command.Transaction = CurrentTransaction?.DbTransaction;
+        command.Transaction = CurrentTransaction?.CommandTransaction;
         for (var i = 0; i < statement.Parameters.Count; i++)
         {
             command.Parameters.Add(Adapter.CreateParameter(i, statement.Parameters[i]));

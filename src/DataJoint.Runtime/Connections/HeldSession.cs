@@ -1,14 +1,20 @@
+using System.Data;
+using System.Data.Common;
+
 namespace DataJoint;
 
 /// <summary>
-/// A pooled connection held open for as long as a populate worker runs, so its server session id marks the worker's job
-/// reservations: while the worker lives the session exists; when the process dies or the server restarts it is gone, and
-/// the reservations can be reclaimed (<see cref="JobTable.Reclaim"/>).
+/// A pooled connection held open for as long as a populate worker runs. While the worker's flow holds it
+/// (<see cref="Connection.Hold"/>), every statement and transaction of that flow runs on it, as DataJoint-Python runs a
+/// worker on its one connection: no pool checkout, session reset or connection probe per key. With job reservations its
+/// server session id also marks the worker's reservations: while the worker lives the session exists; when the process
+/// dies or the server restarts it is gone, and the reservations can be reclaimed (<see cref="JobTable.Reclaim"/>).
 /// </summary>
 internal sealed class HeldSession : IAsyncDisposable
 {
     private readonly Connection _connection;
     private readonly ConnectionLease _lease;
+    private bool _released;
 
     private HeldSession(Connection connection, ConnectionLease lease, long id)
     {
@@ -17,14 +23,25 @@ internal sealed class HeldSession : IAsyncDisposable
         Id = id;
     }
 
-    /// <summary>The server's id of the session (DataJoint's <c>connection_id</c>).</summary>
+    /// <summary>The server's id of the session (DataJoint's <c>connection_id</c>); 0 when it was not read.</summary>
     public long Id { get; }
 
-    /// <summary>Opens a pooled connection and reads its session id (a round trip, so a dead pooled connection is replaced first).</summary>
-    public static ValueTask<HeldSession> Open(Connection connection, bool sync, CancellationToken cancellationToken) =>
+    /// <summary>The held driver connection.</summary>
+    public DbConnection DbConnection => _lease.Connection;
+
+    /// <summary>False once returned, or once a statement found the connection dead (<see cref="Break"/>).</summary>
+    public bool IsUsable => !_released && _lease.Connection.State == ConnectionState.Open;
+
+    /// <summary>
+    /// Opens a pooled connection; with <paramref name="identify"/> reads its session id (a round trip, so a dead pooled
+    /// connection is replaced first). Without it a dead pooled connection is found by the first statement, which then runs
+    /// on a new connection (<see cref="Connection.Fail"/> breaks the hold).
+    /// </summary>
+    public static ValueTask<HeldSession> Open(Connection connection, bool identify, bool sync, CancellationToken cancellationToken) =>
         connection.Retrying(async (s, token) =>
         {
             var lease = new ConnectionLease(await connection.OpenPooled(s, token).ConfigureAwait(false), null, owned: true);
+            if (!identify) return new HeldSession(connection, lease, 0);
             try
             {
                 await using var command = lease.Connection.CreateCommand();
@@ -41,8 +58,15 @@ internal sealed class HeldSession : IAsyncDisposable
             }
         }, sync, cancellationToken);
 
-    public ValueTask DisposeAsync() => _connection.DisposeQuietly(_lease, sync: false);
+    /// <summary>Stops handing out a connection found dead; the flow's next statements take pooled connections.</summary>
+    public void Break() => _released = true;
+
+    public ValueTask DisposeAsync() => Dispose(sync: false);
 
     /// <summary>Returns the connection to the pool (synchronously or not).</summary>
-    public ValueTask Dispose(bool sync) => _connection.DisposeQuietly(_lease, sync);
+    public ValueTask Dispose(bool sync)
+    {
+        _released = true;
+        return _connection.DisposeQuietly(_lease, sync);
+    }
 }

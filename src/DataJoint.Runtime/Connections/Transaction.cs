@@ -14,6 +14,7 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
     private readonly Connection _connection;
     private DbConnection? _dbConnection;
     private DbTransaction? _dbTransaction;
+    private HeldSession? _held;
     private bool _finished;
     private bool _lost;
     private LostConnectionException? _lostBy;
@@ -26,6 +27,9 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
     internal DbConnection DbConnection => _dbConnection ?? throw new InvalidOperationException("The transaction has not begun.");
 
     internal DbTransaction? DbTransaction => _dbTransaction;
+
+    /// <summary>What the transaction's commands carry (<see cref="BackendAdapter.CommandTransaction"/>).</summary>
+    internal DbTransaction? CommandTransaction => _dbTransaction is null ? null : _connection.Adapter.CommandTransaction(_dbTransaction);
 
     /// <summary>How many operations have borrowed the transaction's connection since it began.</summary>
     internal int Uses => _uses;
@@ -60,20 +64,23 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Begins on a pooled connection unless begun already (again after <see cref="Reset"/>); a dead pooled connection is replaced (reconnect).</summary>
+    /// <summary>
+    /// Begins on the flow's held session (<see cref="Connection.Hold"/>) or a pooled connection unless begun already (again
+    /// after <see cref="Reset"/>); a dead connection is replaced by a pooled one (reconnect).
+    /// </summary>
     internal async ValueTask EnsureBegun(bool sync, CancellationToken cancellationToken)
     {
         ThrowIfLost("Running a statement");
         if (_dbConnection is not null) return;
         await _connection.Retrying(async (s, token) =>
         {
-            var connection = await _connection.OpenPooled(s, token).ConfigureAwait(false);
+            var held = _connection.Held;
+            var connection = held?.DbConnection ?? await _connection.OpenPooled(s, token).ConfigureAwait(false);
             try
             {
-                _dbTransaction = s
-                    ? connection.BeginTransaction(IsolationLevel.RepeatableRead)
-                    : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, token).ConfigureAwait(false);
-                if (_connection.Adapter.DefersBegin && _connection.Config.Database.Reconnect)
+                _dbTransaction = await _connection.Adapter.BeginTransaction(connection, s, token).ConfigureAwait(false);
+                // A held connection ran the worker's last statement; only one fresh from the pool needs the probe.
+                if (held is null && _connection.Adapter.DefersBegin && _connection.Config.Database.Reconnect)
                 {
                     // Find a dead pooled connection now, while beginning again elsewhere is still safe.
                     await using var probe = connection.CreateCommand();
@@ -84,6 +91,7 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
                 }
 
                 _dbConnection = connection;
+                _held = held;
                 _uses = 0;
                 return true;
             }
@@ -92,7 +100,7 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
                 var failure = await _connection.Fail(ex, "Starting a transaction", connection, transaction: null, firstUse: true, s).ConfigureAwait(false);
                 await _connection.DisposeQuietly(_dbTransaction, connection, s).ConfigureAwait(false);
                 _dbTransaction = null;
-                await _connection.DisposeQuietly(connection, s).ConfigureAwait(false);
+                if (held is null) await _connection.DisposeQuietly(connection, s).ConfigureAwait(false);
                 throw failure;
             }
         }, sync, cancellationToken).ConfigureAwait(false);
@@ -101,8 +109,7 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
     /// <summary>Drops a dead connection on which nothing of the transaction had run; the next statement begins it again.</summary>
     internal async ValueTask Reset(bool sync)
     {
-        await _connection.DisposeQuietly(_dbTransaction, _dbConnection, sync).ConfigureAwait(false);
-        await _connection.DisposeQuietly(_dbConnection, sync).ConfigureAwait(false);
+        await ReleaseConnection(sync).ConfigureAwait(false);
         _dbTransaction = null;
         _dbConnection = null;
         _uses = 0;
@@ -177,8 +184,15 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
     private async ValueTask FinishCore(bool sync)
     {
         _finished = true;
+        await ReleaseConnection(sync).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the driver transaction (rolling back unless committed) and returns a pooled connection; a held one stays with its session.</summary>
+    private async ValueTask ReleaseConnection(bool sync)
+    {
         await _connection.DisposeQuietly(_dbTransaction, _dbConnection, sync).ConfigureAwait(false);
-        await _connection.DisposeQuietly(_dbConnection, sync).ConfigureAwait(false);
+        if (_held is null) await _connection.DisposeQuietly(_dbConnection, sync).ConfigureAwait(false);
+        _held = null;
     }
 
     /// <summary>Rolls back unless committed.</summary>

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 
 namespace DataJoint;
 
 /// <summary>
 /// Runs populate (docs/semantics.md#populate): finds the keys to make (directly, or from the job table), then lets one or
-/// more workers make them, each key in its own transaction on the worker's own pooled connection.
+/// more workers make them, each key in its own transaction on the worker's own connection, held for all its keys.
 /// </summary>
 internal static class PopulateEngine
 {
@@ -226,7 +227,7 @@ internal static class PopulateEngine
                 return true;
             }
 
-            // Each worker runs in its own async flow, so each opens its own transaction on its own pooled connection.
+            // Each worker runs in its own async flow, so each holds its own connection and opens its own transactions on it.
             // Synchronous workers block on database calls, so they get their own threads instead of pool threads.
             var tasks = Enumerable.Range(0, workers).Select(_ => sync
                 ? Task.Factory.StartNew(() => SyncOrAsync.Wait(Work(queue, cancellationToken)), CancellationToken.None,
@@ -258,7 +259,8 @@ internal static class PopulateEngine
 
         private async ValueTask<HeldSession> NewSession(CancellationToken cancellationToken)
         {
-            var session = await HeldSession.Open(table.Connection, sync, cancellationToken).ConfigureAwait(false);
+            var session = await HeldSession.Open(table.Connection, identify: Jobs is not null, sync, cancellationToken).ConfigureAwait(false);
+            if (Jobs is null) return session;
             try
             {
                 await Jobs!.ReleaseSessionCore(session, sync, cancellationToken).ConfigureAwait(false);
@@ -279,6 +281,9 @@ internal static class PopulateEngine
                 while (!_stop && queue.TryDequeue(out var key))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    // Held here, in the worker's own frame, so the hold covers its keys (a dead session is replaced first).
+                    if (worker.Current is not { IsUsable: true }) await worker.Replace(sync, cancellationToken).ConfigureAwait(false);
+                    table.Connection.Hold(worker.Current);
                     await MakeOne(key, worker, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -300,10 +305,10 @@ internal static class PopulateEngine
             var reserved = false;
             try
             {
+                worker.ThrowIfNoSession();
                 if (Jobs is not null)
                 {
-                    var session = await worker.Session(cancellationToken).ConfigureAwait(false);
-                    if (!await Jobs.ReserveCore(key, session, sync, cancellationToken).ConfigureAwait(false))
+                    if (!await Jobs.ReserveCore(key, worker.Current, sync, cancellationToken).ConfigureAwait(false))
                     {
                         Skip(scope, className, keyText, "reserved by another worker");
                         return;
@@ -313,6 +318,7 @@ internal static class PopulateEngine
                 }
 
                 var done = table.Restrict(key);
+                bool insertedKey;
                 if (binding.IsThreePart)
                 {
                     if (await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
@@ -321,8 +327,22 @@ internal static class PopulateEngine
                         return;
                     }
 
-                    var fetched = await binding.FetchAsync(table, key, sync, cancellationToken).ConfigureAwait(false);
-                    var computed = await binding.ComputeAsync(table, key, fetched, sync, cancellationToken).ConfigureAwait(false);
+                    // MakeFetch and MakeCompute run outside the transaction on pooled connections, as before the worker held
+                    // one: they may run statements concurrently, which one connection cannot.
+                    var held = connection.Held;
+                    connection.Hold(null);
+                    object? fetched;
+                    object? computed;
+                    try
+                    {
+                        fetched = await binding.FetchAsync(table, key, sync, cancellationToken).ConfigureAwait(false);
+                        computed = await binding.ComputeAsync(table, key, fetched, sync, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        connection.Hold(held);
+                    }
+
                     transaction = sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
                     var refetched = await binding.FetchAsync(table, key, sync, cancellationToken).ConfigureAwait(false);
                     if (!FetchedComparer.AreEqual(fetched, refetched))
@@ -331,9 +351,10 @@ internal static class PopulateEngine
                             + $"(upstream data of {className} {keyText} changed between MakeFetch and MakeInsert; populate again).");
                     }
 
-                    using (MakeScope.Enter(table))
+                    using (var make = MakeScope.Enter(table, key))
                     {
                         await binding.InsertAsync(table, key, computed, sync, cancellationToken).ConfigureAwait(false);
+                        insertedKey = make.InsertedKey;
                     }
                 }
                 else
@@ -346,15 +367,17 @@ internal static class PopulateEngine
                         return;
                     }
 
-                    using (MakeScope.Enter(table))
+                    using (var make = MakeScope.Enter(table, key))
                     {
                         await binding.MakeAsync(table, key, sync, cancellationToken).ConfigureAwait(false);
+                        insertedKey = make.InsertedKey;
                     }
                 }
 
                 // DataJoint does not check this; a Make that forgets its key (or inserts another one instead) would
-                // otherwise be reported as a success and its key retried forever.
-                if (!await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
+                // otherwise be reported as a success and its key retried forever. Known from Make's own insert, the
+                // server is asked only when Make wrote the key some other way (or not at all).
+                if (!insertedKey && !await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
                 {
                     throw new DataJointException($"Make of {className} did not insert its key ({keyText}) into {table.FullTableName}. "
                         + "Make must insert the row(s) for the key it is given.");
@@ -443,17 +466,40 @@ internal static class PopulateEngine
             Skip(scope, className, keyText, "already populated");
         }
 
-        /// <summary>One worker's held session: opened before its first reservation, replaced after a lost connection.</summary>
+        /// <summary>One worker's held session: opened before its first key, replaced after a lost connection.</summary>
         private sealed class Worker(Func<CancellationToken, ValueTask<HeldSession>> take)
         {
             private HeldSession? _session;
+            private ExceptionDispatchInfo? _failure;
 
             public HeldSession? Current => _session;
 
-            public async ValueTask<HeldSession> Session(CancellationToken cancellationToken) =>
-                _session ??= await take(cancellationToken).ConfigureAwait(false);
+            /// <summary>
+            /// Drops the current session and takes another. A failure (the server is away) is kept for the next key, which
+            /// then fails with it as its first statement would have.
+            /// </summary>
+            public async ValueTask Replace(bool sync, CancellationToken cancellationToken)
+            {
+                await Drop(sync).ConfigureAwait(false);
+                try
+                {
+                    _session = await take(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _failure = ExceptionDispatchInfo.Capture(ex);
+                }
+            }
 
-            /// <summary>Forgets a session that may be dead; the next reservation opens a new one.</summary>
+            /// <summary>Throws the failure of the last <see cref="Replace"/>, once.</summary>
+            public void ThrowIfNoSession()
+            {
+                var failure = _failure;
+                _failure = null;
+                failure?.Throw();
+            }
+
+            /// <summary>Forgets a session that may be dead; the next key opens a new one.</summary>
             public async ValueTask Drop(bool sync)
             {
                 if (_session is null) return;

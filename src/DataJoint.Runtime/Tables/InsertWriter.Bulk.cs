@@ -61,7 +61,7 @@ internal sealed partial class InsertWriter
                 // A refusal comes before any row is sent, so it can only happen on the first group.
                 foreach (var (target, groupRows, indices) in groups)
                 {
-                    loaded += await loader.Load(target, lease.Connection, transaction.DbTransaction!, groupRows, n => offset + indices[n - 1] + 1,
+                    loaded += await loader.Load(target, lease.Connection, transaction.CommandTransaction, groupRows, n => offset + indices[n - 1] + 1,
                         sync, cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -15,6 +15,7 @@ internal sealed partial class InsertWriter
     // PostgreSQL allows 65535 parameters per statement; stay well below for both servers.
     private const int MaxParametersPerStatement = 30_000;
     private const int MaxRowsPerStatement = 1_000;
+    private const int InitialChunkCapacity = 256;
 
     private readonly Table _table;
     private readonly InsertOptions _options;
@@ -132,12 +133,16 @@ internal sealed partial class InsertWriter
     {
         var connection = _table.Connection;
         var chunkRows = MayBulkLoad(int.MaxValue) ? Math.Max(BulkThreshold, StreamedBulkChunkRows) : RowsPerStatement;
-        var chunk = new List<object?[]>(Math.Min(chunkRows, StreamedBulkChunkRows));
+        // Grown as rows arrive: a chunk sized for a streamed bulk load up front (400 KB) made every Insert1 a large-object
+        // allocation, and populate's Makes a gen-2 collection each.
+        var chunk = new List<object?[]>(Math.Min(chunkRows, InitialChunkCapacity));
         var more = await Fill(chunk, chunkRows, next).ConfigureAwait(false);
         if (chunk.Count == 0) return 0;
         if (!more && chunk.Count <= RowsPerStatement && !MayBulkLoad(chunk.Count))
         {
             var written = await WriteChunk(chunk, 0, sync, cancellationToken).ConfigureAwait(false);
+            // One statement, so nothing of it can be undone later in this insert (skipped duplicates may not be the key's row).
+            if (!_options.SkipDuplicates) MakeScope.Wrote(_table, _heading, chunk);
             LogRefusedEarlier(written);
             return written;
         }

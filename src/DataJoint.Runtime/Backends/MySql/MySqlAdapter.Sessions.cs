@@ -25,6 +25,14 @@ internal sealed partial class MySqlAdapter
     // START TRANSACTION is sent by BeginTransaction itself.
     public override bool DefersBegin => false;
 
+    // MySqlConnector's BeginTransaction sends SET SESSION TRANSACTION ISOLATION LEVEL and START TRANSACTION as two round
+    // trips. DataJoint sends the one statement below and relies on the server's default isolation (REPEATABLE READ).
+    public override ValueTask<DbTransaction> BeginTransaction(DbConnection connection, bool sync, CancellationToken cancellationToken) =>
+        MySqlStatementTransaction.Begin((MySqlConnection)connection, sync, cancellationToken);
+
+    public override DbTransaction? CommandTransaction(DbTransaction transaction) =>
+        transaction is MySqlStatementTransaction ? null : transaction;
+
     public override string LiveSessionIds => "SELECT ID FROM information_schema.PROCESSLIST";
 
     // Without the PROCESS privilege the process list shows only this account's sessions, so only reservations made by

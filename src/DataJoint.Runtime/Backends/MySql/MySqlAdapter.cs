@@ -67,18 +67,21 @@ internal sealed partial class MySqlAdapter : BackendAdapter
             Pooling = true,
             MaximumPoolSize = MaxPoolSize,
             // Session state (DataJoint's sql_mode) is set once per physical connection instead of on every checkout;
-            // the driver still rolls back a transaction left open when a connection returns to the pool.
+            // a transaction left open is rolled back when its Transaction is disposed (MySqlStatementTransaction).
             ConnectionReset = false,
         };
         return new MySqlDataSourceBuilder(csb.ConnectionString).UseConnectionOpenedCallback(SetSqlMode).UseLoggerFactory(loggerFactory).Build();
     }
 
-    private static async ValueTask SetSqlMode(MySqlConnectionOpenedContext context, CancellationToken cancellationToken)
+    // Synchronous on purpose, once per physical connection: an awaited command here made every synchronous open of a
+    // new connection hop through the thread pool. Under an asynchronous open it blocks for one short round trip.
+    private static ValueTask SetSqlMode(MySqlConnectionOpenedContext context, CancellationToken cancellationToken)
     {
-        if (context.Conditions == MySqlConnectionOpenedConditions.None) return;
-        await using var command = context.Connection.CreateCommand();
+        if (context.Conditions == MySqlConnectionOpenedConditions.None) return ValueTask.CompletedTask;
+        using var command = context.Connection.CreateCommand();
         command.CommandText = SqlModeSetup;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.ExecuteNonQuery();
+        return ValueTask.CompletedTask;
     }
 
     public override string Quote(string identifier) => "`" + identifier.Replace("`", "``") + "`";

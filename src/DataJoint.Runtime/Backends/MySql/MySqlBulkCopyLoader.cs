@@ -21,12 +21,12 @@ internal sealed class MySqlBulkCopyLoader : BulkLoader
     protected override bool AcceptsNative(TypeSpec spec, object value) =>
         value is string or byte[] or float or double or decimal or bool or DateTime or TimeSpan || IsInteger(value);
 
-    public override async ValueTask<long> Load(BulkTarget target, DbConnection connection, DbTransaction transaction,
+    public override async ValueTask<long> Load(BulkTarget target, DbConnection connection, DbTransaction? transaction,
         IReadOnlyList<object?[]> rows, Func<int, long> rowOfInput, bool sync, CancellationToken cancellationToken)
     {
         var mysql = (MySqlConnection)connection;
         var columns = target.Columns;
-        var copy = new MySqlBulkCopy(mysql, (MySqlTransaction)transaction) { DestinationTableName = target.QualifiedName };
+        var copy = new MySqlBulkCopy(mysql, (MySqlTransaction?)transaction) { DestinationTableName = target.QualifiedName };
         for (var i = 0; i < columns.Count; i++)
         {
             // Bytes travel as hex text; UNHEX turns them back (uuid is binary(16) here).
@@ -86,16 +86,16 @@ internal sealed class MySqlBulkCopyLoader : BulkLoader
         return MySqlAdapter.Translate((int)first.ErrorCode, message, inner);
     }
 
-    private static async ValueTask Execute(MySqlConnection connection, DbTransaction transaction, string sql, bool sync,
+    private static async ValueTask Execute(MySqlConnection connection, DbTransaction? transaction, string sql, bool sync,
         CancellationToken cancellationToken)
     {
-        await using var command = new MySqlCommand(sql, connection, (MySqlTransaction)transaction);
+        await using var command = new MySqlCommand(sql, connection, (MySqlTransaction?)transaction);
         if (sync) command.ExecuteNonQuery();
         else await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // Best effort: when even the rollback fails the connection is gone, and the original error says more.
-    private static async ValueTask Undo(MySqlConnection connection, DbTransaction transaction, bool sync)
+    private static async ValueTask Undo(MySqlConnection connection, DbTransaction? transaction, bool sync)
     {
         try
         {

@@ -22,7 +22,7 @@ internal sealed partial class PostgreSqlCopyLoader(PostgreSqlAdapter adapter) : 
     protected override bool AcceptsNative(TypeSpec spec, object value) =>
         spec.NativeClrType == "string" ? value is string : value is byte[];
 
-    public override async ValueTask<long> Load(BulkTarget target, DbConnection connection, DbTransaction transaction,
+    public override async ValueTask<long> Load(BulkTarget target, DbConnection connection, DbTransaction? transaction,
         IReadOnlyList<object?[]> rows, Func<int, long> rowOfInput, bool sync, CancellationToken cancellationToken)
     {
         // COPY joins the connection's open transaction by itself.
