@@ -119,7 +119,7 @@ public sealed class GeneratorTests
     }
 
     [Test]
-    public void BlobAttributesAreObjectsReadThroughTheBlobCodecAndOtherCodecsStayBytes()
+    public void CodecAttributesAreTypedByWhatTheirCodecDecodes()
     {
         var result = GeneratorHarness.Run(""""
             using DataJoint;
@@ -130,6 +130,9 @@ public sealed class GeneratorTests
                 image : <blob>
                 mask = null : <blob>
                 raw_file : <attach>
+                archived = null : <blob@cold>
+                content = null : <hash@cold>
+                report = null : <attach@>
                 """)]
             public partial class Scan : Manual;
             """");
@@ -139,8 +142,15 @@ public sealed class GeneratorTests
         {
             Assert.That(source, Does.Contain("public required object Image { get; init; }"));
             Assert.That(source, Does.Contain("public object? Mask { get; init; }"));
-            Assert.That(source, Does.Contain("public required byte[] RawFile { get; init; }"));
+            Assert.That(source, Does.Contain("public required global::DataJoint.Attachment RawFile { get; init; }"));
+            Assert.That(source, Does.Contain("public object? Archived { get; init; }"));
+            Assert.That(source, Does.Contain("public byte[]? Content { get; init; }"));
+            Assert.That(source, Does.Contain("public global::DataJoint.Attachment? Report { get; init; }"));
             Assert.That(source, Does.Contain("global::DataJoint.ColumnReader.ReadBlob(reader, 1)"));
+            Assert.That(source, Does.Contain("global::DataJoint.ColumnReader.ReadAttachment(reader, 3)"));
+            Assert.That(source, Does.Contain("global::DataJoint.ColumnReader.ReadStoredBlob(reader, 4)"));
+            Assert.That(source, Does.Contain("global::DataJoint.ColumnReader.ReadHashed(reader, 5)"));
+            Assert.That(source, Does.Contain("global::DataJoint.ColumnReader.ReadStoredAttachment(reader, 6)"));
         });
     }
 }

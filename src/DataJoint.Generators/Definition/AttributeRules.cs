@@ -50,6 +50,13 @@ internal static class AttributeRules
                 a.TypeRange);
         }
 
+        if (spec.Category == TypeCategory.Codec && spec.Store is null && spec.CodecName is { } codec && BuiltinCodecs.StoreRequired(codec))
+        {
+            yield return new DefinitionError(DiagnosticIds.CodecNeedsStore,
+                $"<{codec}> of '{a.Name}' requires @ (in-store storage only): write '<{codec}@>' for the default store or '<{codec}@store>' to name one",
+                a.TypeRange);
+        }
+
         if (a.InKey && a.IsNullable)
         {
             yield return new DefinitionError(DiagnosticIds.NullablePrimaryKey,

@@ -28,6 +28,7 @@ internal static class DiagnosticIds
     public const string UnterminatedQuote = "DJ0020";
     public const string AttributeNameTooLong = "DJ0021";
     public const string SqlReservedWord = "DJ0022";
+    public const string CodecNeedsStore = "DJ0023";
 
     public const string NotPartial = "DJ1001";
     public const string WrongBase = "DJ1002";

@@ -75,10 +75,13 @@ internal static class TypeClassifier
 
         if ((m = CodecType.Match(t)).Success)
         {
+            var name = m.Groups[1].Value;
+            var store = m.Groups[2].Success ? m.Groups[3].Value : null;
             return new TypeSpec(TypeCategory.Codec, t)
             {
-                CodecName = m.Groups[1].Value,
-                Store = m.Groups[2].Success ? m.Groups[3].Value : null,
+                CodecName = name,
+                Store = store,
+                StoredCategory = BuiltinCodecs.StoredCategory(name, store is not null),
             };
         }
 

@@ -39,6 +39,16 @@ internal sealed class TypeSpec
     /// </summary>
     public bool IsSerializedBlob => Category == TypeCategory.Codec && CodecName == "blob" && Store is null;
 
+    /// <summary>A codec written <c>&lt;name@store&gt;</c> or <c>&lt;name@&gt;</c>: its values live in an object store.</summary>
+    public bool IsInStore => Category == TypeCategory.Codec && Store is not null;
+
+    /// <summary>
+    /// The core type of a codec's column (DataJoint's dtype chain followed to its end: <c>bytes</c> or <c>json</c>):
+    /// set for the built-in codecs by the classifier and for registered codecs by the runtime; null for other types and
+    /// for a built-in codec used without the store it requires.
+    /// </summary>
+    public TypeCategory? StoredCategory { get; init; }
+
     /// <summary>True for types stored as large binary columns (no default other than NULL allowed).</summary>
     public bool IsBlob => Category == TypeCategory.Bytes
         || (Category == TypeCategory.Codec && CodecName is "blob" or "attach")
@@ -65,11 +75,21 @@ internal sealed class TypeSpec
         TypeCategory.Json => "global::System.Text.Json.Nodes.JsonNode",
         TypeCategory.Uuid => "global::System.Guid",
         TypeCategory.Bytes => "byte[]",
-        TypeCategory.Codec => IsSerializedBlob ? "object" : "byte[]",
+        TypeCategory.Codec => CodecClrType,
         _ => NativeClrType ?? "object",
     };
 
     /// <summary>True when <see cref="ClrType"/> is a reference type (nullable rows use <c>T?</c> either way).</summary>
     public bool IsReferenceClrType => ClrType is "string" or "byte[]" or "object"
-        or "global::System.Text.Json.Nodes.JsonNode";
+        or "global::System.Text.Json.Nodes.JsonNode" || ClrType.StartsWith("global::DataJoint.", System.StringComparison.Ordinal);
+
+    // What a fetched value of each built-in codec is; a codec that is not built in is whatever its own class decodes to.
+    private string CodecClrType => CodecName switch
+    {
+        "blob" => "object",
+        "hash" => "byte[]",
+        "attach" => "global::DataJoint.Attachment",
+        "object" or "npy" or "filepath" => "global::System.Text.Json.Nodes.JsonNode",
+        _ => "object",
+    };
 }

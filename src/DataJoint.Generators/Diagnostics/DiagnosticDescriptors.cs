@@ -80,6 +80,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SqlReservedWord = Warning(DiagnosticIds.SqlReservedWord, "Attribute named like an SQL reserved word", "DataJoint.Syntax",
         "The attribute name is a reserved word of MySQL or PostgreSQL ('order', 'group', 'select', 'user', ...). DataJoint quotes every identifier it writes, so the table works, but every hand-written SQL restriction ('q & \"order > 3\"') must quote it too. Prefer a descriptive name ('order_idx', 'sort_order').");
 
+    public static readonly DiagnosticDescriptor CodecNeedsStore = Error(DiagnosticIds.CodecNeedsStore, "Codec requires a store", "DataJoint.Syntax",
+        "'<hash>', '<object>', '<npy>' and '<filepath>' keep their values in an object store only, so they need '@': DataJoint-Python refuses them without one. Write '<hash@>' for stores.default or '<hash@name>' for a configured store.");
+
     public static readonly DiagnosticDescriptor BlobInKey = Error(DiagnosticIds.BlobInKey, "Blob or JSON attribute in the primary key", "DataJoint.Syntax",
         "A binary or json attribute stands above '---'; DataJoint refuses them in keys. Move the attribute below '---' and key the table by an id.");
 

@@ -294,9 +294,20 @@ internal sealed class Resolver
         TypeCategory.DateTime => "ReadDateTime",
         TypeCategory.Json => "ReadJson",
         TypeCategory.Uuid => "ReadGuid",
-        TypeCategory.Codec when spec.IsSerializedBlob => "ReadBlob",
-        TypeCategory.Bytes or TypeCategory.Codec => "ReadBytes",
+        TypeCategory.Codec => CodecReadMethod(spec),
+        TypeCategory.Bytes => "ReadBytes",
         _ => "ReadAs<" + spec.ClrType + ">",
+    };
+
+    private static string CodecReadMethod(TypeSpec spec) => (spec.CodecName, spec.IsInStore) switch
+    {
+        ("blob", false) => "ReadBlob",
+        ("blob", true) => "ReadStoredBlob",
+        ("attach", false) => "ReadAttachment",
+        ("attach", true) => "ReadStoredAttachment",
+        ("hash", true) => "ReadHashed",
+        _ when spec.StoredCategory == TypeCategory.Json => "ReadJson",
+        _ => "ReadBytes",
     };
 
     /// <summary>A C# initializer for a literal default, so an unset Row property carries the declared default; null when none fits.</summary>

@@ -91,6 +91,21 @@ internal abstract class BackendAdapter
     /// <summary>SQL column type for a DataJoint type.</summary>
     public abstract string ColumnType(TypeSpec spec, string schema);
 
+    /// <summary>
+    /// The column type of a codec: that of the core type its dtype chain ends in (<c>bytes</c> or <c>json</c>), as
+    /// DataJoint declares it.
+    /// </summary>
+    /// <exception cref="DefinitionException">The codec is unknown, or needs a store it was not given.</exception>
+    protected string CodecColumnType(TypeSpec spec, string schema) => spec.StoredCategory switch
+    {
+        TypeCategory.Bytes => ColumnType(new TypeSpec(TypeCategory.Bytes, "bytes"), schema),
+        TypeCategory.Json => ColumnType(new TypeSpec(TypeCategory.Json, "json"), schema),
+        _ when spec.CodecName is { } name && BuiltinCodecs.StoreRequired(name) => throw new DefinitionException(
+            $"<{name}> requires @ (in-store storage only): write <{name}@> for the default store or <{name}@store> to name one."),
+        _ => throw new DefinitionException($"Unknown codec: <{spec.CodecName}>. Register a codec named \"{spec.CodecName}\" "
+            + "(instance.Codecs.Register) before declaring the table."),
+    };
+
     /// <summary>The statements that declare the table (CREATE TABLE and what the backend needs around it).</summary>
     public abstract IReadOnlyList<string> DeclareTable(string schema, TableDefinition definition,
         Func<ForeignKeyDefinition, string> parentFullName);

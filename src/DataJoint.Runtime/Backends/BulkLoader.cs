@@ -33,7 +33,8 @@ internal abstract class BulkLoader
         TypeCategory.DateTime => value is DateTime,
         TypeCategory.Json => value is string or JsonNode,
         TypeCategory.Uuid => value is Guid,
-        TypeCategory.Bytes or TypeCategory.Codec => value is byte[],
+        TypeCategory.Bytes => value is byte[],
+        TypeCategory.Codec => spec.StoredCategory == TypeCategory.Bytes && value is byte[],
         _ => AcceptsNative(spec, value),
     };
 

@@ -84,7 +84,7 @@ public static class Blob
     /// </remarks>
     /// <exception cref="BlobException">The bytes are not a DataJoint blob, are truncated or corrupt, are larger than the
     /// limit, or hold a type this port cannot read.</exception>
-    public static object? Unpack(byte[] data) => Unpack(data, BlobLimit.Current);
+    public static object? Unpack(byte[] data) => Unpack(data, RowReadScope.MaxBlobSize);
 
     /// <summary>
     /// Deserializes a blob as <see cref="Unpack(byte[])"/> does, refusing one larger than <paramref name="maxSize"/> bytes

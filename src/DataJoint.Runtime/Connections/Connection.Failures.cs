@@ -11,11 +11,12 @@ public sealed partial class Connection
     /// <summary>
     /// Whether an exception means the session is gone: as the backend recognises its errors, or any driver complaint about
     /// a connection that is no longer open (MySqlConnector: "Connection must be Open; current state is Broken"; Npgsql: a
-    /// disposed transaction).
+    /// disposed transaction). A DataJoint error raised while reading rows is never one (a stored object that is missing has
+    /// a file's IOException as its cause, which MySQL's driver would mean by a closed socket).
     /// </summary>
     internal bool IsLost(Exception exception, DbConnection? connection) =>
         exception is LostConnectionException
-        || Adapter.MeansConnectionLost(exception)
+        || (exception is not DataJointException && Adapter.MeansConnectionLost(exception))
         || (connection is not null && connection.State != ConnectionState.Open
             && exception is InvalidOperationException or ObjectDisposedException or DbException);
 

@@ -236,7 +236,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     internal ValueTask<List<T>> ReadAllCore<T>(SqlStatement statement, string context, Func<DbDataReader, T> read, bool sync,
         CancellationToken cancellationToken)
     {
-        read = BlobLimit.Scoped(read, Config.Blob.MaxSize);
+        read = RowReadScope.Scoped(read, Config);
         return Run(statement, context, async (command, sync, token) =>
         {
             var reader = sync ? command.ExecuteReader() : await command.ExecuteReaderAsync(token).ConfigureAwait(false);
@@ -277,7 +277,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     internal async IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, string context, Func<DbDataReader, T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        read = BlobLimit.Scoped(read, Config.Blob.MaxSize);
+        read = RowReadScope.Scoped(read, Config);
         var open = await Retrying((sync, token) => OpenReader(statement, context, sync, token), sync: false, cancellationToken).ConfigureAwait(false);
         try
         {

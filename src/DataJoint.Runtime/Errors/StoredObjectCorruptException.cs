@@ -12,6 +12,14 @@ public class StoredObjectCorruptException : StorageException
         ActualHash = actualHash;
     }
 
+    /// <summary>Creates the exception with a message of its own (one that adds where the object was referred to).</summary>
+    public StoredObjectCorruptException(string store, string path, string expectedHash, string actualHash, string message, Exception? innerException)
+        : base(store, path, message, innerException)
+    {
+        ExpectedHash = expectedHash;
+        ActualHash = actualHash;
+    }
+
     /// <summary>The hash recorded when the object was stored.</summary>
     public string ExpectedHash { get; }
 

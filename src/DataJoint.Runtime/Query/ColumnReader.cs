@@ -92,10 +92,35 @@ public static class ColumnReader
     /// <summary>Reads a <c>&lt;blob&gt;</c> column: the stored bytes deserialized (a blob holding Python's None reads as null).</summary>
     public static object ReadBlob(DbDataReader reader, int ordinal) => Blob.Unpack(reader.GetFieldValue<byte[]>(ordinal))!;
 
+    /// <summary>Reads a <c>&lt;hash@store&gt;</c> column: the content its metadata refers to, hash verified.</summary>
+    public static byte[] ReadHashed(DbDataReader reader, int ordinal) => StoredReads.Hashed(reader, ordinal);
+
+    /// <summary>Reads a <c>&lt;blob@store&gt;</c> column: the stored content deserialized.</summary>
+    public static object ReadStoredBlob(DbDataReader reader, int ordinal) => Blob.Unpack(StoredReads.Hashed(reader, ordinal))!;
+
+    /// <summary>Reads an in-table <c>&lt;attach&gt;</c> column.</summary>
+    public static Attachment ReadAttachment(DbDataReader reader, int ordinal) =>
+        Attachment.Decode(reader.GetFieldValue<byte[]>(ordinal), StoredReads.Where(reader, ordinal));
+
+    /// <summary>Reads an <c>&lt;attach@store&gt;</c> column: the stored attachment, hash verified.</summary>
+    public static Attachment ReadStoredAttachment(DbDataReader reader, int ordinal) =>
+        Attachment.Decode(StoredReads.Hashed(reader, ordinal), StoredReads.Where(reader, ordinal));
+
     /// <summary>Reads a native column as <typeparamref name="T"/>, converting when the driver returns another type.</summary>
     public static T ReadAs<T>(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) is T value
         ? value
         : (T)ValueConverter.Convert(reader.GetValue(ordinal), typeof(T));
+
+    private static object? ReadCodec(DbDataReader reader, int ordinal, Definition.TypeSpec spec) => (spec.CodecName, spec.IsInStore) switch
+    {
+        ("blob", false) => ReadBlob(reader, ordinal),
+        ("blob", true) => ReadStoredBlob(reader, ordinal),
+        ("attach", false) => ReadAttachment(reader, ordinal),
+        ("attach", true) => ReadStoredAttachment(reader, ordinal),
+        ("hash", true) => ReadHashed(reader, ordinal),
+        _ when spec.StoredCategory == Definition.TypeCategory.Json => ReadJson(reader, ordinal),
+        _ => reader.GetValue(ordinal),
+    };
 
     /// <summary>Reads any column as the CLR value DataJoint returns for its type (used by untyped fetches).</summary>
     internal static object? ReadValue(DbDataReader reader, int ordinal, HeadingAttribute attribute)
@@ -115,7 +140,7 @@ public static class ColumnReader
             Definition.TypeCategory.DateTime => ReadDateTime(reader, ordinal),
             Definition.TypeCategory.Json => ReadJson(reader, ordinal),
             Definition.TypeCategory.Uuid => ReadGuid(reader, ordinal),
-            Definition.TypeCategory.Codec when attribute.Spec.IsSerializedBlob => ReadBlob(reader, ordinal),
+            Definition.TypeCategory.Codec => ReadCodec(reader, ordinal, attribute.Spec),
             _ => reader.GetValue(ordinal),
         };
     }

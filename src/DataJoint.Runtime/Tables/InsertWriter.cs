@@ -204,7 +204,7 @@ internal sealed partial class InsertWriter
     /// </summary>
     private async ValueTask<long> WriteChunk(List<object?[]> rows, long offset, bool sync, CancellationToken cancellationToken)
     {
-        SerializeBlobs(rows);
+        await EncodeCodecs(rows, sync, cancellationToken).ConfigureAwait(false);
         if (await TryBulkLoad(rows, offset, sync, cancellationToken).ConfigureAwait(false) is { } loaded) return loaded;
         var connection = _table.Connection;
         var context = $"Inserting into {_table.FullTableName}";
@@ -245,16 +245,24 @@ internal sealed partial class InsertWriter
         }
     }
 
-    /// <summary>Serializes the values of <c>&lt;blob&gt;</c> attributes in place (the rows' arrays belong to this writer).</summary>
-    private void SerializeBlobs(List<object?[]> rows)
+    /// <summary>
+    /// Encodes the values of codec attributes in place (the rows' arrays belong to this writer): blobs packed, attachments
+    /// read, stored values written to their store and replaced by their metadata.
+    /// </summary>
+    private async ValueTask EncodeCodecs(List<object?[]> rows, bool sync, CancellationToken cancellationToken)
     {
         var attributes = _heading.Attributes;
+        CodecTarget? target = null;
         for (var i = 0; i < attributes.Count; i++)
         {
-            if (!attributes[i].Spec.IsSerializedBlob) continue;
+            if (attributes[i].Spec.Category != Definition.TypeCategory.Codec) continue;
+            target ??= _table.CodecTarget;
             foreach (var values in rows)
             {
-                if (!ReferenceEquals(values[i], Omitted)) values[i] = StoredValue.Of(attributes[i], values[i], _table.FullTableName);
+                if (!ReferenceEquals(values[i], Omitted))
+                {
+                    values[i] = await StoredValue.Encode(attributes[i], values[i], target, sync, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }

@@ -57,9 +57,13 @@ public abstract partial class Table
         }
 
         var adapter = Connection.Adapter;
-        var set = changes.Select(c => (c.Attribute.Name, c.Value is null
-            ? StatementBuilder.Default
-            : adapter.ToDbValue(c.Attribute.Spec, StoredValue.Of(c.Attribute, c.Value, FullTableName)))).ToList();
+        var set = new List<(string, object?)>(changes.Count);
+        foreach (var (attribute, value) in changes)
+        {
+            var encoded = await StoredValue.Encode(attribute, value, CodecTarget, sync, cancellationToken).ConfigureAwait(false);
+            set.Add((attribute.Name, encoded is null ? StatementBuilder.Default : adapter.ToDbValue(attribute.Spec, encoded)));
+        }
+
         await SyncOrAsync.Execute(Connection, StatementBuilder.Update(adapter, FullTableName, set, StatementBuilder.WhereOf(target)), $"Updating {FullTableName}",
             sync, cancellationToken).ConfigureAwait(false);
     }

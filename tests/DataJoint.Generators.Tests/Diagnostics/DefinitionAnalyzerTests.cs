@@ -64,6 +64,8 @@ public sealed class DefinitionAnalyzerTests
     [TestCase("probe_id : int32\n---\nlabel = {|DJ0020:\"|}abc : varchar(8)")]
     [TestCase("probe_id : int32\n---\n{|DJ0021:a_name_that_is_far_too_long_for_postgresql_which_allows_63_chars|} : int32")]
     [TestCase("probe_id : int32\n---\n{|DJ0022:order|} : int32")]
+    [TestCase("probe_id : int32\n---\ncontent : {|DJ0023:<hash>|}")]
+    [TestCase("probe_id : int32\n---\nrecording = null : {|DJ0023:<object>|}")]
     [TestCase("-> {|DJ2001:Subjekt|}\nprobe_id : int32")]
     [TestCase("-> {|DJ2003:master|}\nprobe_id : int32")]
     [TestCase("-> {|DJ2004:Subject|}.proj(owner='subject')\nprobe_id : int32")]

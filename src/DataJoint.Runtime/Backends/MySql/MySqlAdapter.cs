@@ -127,7 +127,7 @@ internal sealed partial class MySqlAdapter : BackendAdapter
         TypeCategory.Json => "json",
         TypeCategory.Uuid => "binary(16)",
         TypeCategory.Bytes => "longblob",
-        TypeCategory.Codec => "longblob",
+        TypeCategory.Codec => CodecColumnType(spec, schema),
         _ => spec.Text,
     };
 

@@ -127,7 +127,7 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
         TypeCategory.Json => "jsonb",
         TypeCategory.Uuid => "uuid",
         TypeCategory.Bytes => "bytea",
-        TypeCategory.Codec => "bytea",
+        TypeCategory.Codec => CodecColumnType(spec, schema),
         _ => NativeType(spec.Text),
     };
 

@@ -1,0 +1,47 @@
+using System.Data.Common;
+
+namespace DataJoint;
+
+/// <summary>
+/// Reads the values of codec columns that point into a store: the column holds DataJoint's metadata (JSON), which names
+/// the store and the object's path, so a reader needs no declaration; the stores are the reading connection's
+/// (<see cref="RowReadScope"/>). Failures name the attribute, the store and the path.
+/// </summary>
+internal static class StoredReads
+{
+    /// <summary>The content a <c>&lt;hash@&gt;</c>-based column refers to, its hash verified.</summary>
+    public static byte[] Hashed(DbDataReader reader, int ordinal)
+    {
+        var attribute = reader.GetName(ordinal);
+        var stored = HashedObject.Parse(ColumnReader.ReadString(reader, ordinal));
+        HashSection section;
+        try
+        {
+            section = RowReadScope.Stores.Hash(stored.Store);
+        }
+        catch (ConfigurationException ex)
+        {
+            throw new ConfigurationException($"Cannot read `{attribute}` ({stored.Path}): {ex.Message}", ex);
+        }
+
+        try
+        {
+            return section.Get(stored);
+        }
+        catch (StoredObjectCorruptException ex)
+        {
+            throw new StoredObjectCorruptException(ex.Store, stored.Path, ex.ExpectedHash, ex.ActualHash, $"`{attribute}`: {ex.Message}", ex);
+        }
+        catch (StoredObjectMissingException ex)
+        {
+            throw new StoredObjectMissingException(ex.Store, stored.Path, $"`{attribute}` refers to an object that is missing: {ex.Message}", ex);
+        }
+        catch (StorageException ex)
+        {
+            throw new StorageException(ex.Store, stored.Path, $"Cannot read `{attribute}`: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Where an attachment was read from, for messages.</summary>
+    public static string Where(DbDataReader reader, int ordinal) => $"`{reader.GetName(ordinal)}`";
+}
