@@ -144,6 +144,17 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
     public Task<FreeTable> FreeTableAsync(string fullTableName, CancellationToken ct = default) =>
         DataJoint.FreeTable.OpenAsync(Connection, fullTableName, ct);
 
+    /// <summary>The names of the schemas on the server that can hold DataJoint tables (system schemas left out), ordered by name.</summary>
+    public IReadOnlyList<string> ListSchemas() => SyncOrAsync.Wait(ListSchemasCore(sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="ListSchemas"/>.</summary>
+    public async Task<IReadOnlyList<string>> ListSchemasAsync(CancellationToken ct = default) =>
+        await ListSchemasCore(sync: false, ct).ConfigureAwait(false);
+
+    private async ValueTask<IReadOnlyList<string>> ListSchemasCore(bool sync, CancellationToken cancellationToken) =>
+        await SyncOrAsync.ReadAll(Connection, new SqlStatement(Connection.Adapter.ListSchemas, []), "Listing schemas", r => r.GetString(0), sync,
+            cancellationToken).ConfigureAwait(false);
+
     private static (string Host, int? Port) SplitHostPort(string host)
     {
         var colon = host.LastIndexOf(':');

@@ -139,6 +139,27 @@ internal abstract class BackendAdapter
     /// </summary>
     public abstract string ColumnsQuery { get; }
 
+    // ---- Existing tables: what describe, scaffolding and alter read back ----
+
+    /// <summary>SELECT of the names of the schemas on the server that hold user tables (system schemas excluded), ordered by name.</summary>
+    public abstract string ListSchemas { get; }
+
+    /// <summary>SELECT of a table's comment (one row, one column, possibly NULL); parameters: schema, table.</summary>
+    public abstract string TableCommentQuery { get; }
+
+    /// <summary>
+    /// SELECT of a table's secondary indexes, primary key excluded; parameters: schema, table. Columns: index name, indexed
+    /// column (or an expression in parentheses), non-unique (boolean or 0/1), position in the index — ordered by index name
+    /// and position (DataJoint's order).
+    /// </summary>
+    public abstract string IndexesQuery { get; }
+
+    /// <summary>
+    /// What a column's default is, read from the default <see cref="ColumnsQuery"/> reported (the server's own spelling of
+    /// it); null when the column has no default or a NULL one.
+    /// </summary>
+    public abstract ServerDefault? ReadServerDefault(string reported);
+
     /// <summary>Translates a driver error into the DataJoint exception for it; <paramref name="context"/> names what was being done.</summary>
     public abstract DataJointException Translate(DbException exception, string context);
 

@@ -19,19 +19,7 @@ internal static class DatabaseHeading
     {
         if (known.TryGetValue((schema, table), out var cached)) return cached;
         var adapter = connection.Adapter;
-        var fullName = adapter.QualifiedName(schema, table);
-        var columns = await SyncOrAsync.ReadAll(connection, new SqlStatement(adapter.ColumnsQuery, [schema, table]),
-            $"Reading the heading of {fullName}", r => (
-                Name: r.GetString(0),
-                SqlType: r.GetString(1),
-                Nullable: string.Equals(r.GetString(2), "YES", StringComparison.OrdinalIgnoreCase),
-                Default: r.IsDBNull(3) ? null : Convert.ToString(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
-                Comment: r.IsDBNull(4) ? "" : r.GetString(4),
-                InKey: Convert.ToBoolean(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture)), sync, cancellationToken).ConfigureAwait(false);
-        if (columns.Count == 0)
-        {
-            throw new MissingTableException($"The table {fullName} is not defined on the {connection.Description}.");
-        }
+        var columns = await ReadColumns(connection, schema, table, sync, cancellationToken).ConfigureAwait(false);
 
         // A cycle through foreign keys cannot reach this table again before it is known: mark it with what it has so far.
         var attributes = new List<HeadingAttribute>();
@@ -56,6 +44,28 @@ internal static class DatabaseHeading
         }
 
         return attributes;
+    }
+
+    /// <summary>A table's columns as the server reports them, hidden ones included, in order.</summary>
+    /// <exception cref="MissingTableException">The table does not exist.</exception>
+    public static async ValueTask<List<ServerColumn>> ReadColumns(Connection connection, string schema, string table, bool sync,
+        CancellationToken cancellationToken)
+    {
+        var fullName = connection.Adapter.QualifiedName(schema, table);
+        var columns = await SyncOrAsync.ReadAll(connection, new SqlStatement(connection.Adapter.ColumnsQuery, [schema, table]),
+            $"Reading the heading of {fullName}", r => new ServerColumn(
+                Name: r.GetString(0),
+                SqlType: r.GetString(1),
+                Nullable: string.Equals(r.GetString(2), "YES", StringComparison.OrdinalIgnoreCase),
+                Default: r.IsDBNull(3) ? null : Convert.ToString(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+                Comment: r.IsDBNull(4) ? "" : r.GetString(4),
+                InKey: Convert.ToBoolean(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture)), sync, cancellationToken).ConfigureAwait(false);
+        if (columns.Count == 0)
+        {
+            throw new MissingTableException($"The table {fullName} is not defined on the {connection.Description}.");
+        }
+
+        return columns;
     }
 
     /// <summary>For each foreign-key column of a table, the parent column it references.</summary>

@@ -209,6 +209,38 @@ internal sealed partial class MySqlAdapter : BackendAdapter
     public override string TableExists =>
         "SELECT 1 FROM information_schema.tables WHERE table_schema = @p0 AND table_name = @p1";
 
+    public override string ListSchemas =>
+        "SELECT schema_name FROM information_schema.schemata "
+        + "WHERE schema_name NOT IN ('information_schema', 'mysql', 'performance_schema', 'sys') ORDER BY schema_name";
+
+    public override string TableCommentQuery =>
+        "SELECT table_comment FROM information_schema.tables WHERE table_schema = @p0 AND table_name = @p1";
+
+    // MySQL 8 reports a functional index item with a NULL column and its text in `expression`; MariaDB has neither.
+    public override string IndexesQuery =>
+        "SELECT index_name, column_name, non_unique, seq_in_index FROM information_schema.statistics "
+        + "WHERE table_schema = @p0 AND table_name = @p1 AND index_name <> 'PRIMARY' ORDER BY index_name, seq_in_index";
+
+    // MariaDB (10.2.7 on) quotes literal defaults and writes the clock as current_timestamp(); MySQL 8 leaves literals
+    // unquoted. NULL is the text NULL on MariaDB.
+    public override ServerDefault? ReadServerDefault(string reported)
+    {
+        var text = reported.Trim();
+        if (text.Equals("NULL", StringComparison.OrdinalIgnoreCase)) return null;
+        var clock = ClockDefault().Match(text);
+        if (clock.Success) return ServerDefault.Clock(clock.Groups["p"].Value);
+        if (text.Length >= 2 && text[0] == '\'' && text[^1] == '\'')
+        {
+            return new ServerDefault(ServerDefault.Unquote(text).Replace(@"\\", @"\", StringComparison.Ordinal), IsClock: false);
+        }
+
+        return new ServerDefault(reported, IsClock: false);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^current_timestamp\s*(\(\s*(?<p>\d*)\s*\))?$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClockDefault();
+
     public override string ColumnsQuery =>
         "SELECT column_name, column_type, is_nullable, column_default, column_comment, column_key = 'PRI' "
         + "FROM information_schema.columns WHERE table_schema = @p0 AND table_name = @p1 ORDER BY ordinal_position";

@@ -319,6 +319,51 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
     public override string TableExists =>
         "SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2";
 
+    public override string ListSchemas =>
+        "SELECT nspname::text FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
+        + "AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' ORDER BY nspname";
+
+    public override string TableCommentQuery =>
+        "SELECT obj_description(c.oid, 'pg_class') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        + "WHERE n.nspname = $1 AND c.relname = $2";
+
+    // pg_get_indexdef(index, k, true) gives the k-th key column's name, or its expression.
+    public override string IndexesQuery =>
+        "SELECT ic.relname::text, pg_get_indexdef(i.indexrelid, k.n, true), NOT i.indisunique, k.n "
+        + "FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace ns ON ns.oid = c.relnamespace "
+        + "JOIN pg_class ic ON ic.oid = i.indexrelid CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(n) "
+        + "WHERE ns.nspname = $1 AND c.relname = $2 AND NOT i.indisprimary ORDER BY ic.relname, k.n";
+
+    // pg_get_expr spells a literal default with its cast ('mouse'::character varying, '3'::smallint, NULL::date), a
+    // negative number in parentheses, and the clock as CURRENT_TIMESTAMP(p).
+    public override ServerDefault? ReadServerDefault(string reported)
+    {
+        var text = reported.Trim();
+        while (text.Length > 1 && text[0] == '(' && text[^1] == ')') text = text[1..^1].Trim();
+        var clock = ClockDefault().Match(text);
+        if (clock.Success) return ServerDefault.Clock(clock.Groups["p"].Value);
+        var literal = CastLiteral().Match(text);
+        if (literal.Success)
+        {
+            var value = literal.Groups["v"].Value;
+            if (value.Equals("NULL", StringComparison.OrdinalIgnoreCase)) return null;
+            text = value;
+        }
+
+        if (text.Equals("NULL", StringComparison.OrdinalIgnoreCase)) return null;
+        if (text.Length >= 2 && text[0] == '\'' && text[^1] == '\'') return new ServerDefault(ServerDefault.Unquote(text), IsClock: false);
+        return new ServerDefault(text.ToLowerInvariant() switch { "true" => "1", "false" => "0", _ => text }, IsClock: false);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:current_timestamp|now\(\))\s*(\(\s*(?<p>\d*)\s*\))?$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClockDefault();
+
+    // A value followed by one or more casts: the value is a quoted literal ('' inside it) or a bare token.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<v>'(?:[^']|'')*'|[^':\s]+)(?:\s*::\s*[\w\s."" ()\[\],]+?)+$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CastLiteral();
+
     public override string ColumnsQuery =>
         "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END, "
         + "pg_get_expr(d.adbin, d.adrelid), col_description(a.attrelid, a.attnum), "
