@@ -319,6 +319,11 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
     public override string TableExists =>
         "SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2";
 
+    public override string PrimaryKeyColumns =>
+        "SELECT c.relname::text, a.attname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+        + "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey) "
+        + "WHERE i.indisprimary AND n.nspname = $1 ORDER BY 1, array_position(i.indkey::int2[], a.attnum)";
+
     public override string ColumnsQuery =>
         "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END, "
         + "pg_get_expr(d.adbin, d.adrelid), col_description(a.attrelid, a.attnum), "
