@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: starts local MariaDB and PostgreSQL (scripts/db-servers.sh) and an S3 server
-# (scripts/s3-server.sh), builds the solution once, runs every test project, and prints one line
+# (scripts/s3-server.sh), installs Graphviz if missing (scripts/graphviz.sh), builds the solution once, runs every test project, and prints one line
 # `N passed, N failed, N skipped`.
 # Extra arguments go to `dotnet test` (e.g. --filter "TestCategory!=Integration").
 set -euo pipefail
@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/db-servers.sh start
 eval "$(bash scripts/db-servers.sh env)"
+# The diagram tests render SVG and PNG through Graphviz's dot.
+bash scripts/graphviz.sh ensure
 # The object-store tests need an S3-compatible server (s3rver, installed from npm).
 bash scripts/s3-server.sh start
 eval "$(bash scripts/s3-server.sh env)"

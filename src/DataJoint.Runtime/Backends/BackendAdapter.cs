@@ -130,6 +130,9 @@ internal abstract class BackendAdapter
     /// <summary>SELECT of table names in a schema; parameter 0 is the schema name.</summary>
     public abstract string ListTables { get; }
 
+    /// <summary>SELECT of every primary-key column of a schema's tables: table name, column name, in key order; parameter 0 is the schema name.</summary>
+    public abstract string PrimaryKeyColumns { get; }
+
     /// <summary>SELECT returning 1 row when the table exists; parameters: schema, table.</summary>
     public abstract string TableExists { get; }
 

@@ -10,6 +10,9 @@ internal sealed class DependencyGraph
     private readonly Dictionary<TableName, List<ForeignKeyEdge>> _children = [];
     private readonly Dictionary<TableName, List<ForeignKeyEdge>> _parents = [];
 
+    // A foreign key read by both directions' queries (a key within one schema) is added once.
+    private readonly HashSet<(TableName Child, string Constraint)> _constraints = [];
+
     private DependencyGraph() { }
 
     /// <summary>Loads every foreign key whose parent is in the seed's schema or, transitively, in a downstream schema.</summary>
@@ -20,9 +23,27 @@ internal sealed class DependencyGraph
     public static ValueTask<DependencyGraph> LoadUpstream(Connection connection, string schema, bool sync, CancellationToken cancellationToken) =>
         Load(connection, schema, upstream: true, sync, cancellationToken);
 
+    /// <summary>
+    /// Loads both directions from <paramref name="schema"/>: every foreign key upstream and downstream of its tables,
+    /// across schemas (what a diagram can expand into).
+    /// </summary>
+    public static async ValueTask<DependencyGraph> LoadAround(Connection connection, string schema, bool sync, CancellationToken cancellationToken)
+    {
+        var graph = new DependencyGraph();
+        await graph.Add(connection, schema, upstream: true, sync, cancellationToken).ConfigureAwait(false);
+        await graph.Add(connection, schema, upstream: false, sync, cancellationToken).ConfigureAwait(false);
+        return graph;
+    }
+
     private static async ValueTask<DependencyGraph> Load(Connection connection, string schema, bool upstream, bool sync, CancellationToken cancellationToken)
     {
         var graph = new DependencyGraph();
+        await graph.Add(connection, schema, upstream, sync, cancellationToken).ConfigureAwait(false);
+        return graph;
+    }
+
+    private async ValueTask Add(Connection connection, string schema, bool upstream, bool sync, CancellationToken cancellationToken)
+    {
         var query = upstream ? connection.Adapter.ForeignKeysDeclaredIn : connection.Adapter.ForeignKeysReferencing;
         var pending = new Queue<string>([schema]);
         var loaded = new HashSet<string>(StringComparer.Ordinal);
@@ -35,15 +56,27 @@ internal sealed class DependencyGraph
                     Parent: new TableName(r.GetString(4), r.GetString(5)), ParentColumn: r.GetString(6)), sync, cancellationToken).ConfigureAwait(false);
             foreach (var group in rows.Where(r => !r.Child.Table.StartsWith('~')).GroupBy(r => (r.Child, r.Constraint, r.Parent)))
             {
-                var edge = new ForeignKeyEdge(group.Key.Child, group.Key.Parent,
-                    group.Select(r => r.ChildColumn).ToList(), group.Select(r => r.ParentColumn).ToList());
-                Add(graph._children, edge.Parent, edge);
-                Add(graph._parents, edge.Child, edge);
-                pending.Enqueue(upstream ? edge.Parent.Schema : edge.Child.Schema);
+                pending.Enqueue(upstream ? group.Key.Parent.Schema : group.Key.Child.Schema);
+                AddEdge(new ForeignKeyEdge(group.Key.Child, group.Key.Parent,
+                    group.Select(r => r.ChildColumn).ToList(), group.Select(r => r.ParentColumn).ToList(), group.Key.Constraint));
             }
         }
+    }
 
-        return graph;
+    private void AddEdge(ForeignKeyEdge edge)
+    {
+        if (!_constraints.Add((edge.Child, edge.Constraint))) return;
+        Add(_children, edge.Parent, edge);
+        Add(_parents, edge.Child, edge);
+    }
+
+    /// <summary>A graph with the foreign keys of both (each once).</summary>
+    public DependencyGraph Union(DependencyGraph other)
+    {
+        if (ReferenceEquals(this, other)) return this;
+        var union = new DependencyGraph();
+        foreach (var edge in Edges.Concat(other.Edges)) union.AddEdge(edge);
+        return union;
     }
 
     private static void Add(Dictionary<TableName, List<ForeignKeyEdge>> map, TableName key, ForeignKeyEdge edge)
@@ -55,6 +88,12 @@ internal sealed class DependencyGraph
     public IReadOnlyList<ForeignKeyEdge> ChildrenOf(TableName table) => _children.TryGetValue(table, out var edges) ? edges : [];
 
     public IReadOnlyList<ForeignKeyEdge> ParentsOf(TableName table) => _parents.TryGetValue(table, out var edges) ? edges : [];
+
+    /// <summary>Every table that takes part in some foreign key.</summary>
+    public IEnumerable<TableName> Tables => _children.Keys.Union(_parents.Keys);
+
+    /// <summary>Every foreign key, grouped by child.</summary>
+    public IEnumerable<ForeignKeyEdge> Edges => _parents.Values.SelectMany(e => e);
 
     /// <summary>
     /// The tables of one schema, parents first, each part right after its master (a part's other parents are
@@ -94,9 +133,6 @@ internal sealed class DependencyGraph
     public IReadOnlyList<TableName> DescendantsInTopologicalOrder(params IEnumerable<TableName> seeds) =>
         InTopologicalOrder(Closure(seeds, ChildrenOf, e => e.Child));
 
-    /// <summary>The seed and all its ancestors, parents before children.</summary>
-    public IReadOnlyList<TableName> AncestorsInTopologicalOrder(TableName seed) => InTopologicalOrder(Closure([seed], ParentsOf, e => e.Parent));
-
     private static HashSet<TableName> Closure(IEnumerable<TableName> seeds, Func<TableName, IReadOnlyList<ForeignKeyEdge>> edgesOf,
         Func<ForeignKeyEdge, TableName> next)
     {
@@ -113,9 +149,13 @@ internal sealed class DependencyGraph
         return members;
     }
 
-    /// <summary>Kahn's algorithm on the subgraph of <paramref name="members"/>; ties broken by name so the order is stable.</summary>
-    private List<TableName> InTopologicalOrder(HashSet<TableName> members)
+    /// <summary>The seeds and all their ancestors, parents before children.</summary>
+    public IReadOnlyList<TableName> AncestorsInTopologicalOrder(params IEnumerable<TableName> seeds) => InTopologicalOrder(Closure(seeds, ParentsOf, e => e.Parent));
+
+    /// <summary>Kahn's algorithm on the subgraph of <paramref name="tables"/>; ties broken by name so the order is stable.</summary>
+    public IReadOnlyList<TableName> InTopologicalOrder(IEnumerable<TableName> tables)
     {
+        var members = tables as HashSet<TableName> ?? [.. tables];
         var indegree = members.ToDictionary(m => m, m => ParentsOf(m).Count(e => members.Contains(e.Parent) && e.Parent != m));
         var ready = new Queue<TableName>(members.Where(m => indegree[m] == 0).OrderBy(m => m.ToString(), StringComparer.Ordinal));
         var order = new List<TableName>();

@@ -180,6 +180,16 @@ public abstract partial class QueryExpression
         return copy;
     }
 
+    /// <summary>A copy restricted by an already compiled condition (a plain expression only: its columns are its sources').</summary>
+    internal QueryExpression WithCondition(Condition condition)
+    {
+        // A table needs no heading for this (its columns are its own), so a handle whose heading is not read yet can be restricted.
+        if (this is not Table && (!IsPlain || HasExpressions)) throw new InvalidOperationException("Compiled conditions restrict plain expressions only.");
+        var copy = (QueryExpression)MemberwiseClone();
+        copy._restrictions = _restrictions.Add(condition);
+        return copy;
+    }
+
     /// <summary>This expression as a subquery: <c>SELECT * FROM (this) AS alias</c>, a plain expression over its columns.</summary>
     internal QueryExpression Wrap() => DerivedQuery.Over(this);
 

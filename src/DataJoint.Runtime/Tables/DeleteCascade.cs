@@ -3,12 +3,17 @@ namespace DataJoint;
 /// <summary>
 /// The rows each table of a cascading delete loses (docs/semantics.md#cascade): the seed's own restriction; for a master
 /// reached through <c>partIntegrity: "cascade"</c>, the literal list of its affected keys; and for every descendant
-/// the rows whose foreign key points at affected parent rows (OR over every incoming foreign key).
+/// the rows whose foreign key points at affected parent rows (OR over every incoming foreign key). The one plan behind
+/// <see cref="Table.Delete(bool?, PartIntegrity)"/> and <see cref="Diagram.Cascade(Table, PartIntegrity)"/>, so a preview
+/// and the delete cannot disagree.
 /// </summary>
-internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyGraph graph)
+internal sealed class DeleteCascade : IRowPropagation
 {
-    private readonly Connection _connection = seedTable.Connection;
-    private readonly BackendAdapter _adapter = seedTable.Connection.Adapter;
+    private readonly Table _seedTable;
+    private readonly TableName _seed;
+    private readonly DependencyGraph _graph;
+    private readonly Connection _connection;
+    private readonly BackendAdapter _adapter;
 
     // Masters restricted by materialised keys: their primary-key columns and the affected key rows.
     private readonly Dictionary<TableName, (IReadOnlyList<string> Columns, HashSet<object?[]> Keys)> _masterKeys = [];
@@ -16,8 +21,38 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
     // The masters' handles, headings read once.
     private readonly Dictionary<TableName, FreeTable> _masterTables = [];
 
-    private IReadOnlyList<TableName> _members = graph.DescendantsInTopologicalOrder(seed);
+    private IReadOnlyList<TableName> _members;
     private HashSet<TableName>? _memberSet;
+
+    private DeleteCascade(Table seedTable, DependencyGraph graph)
+    {
+        _seedTable = seedTable;
+        _seed = new TableName(seedTable.Schema.Name, seedTable.SqlTableName);
+        _graph = graph;
+        _connection = seedTable.Connection;
+        _adapter = _connection.Adapter;
+        _members = graph.DescendantsInTopologicalOrder(_seed);
+    }
+
+    /// <summary>
+    /// The plan for deleting <paramref name="seedTable"/>'s rows: the foreign keys downstream of its schema read now and,
+    /// with <see cref="PartIntegrity.Cascade"/>, the affected master keys read now (a delete calls this inside its
+    /// transaction, before any row is gone).
+    /// </summary>
+    public static async ValueTask<DeleteCascade> Plan(Table seedTable, PartIntegrity partIntegrity, bool sync, CancellationToken cancellationToken)
+    {
+        await seedTable.PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
+        var graph = await DependencyGraph.LoadDownstream(seedTable.Connection, seedTable.Schema.Name, sync, cancellationToken).ConfigureAwait(false);
+        var plan = new DeleteCascade(seedTable, graph);
+        if (partIntegrity == PartIntegrity.Cascade) await plan.AddMastersOfAffectedParts(sync, cancellationToken).ConfigureAwait(false);
+        return plan;
+    }
+
+    /// <summary>The seed table.</summary>
+    public TableName Seed => _seed;
+
+    /// <summary>The foreign keys the plan follows.</summary>
+    public DependencyGraph Graph => _graph;
 
     /// <summary>The affected tables, parents before children.</summary>
     public IReadOnlyList<TableName> Members => _members;
@@ -28,7 +63,7 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
     /// For every part table the cascade reaches, restricts its master to the masters of the affected part rows (read
     /// now, while the parts still exist) and cascades from there to all its parts, until no new master rows appear.
     /// </summary>
-    public async ValueTask AddMastersOfAffectedParts(bool sync, CancellationToken cancellationToken)
+    private async ValueTask AddMastersOfAffectedParts(bool sync, CancellationToken cancellationToken)
     {
         for (var changed = true; changed;)
         {
@@ -37,7 +72,7 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
             {
                 // A part of the seed itself only reaches seed rows; a part without a foreign-key path to its master is left alone.
                 var master = part.Master!.Value;
-                if (master == seed || graph.PathUp(part, master) is not { } path) continue;
+                if (master == _seed || _graph.PathUp(part, master) is not { } path) continue;
                 if (!_masterTables.TryGetValue(master, out var masterTable))
                 {
                     _masterTables[master] = masterTable = new FreeTable(_connection, Qualified(master));
@@ -52,7 +87,7 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
                 foreach (var key in keys) changed |= known.Keys.Add(key);
             }
 
-            _members = graph.DescendantsInTopologicalOrder([seed, .. _masterKeys.Keys]);
+            _members = _graph.DescendantsInTopologicalOrder([_seed, .. _masterKeys.Keys]);
             _memberSet = null;
         }
     }
@@ -71,40 +106,40 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
         // An unrestricted table writes only SELECT ... FROM, with columns read as fetch reads them (enums as text).
         new QuerySqlGenerator(sql).AppendSelectCore(master, columns, distinct: true, read: true, order: false);
         sql.Append(" WHERE ");
-        for (var i = path.Count - 1; i >= 0; i--)
-        {
-            var edge = path[i];
-            AppendColumns(sql, edge.ParentColumns).Append(" IN (SELECT ");
-            sql.Append(string.Join(",", edge.ChildColumns.Select(_adapter.Quote))).Append(" FROM ").Append(Qualified(edge.Child));
-            if (i > 0) sql.Append(" WHERE ");
-        }
-
-        AppendWhere(sql, path[0].Child);
-        sql.Append(new string(')', path.Count));
+        RowsAlong(path, path.Count - 1)!(sql);
         return sql.Build();
     }
 
-    public SqlStatement DeleteStatement(TableName table) =>
-        StatementBuilder.Delete(_adapter, Qualified(table), AllRowsAffected(table) ? [] : [new FragmentCondition(sql => AppendAffected(sql, table))]);
-
-    private bool AllRowsAffected(TableName table) => table == seed && !seedTable.HasWhere;
-
-    /// <summary>Appends <c> WHERE</c> and the table's affected-rows condition, or nothing when every row is affected.</summary>
-    private void AppendWhere(SqlBuilder sql, TableName table)
+    /// <summary>The condition on <c>path[step].Parent</c>'s rows reached from the affected part rows, or null for all rows.</summary>
+    private Action<SqlBuilder>? RowsAlong(IReadOnlyList<ForeignKeyEdge> path, int step)
     {
-        if (AllRowsAffected(table)) return;
-        sql.Append(" WHERE ");
-        AppendAffected(sql, table);
+        if (step < 0) return ConditionOn(path[0].Child);
+        var below = RowsAlong(path, step - 1);
+        return sql => ForeignKeyStep.AppendUp(sql, path[step], below);
     }
 
+    public SqlStatement DeleteStatement(TableName table) =>
+        StatementBuilder.Delete(_adapter, Qualified(table), AllRowsAffected(table) ? [] : [new FragmentCondition(sql => AppendCondition(sql, table))]);
+
+    private bool AllRowsAffected(TableName table) => table == _seed && !_seedTable.HasWhere;
+
+    /// <summary>The table's affected-rows condition, or null when every row is affected.</summary>
+    private Action<SqlBuilder>? ConditionOn(TableName table) => AllRowsAffected(table) ? null : sql => AppendCondition(sql, table);
+
     /// <summary>Appends the condition on <paramref name="table"/>'s rows that the cascade deletes.</summary>
-    private void AppendAffected(SqlBuilder sql, TableName table)
+    public void AppendCondition(SqlBuilder sql, TableName table)
     {
+        if (AllRowsAffected(table))
+        {
+            sql.Append("1 = 1");
+            return;
+        }
+
         var alternatives = 0;
-        if (table == seed)
+        if (table == _seed)
         {
             sql.Append('(');
-            seedTable.AppendConditionsOnly(sql);
+            _seedTable.AppendConditionsOnly(sql);
             sql.Append(')');
             alternatives++;
         }
@@ -115,13 +150,10 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
             AppendKeyList(sql, master.Columns, master.Keys);
         }
 
-        foreach (var edge in graph.ParentsOf(table).Where(e => MemberSet.Contains(e.Parent) && e.Parent != table))
+        foreach (var edge in _graph.ParentsOf(table).Where(e => MemberSet.Contains(e.Parent) && e.Parent != table))
         {
             if (alternatives++ > 0) sql.Append(" OR ");
-            AppendColumns(sql, edge.ChildColumns).Append(" IN (SELECT ")
-                .Append(string.Join(",", edge.ParentColumns.Select(_adapter.Quote))).Append(" FROM ").Append(Qualified(edge.Parent));
-            AppendWhere(sql, edge.Parent);
-            sql.Append(')');
+            ForeignKeyStep.AppendDown(sql, edge, ConditionOn(edge.Parent));
         }
 
         if (alternatives == 0) sql.Append("1 = 0");
@@ -135,7 +167,7 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
             return;
         }
 
-        AppendColumns(sql, columns).Append(" IN (");
+        ForeignKeyStep.AppendColumns(sql, columns).Append(" IN (");
         var first = true;
         foreach (var key in keys)
         {
@@ -152,9 +184,6 @@ internal sealed class DeleteCascade(Table seedTable, TableName seed, DependencyG
 
         sql.Append(')');
     }
-
-    private static SqlBuilder AppendColumns(SqlBuilder sql, IReadOnlyList<string> columns) =>
-        sql.Append('(').Append(string.Join(",", columns.Select(sql.Adapter.Quote))).Append(')');
 
     private string Qualified(TableName table) => _adapter.QualifiedName(table.Schema, table.Table);
 

@@ -56,9 +56,7 @@ public abstract partial class Table
                 + "pass prompt: false to delete within it, or call Delete outside the transaction.");
         }
 
-        var seed = new TableName(Schema.Name, SqlTableName);
         await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
-        var plan = new DeleteCascade(this, seed, await DependencyGraph.LoadDownstream(connection, Schema.Name, sync, cancellationToken).ConfigureAwait(false));
         Transaction? transaction = null;
         if (!connection.InTransaction)
         {
@@ -68,7 +66,7 @@ public abstract partial class Table
         try
         {
             // Masters are found (and their keys read) inside the transaction, before any row is gone.
-            if (partIntegrity == PartIntegrity.Cascade) await plan.AddMastersOfAffectedParts(sync, cancellationToken).ConfigureAwait(false);
+            var plan = await DeleteCascade.Plan(this, partIntegrity, sync, cancellationToken).ConfigureAwait(false);
             var deleted = new Dictionary<TableName, long>();
             foreach (var table in plan.Members.Reverse())
             {
@@ -92,7 +90,7 @@ public abstract partial class Table
                 }
             }
 
-            var fromSeed = deleted[seed];
+            var fromSeed = deleted[plan.Seed];
             if (fromSeed == 0 || (ask && !connection.Config.Confirm(Summary(deleted))))
             {
                 await Rollback(transaction, sync).ConfigureAwait(false);

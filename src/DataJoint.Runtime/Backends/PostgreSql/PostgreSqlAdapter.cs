@@ -364,6 +364,11 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
         System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CastLiteral();
 
+    public override string PrimaryKeyColumns =>
+        "SELECT c.relname::text, a.attname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+        + "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey) "
+        + "WHERE i.indisprimary AND n.nspname = $1 ORDER BY 1, array_position(i.indkey::int2[], a.attnum)";
+
     public override string ColumnsQuery =>
         "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END, "
         + "pg_get_expr(d.adbin, d.adrelid), col_description(a.attrelid, a.attnum), "

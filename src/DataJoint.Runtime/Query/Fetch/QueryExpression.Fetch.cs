@@ -33,7 +33,7 @@ public abstract partial class QueryExpression
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         await ExistsCore(sync: false, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask<bool> ExistsCore(bool sync, CancellationToken cancellationToken)
+    internal async ValueTask<bool> ExistsCore(bool sync, CancellationToken cancellationToken)
     {
         await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
         return await SyncOrAsync.ReadScalar<long>(Connection, ExistsStatement(), "Checking for rows", sync, cancellationToken).ConfigureAwait(false) != 0;
