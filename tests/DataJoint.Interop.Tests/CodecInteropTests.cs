@@ -22,6 +22,15 @@ public sealed partial class CodecInteropTests(Backend backend) : InteropTest(bac
         """)]
     public partial class Document : Manual;
 
+    [Definition("""
+        # recordings kept as objects and references
+        rec_id : int32
+        ---
+        recording = null : <object@cold>
+        source = null : <filepath@cold>
+        """)]
+    public partial class Recording : Manual;
+
     private string root = "";
 
     [SetUp]
@@ -107,6 +116,48 @@ public sealed partial class CodecInteropTests(Backend backend) : InteropTest(bac
             Assert.That(Bytes(first["report"]!["content"]), Is.EqualTo(report.Content));
             Assert.That(Bytes(rows[1]!["raw"]), Is.EqualTo(new byte[] { 5, 5 }));
             Assert.That(rows[1]!["summary"], Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task ObjectsAndFilepathsAreReadByTheOtherLanguage()
+    {
+        var file = Path.Combine(root, "trace.dat");
+        await File.WriteAllBytesAsync(file, [1, 2, 3, 4]);
+        var folder = Path.Combine(root, "frames");
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "a.txt"), "a");
+        await File.WriteAllTextAsync(Path.Combine(folder, "sub", "b.txt"), "bb");
+        Directory.CreateDirectory(Path.Combine(root, "cold", "raw"));
+        await File.WriteAllBytesAsync(Path.Combine(root, "cold", "raw", "s1.bin"), [7, 7]);
+
+        // Python writes, .NET reads.
+        var pythonSchema = NewSchemaName("objpy");
+        await PythonAsync("codecs.py", "write-objects", pythonSchema, root, file, folder);
+        var theirs = Instance.Schema(pythonSchema, createSchema: false).Table<Recording>().Fetch().OrderBy(r => r.RecId).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(theirs[0].Recording!.Path, Does.Match($"^_schema/{pythonSchema}/recording/rec_id=1/recording_[A-Za-z0-9_-]{{8}}\\.dat$"));
+            Assert.That(theirs[0].Recording!.ReadAllBytes(), Is.EqualTo(new byte[] { 1, 2, 3, 4 }));
+            Assert.That((theirs[0].Recording!.Size, theirs[0].Recording!.Extension), Is.EqualTo(((long?)4, ".dat")));
+            Assert.That(theirs[0].Source!.ReadAllBytes(), Is.EqualTo(new byte[] { 7, 7 }));
+            Assert.That((theirs[1].Recording!.IsFolder, theirs[1].Recording!.ItemCount, theirs[1].Recording!.Size), Is.EqualTo((true, (int?)2, (long?)3)));
+            Assert.That(theirs[1].Recording!.List().Select(i => i.Path[(theirs[1].Recording!.Path.Length + 1)..]), Is.EquivalentTo(new[] { "a.txt", "sub/b.txt" }));
+        });
+
+        // .NET writes, Python reads.
+        var ourSchema = NewSchemaName("objnet");
+        Instance.Schema(ourSchema).Table<Recording>().Insert([new { rec_id = 1, recording = file, source = "raw/s1.bin" }, new { rec_id = 2, recording = folder }]);
+        var read = (await PythonAsync("codecs.py", "read-objects", ourSchema, root))!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That((string)read[0]!["path"]!, Does.Match($"^_schema/{ourSchema}/recording/rec_id=1/recording_[A-Za-z0-9_-]{{8}}\\.dat$"));
+            Assert.That(Bytes(read[0]!["content"]), Is.EqualTo(new byte[] { 1, 2, 3, 4 }));
+            Assert.That(((long)read[0]!["size"]!, (string)read[0]!["ext"]!, (bool)read[0]!["is_dir"]!), Is.EqualTo((4L, ".dat", false)));
+            Assert.That(Bytes(read[0]!["source"]!["content"]), Is.EqualTo(new byte[] { 7, 7 }));
+            Assert.That(((bool)read[1]!["is_dir"]!, (int)read[1]!["item_count"]!, (long)read[1]!["size"]!), Is.EqualTo((true, 2, 3L)));
+            Assert.That(Bytes(read[1]!["files"]!["sub/b.txt"]), Is.EqualTo("bb"u8.ToArray()));
+            Assert.That(Bytes(read[1]!["files"]!["a.txt"]), Is.EqualTo("a"u8.ToArray()));
         });
     }
 

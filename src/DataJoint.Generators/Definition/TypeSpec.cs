@@ -89,7 +89,8 @@ internal sealed class TypeSpec
         "blob" => "object",
         "hash" => "byte[]",
         "attach" => "global::DataJoint.Attachment",
-        "object" or "npy" or "filepath" => "global::System.Text.Json.Nodes.JsonNode",
+        "object" or "filepath" => "global::DataJoint.ObjectRef",
+        "npy" => "global::System.Text.Json.Nodes.JsonNode",
         _ => "object",
     };
 }

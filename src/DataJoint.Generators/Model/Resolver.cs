@@ -306,6 +306,8 @@ internal sealed class Resolver
         ("attach", false) => "ReadAttachment",
         ("attach", true) => "ReadStoredAttachment",
         ("hash", true) => "ReadHashed",
+        ("object", true) => "ReadObject",
+        ("filepath", true) => "ReadFilepath",
         _ when spec.StoredCategory == TypeCategory.Json => "ReadJson",
         _ => "ReadBytes",
     };

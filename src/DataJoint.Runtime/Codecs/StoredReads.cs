@@ -42,6 +42,12 @@ internal static class StoredReads
         }
     }
 
+    /// <summary>The lazy handle of an <c>&lt;object@&gt;</c> or <c>&lt;filepath@&gt;</c> column: only the metadata is read.</summary>
+    public static ObjectRef Object(DbDataReader reader, int ordinal, bool filepath) =>
+        System.Text.Json.Nodes.JsonNode.Parse(ColumnReader.ReadString(reader, ordinal)) is System.Text.Json.Nodes.JsonObject metadata
+            ? new ObjectRef(metadata, RowReadScope.Stores, filepath)
+            : throw new DataJointException($"`{reader.GetName(ordinal)}` does not hold object metadata (a JSON object with a path).");
+
     /// <summary>Where an attachment was read from, for messages.</summary>
     public static string Where(DbDataReader reader, int ordinal) => $"`{reader.GetName(ordinal)}`";
 }

@@ -10,8 +10,9 @@ namespace DataJoint;
 internal static class StoredValue
 {
     /// <summary>Encodes <paramref name="value"/> for <paramref name="attribute"/>; values of other types are returned as given.</summary>
-    public static async ValueTask<object?> Encode(HeadingAttribute attribute, object? value, CodecTarget target, bool sync,
-        CancellationToken cancellationToken)
+    /// <paramref name="key"/> is the row's primary key (in key order), which names the path of an <c>&lt;object@&gt;</c>.
+    public static async ValueTask<object?> Encode(HeadingAttribute attribute, object? value, CodecTarget target,
+        IReadOnlyList<(string Name, object? Value)> key, bool sync, CancellationToken cancellationToken)
     {
         var spec = attribute.Spec;
         if (spec.Category != Definition.TypeCategory.Codec || value is null or DBNull) return value;
@@ -25,6 +26,10 @@ internal static class StoredValue
                 return spec.IsInStore ? await Put(attribute, attached, target, sync, cancellationToken).ConfigureAwait(false) : attached;
             case "hash":
                 return await Put(attribute, value, target, sync, cancellationToken).ConfigureAwait(false);
+            case "object" when spec.IsInStore:
+                return await StoredObjects.Write(attribute, value, target, key, sync, cancellationToken).ConfigureAwait(false);
+            case "filepath" when spec.IsInStore:
+                return await StoredObjects.Reference(attribute, value, target, sync, cancellationToken).ConfigureAwait(false);
             default:
                 return value;
         }

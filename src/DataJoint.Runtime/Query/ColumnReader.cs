@@ -106,6 +106,12 @@ public static class ColumnReader
     public static Attachment ReadStoredAttachment(DbDataReader reader, int ordinal) =>
         Attachment.Decode(StoredReads.Hashed(reader, ordinal), StoredReads.Where(reader, ordinal));
 
+    /// <summary>Reads an <c>&lt;object@store&gt;</c> column: a lazy handle on the stored file or folder.</summary>
+    public static ObjectRef ReadObject(DbDataReader reader, int ordinal) => StoredReads.Object(reader, ordinal, filepath: false);
+
+    /// <summary>Reads a <c>&lt;filepath@store&gt;</c> column: a lazy handle on the referenced file or folder.</summary>
+    public static ObjectRef ReadFilepath(DbDataReader reader, int ordinal) => StoredReads.Object(reader, ordinal, filepath: true);
+
     /// <summary>Reads a native column as <typeparamref name="T"/>, converting when the driver returns another type.</summary>
     public static T ReadAs<T>(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) is T value
         ? value
@@ -118,6 +124,8 @@ public static class ColumnReader
         ("attach", false) => ReadAttachment(reader, ordinal),
         ("attach", true) => ReadStoredAttachment(reader, ordinal),
         ("hash", true) => ReadHashed(reader, ordinal),
+        ("object", true) => ReadObject(reader, ordinal),
+        ("filepath", true) => ReadFilepath(reader, ordinal),
         _ when spec.StoredCategory == Definition.TypeCategory.Json => ReadJson(reader, ordinal),
         _ => reader.GetValue(ordinal),
     };

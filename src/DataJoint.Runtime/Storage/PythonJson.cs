@@ -27,6 +27,21 @@ internal sealed class PythonJson
         return this;
     }
 
+    public PythonJson Add(string key, long? value)
+    {
+        if (value is { } n) return Add(key, n);
+        Key(key);
+        text.Append("null");
+        return this;
+    }
+
+    public PythonJson Add(string key, bool value)
+    {
+        Key(key);
+        text.Append(value ? "true" : "false");
+        return this;
+    }
+
     public override string ToString() => text + "}";
 
     private void Key(string key)

@@ -253,6 +253,7 @@ internal sealed partial class InsertWriter
     {
         var attributes = _heading.Attributes;
         CodecTarget? target = null;
+        var keyIndexes = _heading.PrimaryKey.Select(IndexOf).ToArray();
         for (var i = 0; i < attributes.Count; i++)
         {
             if (attributes[i].Spec.Category != Definition.TypeCategory.Codec) continue;
@@ -261,7 +262,8 @@ internal sealed partial class InsertWriter
             {
                 if (!ReferenceEquals(values[i], Omitted))
                 {
-                    values[i] = await StoredValue.Encode(attributes[i], values[i], target, sync, cancellationToken).ConfigureAwait(false);
+                    var key = keyIndexes.Select(k => (attributes[k].Name, values[k])).ToList();
+                    values[i] = await StoredValue.Encode(attributes[i], values[i], target, key, sync, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

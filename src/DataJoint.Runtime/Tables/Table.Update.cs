@@ -60,7 +60,8 @@ public abstract partial class Table
         var set = new List<(string, object?)>(changes.Count);
         foreach (var (attribute, value) in changes)
         {
-            var encoded = await StoredValue.Encode(attribute, value, CodecTarget, sync, cancellationToken).ConfigureAwait(false);
+            var encoded = await StoredValue.Encode(attribute, value, CodecTarget, Heading.PrimaryKey.Select(k => (k, key[k])).ToList(), sync,
+                cancellationToken).ConfigureAwait(false);
             set.Add((attribute.Name, encoded is null ? StatementBuilder.Default : adapter.ToDbValue(attribute.Spec, encoded)));
         }
 

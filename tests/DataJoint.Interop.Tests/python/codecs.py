@@ -2,6 +2,8 @@
 
     codecs.py write <schema> <root> <note_file>   declares Document and inserts rows 1 and 2
     codecs.py read <schema> <root> <downloads>    reads every row of Document and returns its values
+    codecs.py write-objects <schema> <root> <file> <folder>   declares Recording and inserts rows 1 (file) and 2 (folder)
+    codecs.py read-objects <schema> <root>        reads every row of Recording through DataJoint's ObjectRef
 
 DataJoint-Python 2.3.2 cannot write <blob@> (it looks up a store named "") and, on PostgreSQL, cannot read an in-table
 <attach> (psycopg2 returns a memoryview, which its decoder cannot split); so Python leaves `fallback` empty, and on
@@ -33,12 +35,31 @@ report = null : <attach@cold>
 """
 
 
+RECORDING = """
+# recordings kept as objects and references
+rec_id : int32
+---
+recording = null : <object@cold>
+source = null : <filepath@cold>
+"""
+
+
 def configure(root):
     dj.config.stores = {
         "default": "main",
         "main": {"protocol": "file", "location": os.path.join(root, "main")},
         "cold": {"protocol": "file", "location": os.path.join(root, "cold"), "subfolding": [2, 2]},
     }
+
+
+def recover_json(table):
+    """MariaDB: marks the stored codecs' columns as json, as 2.3.2's recovery does for `json` attributes."""
+    heading = table.heading
+    heading.attributes  # loads the heading
+    attributes = heading._attributes
+    for name, attr in list(attributes.items()):
+        if attr.codec is not None and attr.store is not None:
+            attributes[name] = attr._replace(json=True)
 
 
 def encode_bytes(data):
@@ -77,13 +98,39 @@ def main():
     class Document(dj.Manual):
         definition = DOCUMENT
 
+    @schema
+    class Recording(dj.Manual):
+        definition = RECORDING
+
     if not interop.POSTGRES:
-        heading = Document.heading
-        heading.attributes  # loads the heading
-        attributes = heading._attributes
-        for name, attr in list(attributes.items()):
-            if attr.codec is not None and attr.store is not None:
-                attributes[name] = attr._replace(json=True)
+        for table in (Document, Recording):
+            recover_json(table)
+
+    if command == "write-objects":
+        Recording.insert1({"rec_id": 1, "recording": sys.argv[4], "source": "raw/s1.bin"})
+        Recording.insert1({"rec_id": 2, "recording": sys.argv[5]})
+        interop.finish({"written": 2})
+        return
+    if command == "read-objects":
+        rows = []
+        for row in Recording.to_dicts(order_by="rec_id"):
+            ref, source = row["recording"], row["source"]
+            files = {}
+            if ref.is_dir:
+                for folder, _, names in ref.walk():
+                    for name in names:
+                        sub = f"{folder}/{name}" if folder else name
+                        with ref.open(sub) as f:
+                            files[sub] = encode_bytes(f.read())
+            rows.append({
+                "rec_id": row["rec_id"],
+                "path": ref.path, "size": ref.size, "ext": ref.ext, "is_dir": ref.is_dir, "item_count": ref.item_count,
+                "content": None if ref.is_dir else encode_bytes(ref.read()),
+                "files": files,
+                "source": None if source is None else {"path": source.path, "size": source.size, "content": encode_bytes(source.read())},
+            })
+        interop.finish(rows)
+        return
 
     if command == "write":
         note = sys.argv[4]
