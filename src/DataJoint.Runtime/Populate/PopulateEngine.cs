@@ -331,7 +331,7 @@ internal static class PopulateEngine
                             + $"(upstream data of {className} {keyText} changed between MakeFetch and MakeInsert; populate again).");
                     }
 
-                    using (MakeScope.Enter(table))
+                    using (MakeScope.Enter(table, key))
                     {
                         await binding.InsertAsync(table, key, computed, sync, cancellationToken).ConfigureAwait(false);
                     }
@@ -346,7 +346,7 @@ internal static class PopulateEngine
                         return;
                     }
 
-                    using (MakeScope.Enter(table))
+                    using (MakeScope.Enter(table, key))
                     {
                         await binding.MakeAsync(table, key, sync, cancellationToken).ConfigureAwait(false);
                     }
