@@ -1,22 +1,26 @@
 namespace DataJoint;
 
 /// <summary>
-/// Marks the async flow running a table's <c>Make</c>, where inserts into that table are allowed, and notes whether an
-/// insert there wrote the row of the key being made (so populate need not ask the server whether it did).
+/// Marks the async flow running a table's <c>Make</c> for one key, where inserts into that table are allowed and
+/// <see cref="AutoPopulated.Upstream()"/> traces that key's rows; notes whether an insert there wrote the row of the key
+/// being made (so populate need not ask the server whether it did).
 /// </summary>
 internal static class MakeScope
 {
     private static readonly AsyncLocal<State?> Current = new();
 
-    public static bool IsInsideMake(Table table) =>
+    public static bool IsInsideMake(Table table) => Of(table) is not null;
+
+    /// <summary>The state of <paramref name="table"/>'s Make running in this flow, or null.</summary>
+    public static State? Of(Table table) =>
         Current.Value is { } state && string.Equals(state.Table.FullTableName, table.FullTableName, StringComparison.Ordinal)
-        && ReferenceEquals(state.Table.Connection, table.Connection);
+        && ReferenceEquals(state.Table.Connection, table.Connection) ? state : null;
 
     /// <summary>Enters the scope of making <paramref name="key"/> in <paramref name="table"/>; dispose to leave it.</summary>
     public static Scope Enter(Table table, IRecord key)
     {
         var previous = Current.Value;
-        var state = new State(table, new Dictionary<string, object?>(key.GetAttributeValues(), StringComparer.Ordinal));
+        var state = new State(table, key, new Dictionary<string, object?>(key.GetAttributeValues(), StringComparer.Ordinal));
         Current.Value = state;
         return new Scope(state, previous);
     }
@@ -27,10 +31,10 @@ internal static class MakeScope
     /// </summary>
     public static void Wrote(Table table, Heading heading, IReadOnlyList<object?[]> rows)
     {
-        if (Current.Value is not { InsertedKey: false } state || !IsInsideMake(table)) return;
+        if (Of(table) is not { InsertedKey: false } state) return;
         foreach (var row in rows)
         {
-            if (Carries(heading, row, state.Key))
+            if (Carries(heading, row, state.KeyValues))
             {
                 state.InsertedKey = true;
                 return;
@@ -53,13 +57,18 @@ internal static class MakeScope
         return matched == key.Count;
     }
 
-    internal sealed class State(Table table, IReadOnlyDictionary<string, object?> key)
+    /// <summary>The Make in progress: its table, its key, whether the key's row was written, and the key's trace once read.</summary>
+    internal sealed class State(Table table, IRecord key, IReadOnlyDictionary<string, object?> keyValues)
     {
         public Table Table { get; } = table;
 
-        public IReadOnlyDictionary<string, object?> Key { get; } = key;
+        public IRecord Key { get; } = key;
+
+        public IReadOnlyDictionary<string, object?> KeyValues { get; } = keyValues;
 
         public bool InsertedKey { get; set; }
+
+        public Diagram? Upstream { get; set; }
     }
 
     /// <summary>The scope of one Make; dispose to leave it.</summary>
