@@ -53,6 +53,22 @@ public sealed class ScaffoldTests(Backend backend) : InteropTest(backend)
         var sessions = FetchTyped(main, assembly.GetType("Scaffolded.Main.Session")!)
             .Select(r => ((int)Property(r, "SubjectId")!, (short)Property(r, "SessionIdx")!, (int?)Property(r, "BuddyId"))).ToList();
         Assert.That(sessions, Does.Contain((2, (short)1, (int?)1)).And.Contain((1, (short)1, (int?)null)));
+
+        // Round trip: the scaffolded classes declared in fresh schemas describe exactly as the tables they came from.
+        var againUpName = NewSchemaName("scup2");
+        var againMainName = NewSchemaName("scmain2");
+        var againUp = Instance.Schema(againUpName);
+        var againMain = Instance.Schema(againMainName, upstream: [againUp]);
+        foreach (var (schema, again, ns) in new[] { (up, againUp, "Scaffolded.Up"), (main, againMain, "Scaffolded.Main") })
+        {
+            foreach (var tableName in schema.ListTables())
+            {
+                var type = assembly.GetType(ns + "." + TableClassName(tableName).Replace('.', '+'), throwOnError: true)!;
+                var declared = (Table)typeof(Schema).GetMethod(nameof(Schema.Table), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(again, null)!;
+                Assert.That(declared.Describe().Replace(againUpName, upName, StringComparison.Ordinal),
+                    Is.EqualTo(schema.GetTable(tableName).Describe()), $"describe() of {tableName} declared again");
+            }
+        }
     }
 
     private static string TableClassName(string tableName) => string.Join(".",
