@@ -37,8 +37,7 @@ public sealed class ScaffoldTests(Backend backend) : InteropTest(backend)
         {
             foreach (var tableName in schema.ListTables())
             {
-                var type = assembly.GetType(ns + "." + TableClassName(tableName).Replace('.', '+'), throwOnError: true)!;
-                var typed = (Table)typeof(Schema).GetMethod(nameof(Schema.Table), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(schema, null)!;
+                var typed = Bind(schema, ClassOf(assembly, ns, tableName));
                 Assert.That(typed.FullTableName, Is.EqualTo(schema.GetTable(tableName).FullTableName));
                 Assert.That(typed.Count(), Is.EqualTo(schema.GetTable(tableName).Count()), $"rows of {tableName}");
                 expectedCounts[tableName] = typed.Count();
@@ -63,20 +62,26 @@ public sealed class ScaffoldTests(Backend backend) : InteropTest(backend)
         {
             foreach (var tableName in schema.ListTables())
             {
-                var type = assembly.GetType(ns + "." + TableClassName(tableName).Replace('.', '+'), throwOnError: true)!;
-                var declared = (Table)typeof(Schema).GetMethod(nameof(Schema.Table), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(again, null)!;
+                var declared = Bind(again, ClassOf(assembly, ns, tableName));
                 Assert.That(declared.Describe().Replace(againUpName, upName, StringComparison.Ordinal),
                     Is.EqualTo(schema.GetTable(tableName).Describe()), $"describe() of {tableName} declared again");
             }
         }
     }
 
+    /// <summary><c>schema.Table&lt;T&gt;()</c> for a class known only at run time.</summary>
+    private static Table Bind(Schema schema, Type type) =>
+        (Table)typeof(Schema).GetMethod(nameof(Schema.Table), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(schema, null)!;
+
+    private static Type ClassOf(Assembly assembly, string ns, string tableName) =>
+        assembly.GetType(ns + "." + TableClassName(tableName).Replace('.', '+'), throwOnError: true)!;
+
     private static string TableClassName(string tableName) => string.Join(".",
         tableName.TrimStart('#', '_').Split("__").Select(part => string.Concat(part.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))));
 
     private static List<object> FetchTyped(Schema schema, Type type)
     {
-        var table = typeof(Schema).GetMethod(nameof(Schema.Table), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(schema, null)!;
+        var table = Bind(schema, type);
         var fetch = table.GetType().GetMethods().Where(m => m.Name == "Fetch" && m.GetParameters().All(p => p.IsOptional))
             .OrderBy(m => m.GetParameters().Length).First();
         var rows = (IEnumerable)fetch.Invoke(table, fetch.GetParameters().Select(_ => Type.Missing).ToArray())!;
