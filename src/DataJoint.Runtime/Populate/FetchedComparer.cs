@@ -32,6 +32,8 @@ internal static class FetchedComparer
                 return b is IRecord rb && a.GetType() == b.GetType() && SequenceEqual(ra.GetAttributeValues(), rb.GetAttributeValues());
             case IDictionary mapA when b is IDictionary mapB:
                 return mapA.Count == mapB.Count && mapA.Keys.Cast<object>().All(k => mapB.Contains(k) && AreEqual(mapA[k], mapB[k]));
+            case IReadOnlyDictionary<string, object?> rowA when b is IReadOnlyDictionary<string, object?> rowB:
+                return rowA.Count == rowB.Count && rowA.All(p => rowB.TryGetValue(p.Key, out var value) && AreEqual(p.Value, value));
             case IEnumerable ea when b is IEnumerable eb:
                 return SequenceEqual(ea.Cast<object?>(), eb.Cast<object?>());
             default:

@@ -296,7 +296,6 @@ internal static class PopulateEngine
         private async ValueTask MakeOne(IRecord key, Worker worker, CancellationToken cancellationToken)
         {
             var className = table.TableDefinition.ClassName;
-            var keyText = Describe(key);
             using var scope = Telemetry.Start(Telemetry.Make, table.Connection, table.FullTableName);
             var started = Stopwatch.GetTimestamp();
             var startedAt = DateTime.Now;
@@ -310,7 +309,7 @@ internal static class PopulateEngine
                 {
                     if (!await Jobs.ReserveCore(key, worker.Current, sync, cancellationToken).ConfigureAwait(false))
                     {
-                        Skip(scope, className, keyText, "reserved by another worker");
+                        Skip(scope, className, Describe(key), "reserved by another worker");
                         return;
                     }
 
@@ -323,7 +322,7 @@ internal static class PopulateEngine
                 {
                     if (await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
                     {
-                        await Already(key, scope, className, keyText).ConfigureAwait(false);
+                        await Already(key, scope, className).ConfigureAwait(false);
                         return;
                     }
 
@@ -348,7 +347,7 @@ internal static class PopulateEngine
                     if (!FetchedComparer.AreEqual(fetched, refetched))
                     {
                         throw new DataJointException("Referential integrity failed! The `make_fetch` data has changed "
-                            + $"(upstream data of {className} {keyText} changed between MakeFetch and MakeInsert; populate again).");
+                            + $"(upstream data of {className} {Describe(key)} changed between MakeFetch and MakeInsert; populate again).");
                     }
 
                     using (var make = MakeScope.Enter(table, key))
@@ -363,7 +362,7 @@ internal static class PopulateEngine
                     if (await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
                     {
                         await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
-                        await Already(key, scope, className, keyText).ConfigureAwait(false);
+                        await Already(key, scope, className).ConfigureAwait(false);
                         return;
                     }
 
@@ -379,7 +378,7 @@ internal static class PopulateEngine
                 // server is asked only when Make wrote the key some other way (or not at all).
                 if (!insertedKey && !await SyncOrAsync.Exists(done, sync, cancellationToken).ConfigureAwait(false))
                 {
-                    throw new DataJointException($"Make of {className} did not insert its key ({keyText}) into {table.FullTableName}. "
+                    throw new DataJointException($"Make of {className} did not insert its key ({Describe(key)}) into {table.FullTableName}. "
                         + "Make must insert the row(s) for the key it is given.");
                 }
 
@@ -395,7 +394,8 @@ internal static class PopulateEngine
                 // The key is made; a job row left behind by a lost connection here is reclaimed later and then found made.
                 if (Jobs is not null) await BestEffort(Jobs.CompleteCore(key, seconds, sync, CancellationToken.None)).ConfigureAwait(false);
                 scope.Outcome("success");
-                PopulateLog.KeyMade(logger, className, keyText, seconds * 1000);
+                // The key's text is built only when something reads it: most keys succeed unlogged.
+                if (logger.IsEnabled(LogLevel.Debug)) PopulateLog.KeyMade(logger, className, Describe(key), seconds * 1000);
                 Report();
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
@@ -404,7 +404,7 @@ internal static class PopulateEngine
                 if (reserved) await BestEffort(Jobs!.ReleaseCore(key, worker.Current, "", sync, CancellationToken.None)).ConfigureAwait(false);
                 scope.Fail(ex);
                 scope.Outcome("cancelled");
-                PopulateLog.KeyCancelled(logger, className, keyText);
+                PopulateLog.KeyCancelled(logger, className, Describe(key));
                 throw;
             }
             catch (Exception ex)
@@ -432,7 +432,7 @@ internal static class PopulateEngine
                 Interlocked.Increment(ref _failed);
                 scope.Fail(ex);
                 scope.Outcome("error");
-                PopulateLog.KeyFailed(logger, ex, className, keyText);
+                PopulateLog.KeyFailed(logger, ex, className, Describe(key));
                 Report();
                 if (!options.SuppressErrors)
                 {
@@ -460,10 +460,10 @@ internal static class PopulateEngine
             }
         }
 
-        private async ValueTask Already(IRecord key, OperationScope scope, string className, string keyText)
+        private async ValueTask Already(IRecord key, OperationScope scope, string className)
         {
             if (Jobs is not null) await Jobs.CompleteCore(key, null, sync, CancellationToken.None).ConfigureAwait(false);
-            Skip(scope, className, keyText, "already populated");
+            Skip(scope, className, Describe(key), "already populated");
         }
 
         /// <summary>One worker's held session: opened before its first key, replaced after a lost connection.</summary>

@@ -15,7 +15,7 @@ internal sealed partial class InsertWriter
     // PostgreSQL allows 65535 parameters per statement; stay well below for both servers.
     private const int MaxParametersPerStatement = 30_000;
     private const int MaxRowsPerStatement = 1_000;
-    private const int InitialChunkCapacity = 256;
+    private const int InitialChunkCapacity = 16;
 
     private readonly Table _table;
     private readonly InsertOptions _options;

@@ -73,11 +73,12 @@ public abstract partial class QueryExpression
     private Func<DbDataReader, IReadOnlyDictionary<string, object?>> DictionaryReader()
     {
         var attributes = Heading.Attributes;
+        var names = new FetchedRowNames(attributes.Select(a => a.Name).ToArray());
         return reader =>
         {
-            var row = new Dictionary<string, object?>(attributes.Count, StringComparer.Ordinal);
-            for (var i = 0; i < attributes.Count; i++) row[attributes[i].Name] = ColumnReader.ReadValue(reader, i, attributes[i]);
-            return row;
+            var values = new object?[attributes.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = ColumnReader.ReadValue(reader, i, attributes[i]);
+            return new FetchedRow(names, values);
         };
     }
 

@@ -1,0 +1,68 @@
+// Diagnostics behind docs/performance.md that BenchmarkDotNet does not give: the statements each populated key sends,
+// process CPU per key next to wall time (CPU is what a loaded machine takes away), and allocations by type.
+// It drives the benchmark classes themselves, so the work is exactly what the benchmarks measure.
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> commands
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> populate-cpu [repetitions]
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> fetch-cpu [repetitions]
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> allocations <populate|dicts|typed>
+using DataJoint;
+using DataJoint.Benchmarks;
+using DataJoint.Benchmarks.Comparison;
+using DataJoint.Probe;
+
+if (args.Length < 2) throw new ArgumentException("usage: <mysql|postgresql> <commands|populate-cpu|fetch-cpu|allocations> [argument]");
+var backend = args[0] == "postgresql" ? Backend.PostgreSql : Backend.MySql;
+var repetitions = args.Length > 2 && int.TryParse(args[2], out var r) ? r : 5;
+switch (args[1])
+{
+    case "commands":
+        Run(new PopulateBenchmarks { Backend = backend }, b =>
+        {
+            b.Empty();
+            CommandCounter.Print(backend + " Populate()", b.Populate);
+            b.Empty();
+            CommandCounter.Print(backend + " Populate(ReserveJobs)", b.PopulateReserved);
+        });
+        break;
+    case "populate-cpu":
+        Run(new PopulateBenchmarks { Backend = backend }, b => CpuMeter.Print(backend, repetitions, PopulateBenchmarks.Keys, "per key",
+        [
+            ("raw per-key transaction loop", 1, () => { b.Empty(); return b.RawLoop(); }),
+            ("Populate()", 1, () => { b.Empty(); return b.Populate(); }),
+            ("Populate(ReserveJobs)", 1, () => { b.Empty(); return b.PopulateReserved(); }),
+        ]));
+        break;
+    case "fetch-cpu":
+        Run(new FetchBenchmarks { Backend = backend }, f => Run(new QueryBenchmarks { Backend = backend }, q =>
+            CpuMeter.Print(backend, repetitions, 1, "per call",
+            [
+                ("raw reader, 100k", 1, f.RawReader), ("typed Fetch(), 100k", 1, f.Typed), ("Fetch<TRecord>(), 100k", 1, f.Record),
+                ("ToDicts(), 100k", 1, f.Dicts), ("raw reader, restricted 1,000", 50, q.RawRestricted),
+                ("typed Fetch(), restricted 1,000", 50, q.TypedRestricted), ("raw reader, join 10k", 5, q.RawJoin),
+                ("Fetch<TRecord>(), join 10k", 5, q.TypedJoin), ("raw dictionaries, join 10k", 5, q.RawJoinDicts),
+                ("ToDicts(), join 10k", 5, q.JoinDicts),
+            ])));
+        break;
+    case "allocations" when args.Length > 2 && args[2] == "populate":
+        Run(new PopulateBenchmarks { Backend = backend }, b => AllocationSampler.Print(() => { b.Empty(); b.Populate(); }));
+        break;
+    case "allocations" when args.Length > 2:
+        Run(new FetchBenchmarks { Backend = backend }, f => AllocationSampler.Print(args[2] == "dicts" ? () => f.Dicts() : () => f.Typed()));
+        break;
+    default:
+        throw new ArgumentException($"Unknown probe '{args[1]}'.");
+}
+
+static void Run<T>(T benchmark, Action<T> probe)
+    where T : DatabaseBenchmark
+{
+    benchmark.Setup();
+    try
+    {
+        probe(benchmark);
+    }
+    finally
+    {
+        benchmark.Cleanup();
+    }
+}
