@@ -89,3 +89,32 @@ public sealed class ObjectCodecTests(Backend backend) : BackendTest(backend)
         Assert.That(recordings.Count(), Is.Zero);
     }
 }
+
+/// <summary>The stored codecs against the S3 server (<c>scripts/s3-server.sh</c>): the same values through the s3 protocol.</summary>
+public sealed class S3CodecTests(Backend backend) : BackendTest(backend)
+{
+    [Test]
+    public async Task StoredValuesRoundTripThroughS3()
+    {
+        var s3 = await S3TestServer.RequireAsync();
+        Instance.Config.Set("stores.default", "cold");
+        Instance.Config.Set("stores.cold", s3.StoreSettings("tests/" + Guid.NewGuid().ToString("N")));
+        var documents = Schema.Table<Document>();
+        var recordings = Schema.Table<Recording>();
+        var payload = new byte[3 << 20];
+        new Random(5).NextBytes(payload);
+        await documents.InsertAsync([new Document.Row { DocId = 1, Summary = new[] { 1.5, 2.5 }, Raw = payload, Report = new Attachment("r.bin", [1, 0, 2]) }]);
+        await recordings.InsertAsync([new { rec_id = 1, recording = new MemoryStream(payload) }]);
+
+        var document = (await documents.FetchAsync()).Single();
+        Assert.That(document.Summary, Is.EqualTo(new[] { 1.5, 2.5 }));
+        Assert.That(document.Raw, Is.EqualTo(payload));
+        Assert.That(document.Report, Is.EqualTo(new Attachment("r.bin", [1, 0, 2])));
+        var recording = (await recordings.FetchAsync()).Single().Recording!;
+        Assert.That(recording.Size, Is.EqualTo(payload.Length));
+        await using var stream = await recording.OpenReadAsync();
+        var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        Assert.That(copy.ToArray(), Is.EqualTo(payload));
+    }
+}
