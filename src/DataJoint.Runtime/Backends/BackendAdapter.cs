@@ -279,19 +279,33 @@ internal abstract class BackendAdapter
     /// SQL text of a DataJoint default as the DDL writes it (docs/semantics.md#defaults), read by the same
     /// <see cref="AttributeDefault"/> as the generator's check and Row initializer; the literal is quoted for this backend.
     /// </summary>
-    protected string DefaultClause(AttributeDefinition a)
+    protected string DefaultClause(AttributeDefinition a) => DefaultExpression(a) switch
     {
-        if (a.Nullable) return "DEFAULT NULL";
-        if (a.DefaultValue is null) return "NOT NULL";
+        null => "NOT NULL",
+        "NULL" => "DEFAULT NULL",
+        var value => "NOT NULL DEFAULT " + value,
+    };
+
+    /// <summary>The SQL of an attribute's default: <c>NULL</c>, the clock, a quoted literal; null for a required attribute.</summary>
+    protected string? DefaultExpression(AttributeDefinition a)
+    {
+        if (a.Nullable) return "NULL";
+        if (a.DefaultValue is null) return null;
         var written = AttributeDefault.TryParse(a.DefaultValue, out var problem)
             ?? throw new ArgumentException($"Default {a.DefaultValue.Trim()} of attribute '{a.Name}' {problem}.", nameof(a));
         return written.Kind switch
         {
-            DefaultKind.Null => "DEFAULT NULL",
-            DefaultKind.CurrentTimestamp => "NOT NULL DEFAULT " + written.Value,
-            _ => "NOT NULL DEFAULT " + QuoteLiteral(written.LiteralFor(a.Spec.Category)!),
+            DefaultKind.Null => "NULL",
+            DefaultKind.CurrentTimestamp => written.Value,
+            _ => QuoteLiteral(written.LiteralFor(a.Spec.Category)!),
         };
     }
+
+    /// <summary>
+    /// The statements that bring an existing table in line with <paramref name="changes"/> (secondary attributes and the table
+    /// comment only; docs/existing-schemas.md#alter), run as one unit.
+    /// </summary>
+    public abstract IReadOnlyList<string> AlterTable(string schema, string table, IReadOnlyList<TableChange> changes);
 
     /// <summary>
     /// Adds DataJoint's hidden job-metadata columns (<c>_job_start_time</c>, <c>_job_duration</c>, <c>_job_version</c>,

@@ -4,7 +4,7 @@ namespace DataJoint;
 
 /// <summary>
 /// Schema log events (category <c>DataJoint.Schema</c>; ids documented in docs/observability.md): 7201 a bound table
-/// differs from its class, 7202 a table declared, 7203 tables dropped, 7204 a schema dropped.
+/// differs from its class, 7202 a table declared, 7203 tables dropped, 7204 a schema dropped, 7205 a table altered.
 /// </summary>
 internal static partial class SchemaLog
 {
@@ -24,4 +24,7 @@ internal static partial class SchemaLog
 
     [LoggerMessage(EventId = 7204, EventName = "SchemaDropped", Level = LogLevel.Information, Message = "Dropped schema {Schema} on the {Server}")]
     public static partial void SchemaDropped(ILogger logger, string schema, string server);
+
+    [LoggerMessage(EventId = 7205, EventName = "TableAltered", Level = LogLevel.Information, Message = "Altered table {Table} to match {ClassName}: {Statements}")]
+    public static partial void TableAltered(ILogger logger, string table, string className, string statements);
 }

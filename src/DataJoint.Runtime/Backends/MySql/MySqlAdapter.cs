@@ -140,8 +140,7 @@ internal sealed partial class MySqlAdapter : BackendAdapter
         var inherited = ForeignKeyColumns(definition);
         foreach (var a in definition.Attributes)
         {
-            var comment = inherited.Contains(a.Name) ? a.Comment : ColumnComment(a);
-            lines.Add($"  {Quote(a.Name)} {ColumnType(a.Spec, schema)} {DefaultClause(a)} COMMENT {QuoteLiteral(comment)}");
+            lines.Add("  " + ColumnDefinition(a, schema, inherited.Contains(a.Name)));
         }
 
         if (PrimaryKeyClause(definition) is { } primaryKey) lines.Add(primaryKey);
@@ -164,6 +163,26 @@ internal sealed partial class MySqlAdapter : BackendAdapter
         return [sql.ToString()];
     }
 
+
+    /// <summary>A column as CREATE TABLE and ALTER TABLE write it; a foreign-key column keeps its comment without a marker.</summary>
+    private string ColumnDefinition(AttributeDefinition a, string schema, bool inherited = false) =>
+        $"{Quote(a.Name)} {ColumnType(a.Spec, schema)} {DefaultClause(a)} COMMENT {QuoteLiteral(inherited ? a.Comment : ColumnComment(a))}";
+
+    // One ALTER TABLE: MySQL applies its clauses together or not at all.
+    public override IReadOnlyList<string> AlterTable(string schema, string table, IReadOnlyList<TableChange> changes)
+    {
+        var clauses = changes.Select(change => change switch
+        {
+            TableChange.Add add => "ADD COLUMN " + ColumnDefinition(add.Attribute, schema),
+            TableChange.Drop drop => "DROP COLUMN " + Quote(drop.Name),
+            TableChange.Modify modify => modify.OldName == modify.Attribute.Name
+                ? "MODIFY COLUMN " + ColumnDefinition(modify.Attribute, schema)
+                : $"CHANGE COLUMN {Quote(modify.OldName)} " + ColumnDefinition(modify.Attribute, schema),
+            TableChange.Comment comment => "COMMENT " + QuoteLiteral(comment.Text),
+            _ => throw new ArgumentOutOfRangeException(nameof(changes), change, "Unknown table change."),
+        });
+        return [$"ALTER TABLE {QualifiedName(schema, table)} " + string.Join(", ", clauses)];
+    }
 
     public override string CreateLineageTable(string qualifiedTable) =>
         $"CREATE TABLE IF NOT EXISTS {qualifiedTable} (`table_name` varchar(64) NOT NULL COMMENT 'table name within the schema', "

@@ -156,13 +156,7 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
     {
         var statements = new List<string>();
         var table = QualifiedName(schema, definition.TableName);
-        foreach (var values in definition.Attributes.Where(a => a.Spec.Category == TypeCategory.Enum)
-                     .Select(a => a.Spec.EnumValues).DistinctBy(v => EnumTypeName(v)))
-        {
-            var name = QualifiedName(schema, EnumTypeName(values));
-            statements.Add($"DO $$ BEGIN CREATE TYPE {name} AS ENUM ({string.Join(", ", values.Select(QuoteLiteral))}); "
-                + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        }
+        statements.AddRange(CreateEnumTypes(schema, definition.Attributes));
 
         var lines = new List<string>();
         foreach (var a in definition.Attributes)
@@ -211,6 +205,58 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
         }
 
         return statements;
+    }
+
+    /// <summary>The statements creating the enum types the attributes use, each unless it exists.</summary>
+    private IEnumerable<string> CreateEnumTypes(string schema, IEnumerable<AttributeDefinition> attributes) =>
+        attributes.Where(a => a.Spec.Category == TypeCategory.Enum).Select(a => a.Spec.EnumValues).DistinctBy(v => EnumTypeName(v))
+            .Select(values => $"DO $$ BEGIN CREATE TYPE {QualifiedName(schema, EnumTypeName(values))} AS ENUM "
+                + $"({string.Join(", ", values.Select(QuoteLiteral))}); EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+
+    // PostgreSQL alters one property per clause; the statements run in one transaction, so they apply together or not at all.
+    public override IReadOnlyList<string> AlterTable(string schema, string table, IReadOnlyList<TableChange> changes)
+    {
+        var name = QualifiedName(schema, table);
+        var statements = CreateEnumTypes(schema, changes.OfType<TableChange.Add>().Select(a => a.Attribute)
+            .Concat(changes.OfType<TableChange.Modify>().Select(m => m.Attribute))).ToList();
+        foreach (var change in changes)
+        {
+            switch (change)
+            {
+                case TableChange.Add add:
+                    statements.Add($"ALTER TABLE {name} ADD COLUMN {Quote(add.Attribute.Name)} {ColumnType(add.Attribute.Spec, schema)} {DefaultClause(add.Attribute)}");
+                    statements.Add(CommentOnColumn(name, add.Attribute));
+                    break;
+                case TableChange.Drop drop:
+                    statements.Add($"ALTER TABLE {name} DROP COLUMN {Quote(drop.Name)}");
+                    break;
+                case TableChange.Modify modify:
+                    var a = modify.Attribute;
+                    var column = Quote(a.Name);
+                    if (modify.OldName != a.Name) statements.Add($"ALTER TABLE {name} RENAME COLUMN {Quote(modify.OldName)} TO {column}");
+                    var type = ColumnType(a.Spec, schema);
+                    var defaultSql = DefaultExpression(a);
+                    // Through text, so every conversion the values allow works (enum to enum, integer widths, varchar lengths).
+                    statements.Add($"ALTER TABLE {name} ALTER COLUMN {column} DROP DEFAULT, ALTER COLUMN {column} TYPE {type} USING {column}::text::{type}, "
+                        + $"ALTER COLUMN {column} {(a.Nullable ? "DROP" : "SET")} NOT NULL"
+                        + (defaultSql is null or "NULL" ? "" : $", ALTER COLUMN {column} SET DEFAULT {defaultSql}"));
+                    statements.Add(CommentOnColumn(name, a));
+                    break;
+                case TableChange.Comment comment:
+                    statements.Add($"COMMENT ON TABLE {name} IS {QuoteLiteral(comment.Text)}");
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(changes), change, "Unknown table change.");
+            }
+        }
+
+        return statements;
+    }
+
+    private string CommentOnColumn(string table, AttributeDefinition a)
+    {
+        var comment = ColumnComment(a);
+        return $"COMMENT ON COLUMN {table}.{Quote(a.Name)} IS {(comment.Length == 0 ? "NULL" : QuoteLiteral(comment))}";
     }
 
     private static bool IsPrefix(IReadOnlyList<string> prefix, IReadOnlyList<string> columns) =>

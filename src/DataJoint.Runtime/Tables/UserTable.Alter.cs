@@ -1,0 +1,81 @@
+namespace DataJoint;
+
+public abstract partial class UserTable
+{
+    /// <summary>
+    /// Brings the existing table in line with this class (DataJoint's <c>alter</c>, docs/existing-schemas.md#alter): secondary
+    /// attributes added, dropped, changed in type, default, nullability or comment, renamed when named in
+    /// <paramref name="renames"/> (new name → old name; never guessed), and the table comment. With
+    /// <see cref="Config.SafeMode"/> on and <paramref name="prompt"/> not false, shows the statements and asks first. Bind the
+    /// class with <see cref="Validation.Warn"/> to reach a table that differs from it.
+    /// </summary>
+    /// <returns>True when the table was altered; false when nothing differs or the prompt was refused.</returns>
+    /// <exception cref="DefinitionException">The primary key, foreign keys or indexes differ, or an add and a drop are not named as a rename.</exception>
+    /// <exception cref="InvalidOperationException">Called inside a transaction.</exception>
+    public bool Alter(bool? prompt = null, IReadOnlyDictionary<string, string>? renames = null) =>
+        SyncOrAsync.Wait(AlterCore(prompt, renames, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Alter"/>.</summary>
+    public async Task<bool> AlterAsync(bool? prompt = null, IReadOnlyDictionary<string, string>? renames = null, CancellationToken cancellationToken = default) =>
+        await AlterCore(prompt, renames, sync: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The statements <see cref="Alter"/> would run, without running them (empty when nothing differs).</summary>
+    /// <exception cref="DefinitionException">As <see cref="Alter"/>.</exception>
+    public IReadOnlyList<string> AlterStatements(IReadOnlyDictionary<string, string>? renames = null) =>
+        SyncOrAsync.Wait(PlanAlter(renames, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="AlterStatements"/>.</summary>
+    public async Task<IReadOnlyList<string>> AlterStatementsAsync(IReadOnlyDictionary<string, string>? renames = null, CancellationToken cancellationToken = default) =>
+        await PlanAlter(renames, sync: false, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<IReadOnlyList<string>> PlanAlter(IReadOnlyDictionary<string, string>? renames, bool sync, CancellationToken cancellationToken)
+    {
+        var existing = await ExistingTable.Read(Connection, Schema.Name, SqlTableName, sync, cancellationToken).ConfigureAwait(false);
+        var changes = TableAlteration.Plan(TableDefinition, existing, Connection.Adapter, Schema.Name, renames);
+        return changes.Count == 0 ? [] : Connection.Adapter.AlterTable(Schema.Name, SqlTableName, changes);
+    }
+
+    private async ValueTask<bool> AlterCore(bool? prompt, IReadOnlyDictionary<string, string>? renames, bool sync, CancellationToken cancellationToken)
+    {
+        // DDL commits an open transaction implicitly on MySQL, as DataJoint warns.
+        if (Connection.InTransaction)
+        {
+            throw new InvalidOperationException($"Cannot alter {FullTableName} inside a transaction (e.g. from a make). Alter before starting one.");
+        }
+
+        var statements = await PlanAlter(renames, sync, cancellationToken).ConfigureAwait(false);
+        if (statements.Count == 0) return false;
+        var ask = prompt ?? Connection.Config.SafeMode;
+        if (ask && !Connection.Config.Confirm($"Alter {FullTableName} to match {TableDefinition.ClassName}:\n{string.Join(";\n", statements)}\n\nExecute?"))
+        {
+            return false;
+        }
+
+        var context = $"Altering {FullTableName}";
+        if (statements.Count == 1)
+        {
+            await SyncOrAsync.Execute(Connection, new SqlStatement(statements[0], []), context, sync, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var transaction = await SyncOrAsync.Begin(Connection, sync, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                foreach (var statement in statements)
+                {
+                    await SyncOrAsync.Execute(Connection, new SqlStatement(statement, []), context, sync, cancellationToken).ConfigureAwait(false);
+                }
+
+                await SyncOrAsync.Commit(transaction, sync, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
+            }
+        }
+
+        Connection.ForgetTable(Schema.Name, SqlTableName);
+        SchemaLog.TableAltered(SchemaLog.For(Connection.DataJointLoggers), FullTableName, TableDefinition.ClassName, string.Join("; ", statements));
+        return true;
+    }
+}
