@@ -17,19 +17,11 @@ public sealed partial class Diagram : IEnumerable<FreeTable>
         SyncOrAsync.Wait(CascadeCore(query, partIntegrity, sync: true, CancellationToken.None));
 
     /// <summary>As <see cref="Cascade(Table, PartIntegrity)"/> with DataJoint's names <c>enforce</c>, <c>ignore</c>, <c>cascade</c>.</summary>
-    public static Diagram Cascade(Table query, string partIntegrity) => Cascade(query, ParsePartIntegrity(partIntegrity));
+    public static Diagram Cascade(Table query, string partIntegrity) => Cascade(query, Table.ParsePartIntegrity(partIntegrity, allowCascade: true));
 
     /// <summary>Asynchronous <see cref="Cascade(Table, PartIntegrity)"/>.</summary>
     public static async Task<Diagram> CascadeAsync(Table query, PartIntegrity partIntegrity = PartIntegrity.Enforce, CancellationToken cancellationToken = default) =>
         await CascadeCore(query, partIntegrity, sync: false, cancellationToken).ConfigureAwait(false);
-
-    private static PartIntegrity ParsePartIntegrity(string partIntegrity) => partIntegrity switch
-    {
-        "enforce" => PartIntegrity.Enforce,
-        "ignore" => PartIntegrity.Ignore,
-        "cascade" => PartIntegrity.Cascade,
-        _ => throw new ArgumentException($"partIntegrity must be 'enforce', 'ignore' or 'cascade', not '{partIntegrity}'.", nameof(partIntegrity)),
-    };
 
     private static async ValueTask<Diagram> CascadeCore(Table query, PartIntegrity partIntegrity, bool sync, CancellationToken cancellationToken)
     {

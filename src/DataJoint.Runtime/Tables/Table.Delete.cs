@@ -28,7 +28,7 @@ public abstract partial class Table
         DeleteTraced(prompt, partIntegrity, sync: false, cancellationToken).AsTask();
 
     /// <summary>DataJoint's <c>part_integrity</c> names (<c>enforce</c>, <c>ignore</c>, <c>cascade</c>) as the enum.</summary>
-    private static PartIntegrity ParsePartIntegrity(string partIntegrity, bool allowCascade) => partIntegrity switch
+    internal static PartIntegrity ParsePartIntegrity(string partIntegrity, bool allowCascade) => partIntegrity switch
     {
         "enforce" => PartIntegrity.Enforce,
         "ignore" => PartIntegrity.Ignore,
