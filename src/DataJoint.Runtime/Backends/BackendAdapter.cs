@@ -217,8 +217,11 @@ internal abstract class BackendAdapter
     /// <summary>Primary-key values as text, joined the way the server prints a duplicated key.</summary>
     public virtual string KeyText(IEnumerable<string> values) => string.Join(", ", values);
 
-    /// <summary>Appends the clause that makes an INSERT ignore rows whose primary key already exists.</summary>
-    public abstract void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns);
+    /// <summary>
+    /// Appends the clause that makes an INSERT into <paramref name="table"/> (quoted full name) ignore rows whose primary key
+    /// already exists; it must hold also after an <c>INSERT … SELECT</c>, where the selected tables' columns are in scope.
+    /// </summary>
+    public abstract void AppendSkipDuplicates(SqlBuilder sql, string table, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns);
 
     /// <summary>Starts an INSERT that replaces rows with the same primary key.</summary>
     public abstract string InsertVerb(bool replace);

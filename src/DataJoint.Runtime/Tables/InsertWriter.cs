@@ -28,6 +28,12 @@ internal sealed partial class InsertWriter
         _options = options;
         _heading = table.Heading;
         _adapter = table.Connection.Adapter;
+        CheckAllowed(table, options);
+    }
+
+    /// <summary>The checks every insert makes before writing: the table itself, Make-only tables, consistent options.</summary>
+    public static void CheckAllowed(Table table, InsertOptions options)
+    {
         if (table.IsRestricted)
         {
             throw new InvalidOperationException($"Cannot insert into the restricted table {table.FullTableName}: insert into the table itself.");

@@ -305,11 +305,12 @@ internal sealed partial class MySqlAdapter : BackendAdapter
     [System.Text.RegularExpressions.GeneratedRegex(@"Duplicate entry '(?<values>.*)' for key '(?:[^']*\.)?PRIMARY'", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex DuplicateEntry();
 
-    public override void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
+    public override void AppendSkipDuplicates(SqlBuilder sql, string table, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
     {
-        // A no-op update: rows whose key exists are left as they are.
+        // A no-op update: rows whose key exists are left as they are. The right side names the target table so that an
+        // INSERT … SELECT whose source has the same column is not ambiguous.
         var first = primaryKey.Count > 0 ? primaryKey[0] : columns[0];
-        sql.Append(" ON DUPLICATE KEY UPDATE ").Identifier(first).Append('=').Identifier(first);
+        sql.Append(" ON DUPLICATE KEY UPDATE ").Identifier(first).Append('=').Append(table).Append('.').Identifier(first);
     }
 
     public override BulkLoader BulkLoader { get; } = new MySqlBulkCopyLoader();

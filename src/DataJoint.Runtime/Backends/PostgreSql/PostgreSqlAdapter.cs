@@ -456,7 +456,7 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
     [System.Text.RegularExpressions.GeneratedRegex(@"Key \((?<columns>[^)]*)\)=\((?<values>.*)\) already exists", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex DuplicateKeyDetail();
 
-    public override void AppendSkipDuplicates(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
+    public override void AppendSkipDuplicates(SqlBuilder sql, string table, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
     {
         sql.Append(" ON CONFLICT");
         if (primaryKey.Count > 0)

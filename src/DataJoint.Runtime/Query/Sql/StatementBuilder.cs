@@ -68,12 +68,7 @@ internal static class StatementBuilder
     {
         var sql = new SqlBuilder(adapter);
         sql.Append(adapter.InsertVerb(conflict == InsertConflict.Replace)).Append(table).Append(" (");
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (i > 0) sql.Append(", ");
-            sql.Identifier(columns[i]);
-        }
-
+        AppendIdentifiers(sql, columns);
         sql.Append(") VALUES ");
         var count = 0;
         foreach (var row in rows)
@@ -94,17 +89,58 @@ internal static class StatementBuilder
         }
 
         if (count == 0) throw new ArgumentException($"An INSERT into {table} needs at least one row.", nameof(rows));
+        AppendConflict(sql, table, primaryKey, columns, conflict);
+        return sql.Build();
+    }
+
+    /// <summary>
+    /// <c>INSERT INTO table (columns) SELECT … FROM (query) AS source</c>: the rows of <paramref name="source"/>, read and written
+    /// by the server in one statement, its <paramref name="sourceColumns"/> going into <paramref name="columns"/> by position.
+    /// </summary>
+    public static SqlStatement InsertSelect(BackendAdapter adapter, string table, IReadOnlyList<string> columns, QueryExpression source,
+        IReadOnlyList<string> sourceColumns, IReadOnlyList<string> primaryKey, InsertConflict conflict)
+    {
+        if (columns.Count == 0 || columns.Count != sourceColumns.Count)
+        {
+            throw new ArgumentException($"An INSERT … SELECT into {table} needs as many source columns as target columns (at least one).", nameof(columns));
+        }
+
+        var sql = new SqlBuilder(adapter);
+        sql.Append(adapter.InsertVerb(conflict == InsertConflict.Replace)).Append(table).Append(" (");
+        AppendIdentifiers(sql, columns);
+
+        // The select is a derived table so that the conflict clause after it cannot be read as part of its FROM.
+        sql.Append(") SELECT ");
+        AppendIdentifiers(sql, sourceColumns);
+        sql.Append(" FROM (");
+        // Stored types, not the fetch's read conversions: the values go back into columns.
+        new QuerySqlGenerator(sql).AppendSelectColumns(source, sourceColumns, distinct: false, read: false);
+        sql.Append(") AS ").Identifier(sql.NextAlias());
+        AppendConflict(sql, table, primaryKey, columns, conflict);
+        return sql.Build();
+    }
+
+    private static void AppendIdentifiers(SqlBuilder sql, IReadOnlyList<string> names)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Identifier(names[i]);
+        }
+    }
+
+    private static void AppendConflict(SqlBuilder sql, string table, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns,
+        InsertConflict conflict)
+    {
         switch (conflict)
         {
             case InsertConflict.Skip:
-                adapter.AppendSkipDuplicates(sql, primaryKey, columns);
+                sql.Adapter.AppendSkipDuplicates(sql, table, primaryKey, columns);
                 break;
             case InsertConflict.Replace:
-                adapter.AppendReplace(sql, primaryKey, columns);
+                sql.Adapter.AppendReplace(sql, primaryKey, columns);
                 break;
         }
-
-        return sql.Build();
     }
 
     /// <summary>The conditions restricting the rows of a table expression (flattened operands' first, then its own).</summary>

@@ -79,17 +79,24 @@ public sealed class OfflineSqlTests(Backend backend)
         var delete = StatementBuilder.Delete(adapter, table, [StatementBuilder.Equal([("student_id", 7)]), StatementBuilder.NotEqual("sex", "M")]);
         var skip = StatementBuilder.Insert(adapter, table, ["student_id", "first_name"], [[1, "A"], [2, StatementBuilder.Default]], ["student_id"], InsertConflict.Skip);
         var replace = StatementBuilder.Insert(adapter, table, ["student_id", "first_name"], [[1, "A"]], ["student_id"], InsertConflict.Replace);
+        var insertSelect = StatementBuilder.InsertSelect(adapter, table, ["student_id", "first_name"], student, ["student_id", "first_name"], ["student_id"],
+            InsertConflict.Skip);
         Assert.Multiple(() =>
         {
             Assert.That(update.Text, Is.EqualTo($"UPDATE {table} SET {Q("first_name")} = {P(0)}, {Q("home_phone")} = DEFAULT WHERE (home_state = 'UT')"));
             Assert.That(update.Parameters, Is.EqualTo(new object?[] { "Ann" }));
             Assert.That(delete.Text, Is.EqualTo($"DELETE FROM {table} WHERE ({Q("student_id")}={P(0)}) AND ({Q("sex")} <> {P(1)})"));
             Assert.That(skip.Text, Is.EqualTo(backend == Backend.MySql
-                ? $"INSERT INTO {table} ({Q("student_id")}, {Q("first_name")}) VALUES ({P(0)}, {P(1)}), ({P(2)}, DEFAULT) ON DUPLICATE KEY UPDATE {Q("student_id")}={Q("student_id")}"
+                ? $"INSERT INTO {table} ({Q("student_id")}, {Q("first_name")}) VALUES ({P(0)}, {P(1)}), ({P(2)}, DEFAULT) ON DUPLICATE KEY UPDATE {Q("student_id")}={table}.{Q("student_id")}"
                 : $"INSERT INTO {table} ({Q("student_id")}, {Q("first_name")}) VALUES ({P(0)}, {P(1)}), ({P(2)}, DEFAULT) ON CONFLICT ({Q("student_id")}) DO NOTHING"));
             Assert.That(replace.Text, Is.EqualTo(backend == Backend.MySql
                 ? $"REPLACE INTO {table} ({Q("student_id")}, {Q("first_name")}) VALUES ({P(0)}, {P(1)})"
                 : $"INSERT INTO {table} ({Q("student_id")}, {Q("first_name")}) VALUES ({P(0)}, {P(1)}) ON CONFLICT ({Q("student_id")}) DO UPDATE SET {Q("first_name")} = EXCLUDED.{Q("first_name")}"));
+            Assert.That(insertSelect.Text, Does.StartWith($"INSERT INTO {table} ({Q("student_id")}, {Q("first_name")}) SELECT {Q("student_id")}, {Q("first_name")} FROM (SELECT "));
+            Assert.That(insertSelect.Text, Does.EndWith(backend == Backend.MySql
+                ? $" ON DUPLICATE KEY UPDATE {Q("student_id")}={table}.{Q("student_id")}"
+                : $" ON CONFLICT ({Q("student_id")}) DO NOTHING"));
+            Assert.That(insertSelect.Text, Does.Contain("home_state = 'UT'"), "the query's restriction is inside the SELECT");
         });
     }
 }
