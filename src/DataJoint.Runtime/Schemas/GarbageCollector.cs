@@ -19,6 +19,7 @@ namespace DataJoint;
 public sealed class GarbageCollector
 {
     private readonly ObjectStore store;
+    private readonly string? defaultStore;
 
     /// <summary>A collector of <paramref name="store"/> (null: <c>stores.default</c>) for <paramref name="schemas"/>; the store is checked now, without I/O.</summary>
     /// <exception cref="ArgumentException">No schema is given.</exception>
@@ -30,6 +31,7 @@ public sealed class GarbageCollector
         if (Schemas.Count == 0) throw new ArgumentException("Garbage collection needs at least one schema.", nameof(schemas));
         if (Schemas.Any(s => s is null)) throw new ArgumentException("The schemas to collect include null.", nameof(schemas));
         this.store = Schemas[0].Connection.Config.ObjectStores.Get(store);
+        defaultStore = DefaultStoreName(Schemas[0].Connection.Config);
     }
 
     /// <summary>The schemas whose sections are collected.</summary>
@@ -191,17 +193,18 @@ public sealed class GarbageCollector
 
     private static string Shorten(string text) => text.Length <= 80 ? $"'{text}'" : $"'{text[..80]}…'";
 
-    // A reference without a store is to the default store; one whose default cannot be resolved is kept, to be safe.
-    private bool InThisStore(string? declared)
+    // A reference without a store is to the default store; when no default is configured it is kept, to be safe.
+    private bool InThisStore(string? declared) => Stores.NormalizeName(declared) is { } name ? name == Store : defaultStore is null || defaultStore == Store;
+
+    private static string? DefaultStoreName(Config config)
     {
-        if (Stores.NormalizeName(declared) is { } name) return name == Store;
         try
         {
-            return StoreConfiguration.ResolveName(Schemas[0].Connection.Config, null, useFilepathDefault: false) == Store;
+            return StoreConfiguration.ResolveName(config, null, useFilepathDefault: false);
         }
         catch (ConfigurationException)
         {
-            return true;
+            return null;
         }
     }
 
