@@ -122,7 +122,7 @@ public sealed partial class Schema
     public async Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken cancellationToken = default) =>
         await ListTablesCore(sync: false, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask<IReadOnlyList<string>> ListTablesCore(bool sync, CancellationToken cancellationToken)
+    internal async ValueTask<IReadOnlyList<string>> ListTablesCore(bool sync, CancellationToken cancellationToken)
     {
         var names = await SyncOrAsync.ReadAll(Connection, new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`",
             r => r.GetString(0), sync, cancellationToken).ConfigureAwait(false);

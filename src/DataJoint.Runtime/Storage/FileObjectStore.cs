@@ -102,11 +102,33 @@ internal sealed class FileObjectStore : ObjectStore
         try
         {
             File.Delete(full);
-            return ValueTask.FromResult(true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Failed(path, "cannot be deleted", ex);
+        }
+
+        RemoveEmptyFolders(Path.GetDirectoryName(full));
+        return ValueTask.FromResult(true);
+    }
+
+    // Folders exist only while objects are below them, as in S3: the emptied ones up to the location go with the object.
+    private void RemoveEmptyFolders(string? folder)
+    {
+        var top = Path.TrimEndingDirectorySeparator(root);
+        while (folder is not null && folder.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(folder).Any()) return;
+                Directory.Delete(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return; // a writer is filling it again, or it is not ours to remove
+            }
+
+            folder = Path.GetDirectoryName(folder);
         }
     }
 
