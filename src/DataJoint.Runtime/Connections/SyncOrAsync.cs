@@ -13,6 +13,35 @@ internal static class SyncOrAsync
     public static ValueTask<int> Execute(Connection connection, SqlStatement statement, string context, bool sync,
         CancellationToken cancellationToken) => connection.ExecuteCore(statement, context, sync, cancellationToken);
 
+    /// <summary>
+    /// Runs DDL statements as one unit: a single statement alone, several in one transaction (PostgreSQL's DDL is
+    /// transactional, so nobody sees a table half declared or half altered).
+    /// </summary>
+    public static async ValueTask ExecuteAsUnit(Connection connection, IReadOnlyList<string> statements, string context, bool sync,
+        CancellationToken cancellationToken)
+    {
+        if (statements.Count == 1)
+        {
+            await Execute(connection, new SqlStatement(statements[0], []), context, sync, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var transaction = await Begin(connection, sync, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var statement in statements)
+            {
+                await Execute(connection, new SqlStatement(statement, []), context, sync, cancellationToken).ConfigureAwait(false);
+            }
+
+            await Commit(transaction, sync, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Dispose(transaction, sync).ConfigureAwait(false);
+        }
+    }
+
     public static ValueTask<List<T>> ReadAll<T>(Connection connection, SqlStatement statement, string context, Func<DbDataReader, T> read,
         bool sync, CancellationToken cancellationToken) => connection.ReadAllCore(statement, context, read, sync, cancellationToken);
 

@@ -14,27 +14,7 @@ public sealed partial class Schema
         {
             try
             {
-                if (statements.Count == 1)
-                {
-                    await SyncOrAsync.Execute(Connection, new SqlStatement(statements[0], []), context, sync, cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-
-                var transaction = await SyncOrAsync.Begin(Connection, sync, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    foreach (var statement in statements)
-                    {
-                        await SyncOrAsync.Execute(Connection, new SqlStatement(statement, []), context, sync, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await SyncOrAsync.Commit(transaction, sync, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
-                }
-
+                await SyncOrAsync.ExecuteAsUnit(Connection, statements, context, sync, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (QueryException)

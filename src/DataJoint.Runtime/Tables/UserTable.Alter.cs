@@ -52,28 +52,7 @@ public abstract partial class UserTable
         }
 
         var context = $"Altering {FullTableName}";
-        if (statements.Count == 1)
-        {
-            await SyncOrAsync.Execute(Connection, new SqlStatement(statements[0], []), context, sync, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var transaction = await SyncOrAsync.Begin(Connection, sync, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                foreach (var statement in statements)
-                {
-                    await SyncOrAsync.Execute(Connection, new SqlStatement(statement, []), context, sync, cancellationToken).ConfigureAwait(false);
-                }
-
-                await SyncOrAsync.Commit(transaction, sync, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await SyncOrAsync.Dispose(transaction, sync).ConfigureAwait(false);
-            }
-        }
-
+        await SyncOrAsync.ExecuteAsUnit(Connection, statements, context, sync, cancellationToken).ConfigureAwait(false);
         Connection.ForgetTable(Schema.Name, SqlTableName);
         SchemaLog.TableAltered(SchemaLog.For(Connection.DataJointLoggers), FullTableName, TableDefinition.ClassName, string.Join("; ", statements));
         return true;
