@@ -11,6 +11,9 @@ namespace DataJoint.Definition;
 /// </summary>
 internal static class DefinitionParser
 {
+    /// <summary>The prefix of a fully qualified foreign-key reference (<c>-&gt; global::Lab.Subject</c>).</summary>
+    public const string GlobalAlias = "global::";
+
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly Regex IndexStart = new(@"^(?<unique>unique\s+)?index\s*\(", Options);
@@ -292,7 +295,9 @@ internal static class DefinitionParser
         }
 
         var referenceRange = new TextRange(start + position, reference.Length);
-        if (reference.Length == 0 || Array.Exists(reference.Split('.'), p => !Identifier.IsMatch(p)))
+        // 'global::Ns.Parent' is C#'s fully qualified spelling: the name after it must be a table's full name.
+        var qualified = reference.StartsWith(GlobalAlias, StringComparison.Ordinal) ? reference.Substring(GlobalAlias.Length) : reference;
+        if (qualified.Length == 0 || Array.Exists(qualified.Split('.'), p => !Identifier.IsMatch(p)))
         {
             errors.Add(new DefinitionError(DiagnosticIds.BadForeignKey,
                 reference.Length == 0

@@ -241,6 +241,15 @@ internal sealed class Resolver
             if (_byFullName.TryGetValue(reference, out var direct)) return direct;
         }
 
+        if (reference.StartsWith(DefinitionParser.GlobalAlias, System.StringComparison.Ordinal))
+        {
+            var fullName = reference.Substring(DefinitionParser.GlobalAlias.Length);
+            if (_byFullName.TryGetValue(fullName, out var exact)) return exact;
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.UnknownParent,
+                $"Foreign key reference '{item.Name}' could not be resolved: no [Definition] table class has the full name '{fullName}'", item.Location));
+            return null;
+        }
+
         var scopes = new List<string>();
         var ns = table.Namespace;
         var types = table.ContainingTypes.ToList();

@@ -152,6 +152,35 @@ public sealed class DefinitionAnalyzerTests
         """");
 
     [Test]
+    public Task AGlobalQualifiedReferenceNamesExactlyOneTable() => DiagnosticMarkup.VerifyAsync(""""
+        using DataJoint;
+        namespace Clinic
+        {
+            [Definition("""
+                -> global::Mice.Subject
+                visit : int32
+                """)]
+            public partial class Visit : Manual;
+
+            [Definition("""
+                -> {|DJ2001:global::Subject|}
+                note : int32
+                """)]
+            public partial class Note : Manual;
+        }
+        namespace Mice
+        {
+            [Definition("subject_id : int32")]
+            public partial class Subject : Manual;
+        }
+        namespace Rats
+        {
+            [Definition("subject_id : int32")]
+            public partial class Subject : Manual;
+        }
+        """");
+
+    [Test]
     public Task InheritingOneNameWithTwoTypesIsAKeyClash() => DiagnosticMarkup.VerifyAsync(Probe("""
         -> Subject
         -> {|DJ2006:Animal|}
