@@ -116,7 +116,7 @@ internal sealed partial class InsertWriter
             {
                 var attribute = attributes[i];
                 var value = values[i];
-                if (value is null || ReferenceEquals(value, Omitted) || IsMissingNumber(attribute, value))
+                if (value is null || ReferenceEquals(value, Omitted) || ValueRules.IsMissingNumber(attribute, value))
                 {
                     if (DefaultsToNull(attribute))
                     {

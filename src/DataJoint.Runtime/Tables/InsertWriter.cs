@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace DataJoint;
 
 /// <summary>
@@ -294,7 +292,7 @@ internal sealed partial class InsertWriter
         for (var i = 0; i < attributes.Count; i++)
         {
             var value = values[i];
-            if (value is null || ReferenceEquals(value, Omitted) || IsMissingNumber(attributes[i], value))
+            if (value is null || ReferenceEquals(value, Omitted) || ValueRules.IsMissingNumber(attributes[i], value))
             {
                 bound[i] = StatementBuilder.Default;
             }
@@ -308,99 +306,12 @@ internal sealed partial class InsertWriter
         return bound;
     }
 
-    /// <summary>
-    /// Refuses, before anything is sent, a value the attribute would silently change or the server would misreport: a
-    /// fraction for an integer, a time of day for a date, a collection for text, invalid UTF-16 (a lone surrogate) in text,
-    /// U+0000 or ±Infinity where the backend cannot store them, a uuid that does not parse, and integers out of the declared
-    /// range. Rounding to a declared precision (decimal scale, datetime fractions) stays ordinary SQL behaviour.
-    /// </summary>
+    /// <summary>Refuses, before anything is sent, a value the attribute would silently change or the server would misreport (<see cref="ValueRules.Refusal"/>).</summary>
     private void CheckValue(HeadingAttribute attribute, object value)
     {
-        var spec = attribute.Spec;
-        switch (spec.Category)
+        if (ValueRules.Refusal(attribute, value, _adapter) is { } why)
         {
-            case Definition.TypeCategory.Int8 or Definition.TypeCategory.Int16 or Definition.TypeCategory.Int32 or Definition.TypeCategory.Int64
-                when value is double or float or decimal:
-                var fractional = value switch { double d => d != Math.Floor(d), float f => f != MathF.Floor(f), _ => (decimal)value != decimal.Floor((decimal)value) };
-                if (fractional) throw Refused(attribute, value, "is not a whole number");
-                break;
-            case Definition.TypeCategory.Date when value is DateTime { TimeOfDay.Ticks: > 0 }:
-                throw Refused(attribute, value, "has a time of day, which a date would drop; pass a DateOnly or the date alone");
-            case Definition.TypeCategory.Float32 or Definition.TypeCategory.Float64
-                when !_adapter.StoresInfinity && value is double.PositiveInfinity or double.NegativeInfinity or float.PositiveInfinity or float.NegativeInfinity:
-                throw Refused(attribute, value, $"is infinite, which {_adapter.Backend} cannot store in a float column");
-            case Definition.TypeCategory.Uuid when value is string text && !Guid.TryParse(text, out _):
-                throw Refused(attribute, value, "is not a uuid");
-            case Definition.TypeCategory.Char or Definition.TypeCategory.VarChar or Definition.TypeCategory.Enum when value is IEnumerable and not string:
-                throw Refused(attribute, value, "is a collection, not text");
-        }
-
-        if (value is string s && spec.Category is Definition.TypeCategory.Char or Definition.TypeCategory.VarChar or Definition.TypeCategory.Enum
-                or Definition.TypeCategory.Json or Definition.TypeCategory.Native)
-        {
-            CheckText(attribute, s);
-        }
-
-        CheckRange(attribute, value);
-    }
-
-    private void CheckText(HeadingAttribute attribute, string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                throw Refused(attribute, Shorten(text), $"holds a lone surrogate (invalid UTF-16) at position {i}, which would be stored as U+FFFD");
-            }
-
-            if (c == '\0' && !_adapter.StoresNulInText)
-            {
-                throw Refused(attribute, Shorten(text), $"holds U+0000 at position {i}, which {_adapter.Backend} cannot store in text");
-            }
+            throw new DataJointException($"The value {ValueRules.Describe(value)} for attribute `{attribute.Name}` ({attribute.Type}) of {_table.FullTableName} {why}. Nothing was written.");
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
-    private DataJointException Refused(HeadingAttribute attribute, object value, string why) =>
-        new($"The value {Describe(value)} for attribute `{attribute.Name}` ({attribute.Type}) of {_table.FullTableName} {why}. Nothing was written.");
-
-    private static string Describe(object value) => value switch
-    {
-        string s => $"'{s}'",
-        IFormattable f => $"{f.ToString(null, System.Globalization.CultureInfo.InvariantCulture)} ({value.GetType().Name})",
-        _ => value.GetType().Name,
-    };
-
-    // PostgreSQL widens int8 to smallint, so the declared range is enforced here for every backend alike.
-    private void CheckRange(HeadingAttribute attribute, object value)
-    {
-        var (min, max) = attribute.Spec.Category switch
-        {
-            Definition.TypeCategory.Int8 => (sbyte.MinValue, sbyte.MaxValue),
-            Definition.TypeCategory.Int16 => (short.MinValue, short.MaxValue),
-            Definition.TypeCategory.Int32 => (int.MinValue, (long)int.MaxValue),
-            _ => (long.MinValue, long.MaxValue),
-        };
-        if (value is not (sbyte or byte or short or ushort or int or uint or long)) return;
-        var number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-        if (number < min || number > max)
-        {
-            throw new DataJointException($"Value {number} is out of range for attribute `{attribute.Name}` ({attribute.Type}, {min} to {max}) "
-                + $"of {_table.FullTableName}.");
-        }
-    }
-
-    // DataJoint sends NaN (and '' for numeric attributes) as DEFAULT, i.e. NULL for nullable attributes.
-    private static bool IsMissingNumber(HeadingAttribute attribute, object value) =>
-        (value is double d && double.IsNaN(d)) || (value is float f && float.IsNaN(f))
-        || (attribute.Spec.IsNumeric && value is string { Length: 0 });
-
 }
