@@ -104,10 +104,11 @@ internal static class TableAlteration
     }
 
     /// <summary>Core and codec types compare as written (the marker), native types as the server spells them.</summary>
+    // A column without a type marker reads as its native type: an attribute inherited through a foreign key has none, so
+    // `subject_id : int32` in the parent is `int` in the child, the very column the class declares.
     private static bool SameType(AttributeDefinition declared, ExistingAttribute found, BackendAdapter adapter, string schema) =>
-        declared.Spec.Category == TypeCategory.Native
-            ? string.Equals(adapter.NativeTypeName(adapter.ColumnType(declared.Spec, schema)), found.Type, StringComparison.OrdinalIgnoreCase)
-            : string.Equals(Compact(declared.Type), Compact(found.Type), StringComparison.OrdinalIgnoreCase);
+        string.Equals(adapter.NativeTypeName(adapter.ColumnType(declared.Spec, schema)), found.Type, StringComparison.OrdinalIgnoreCase)
+        || (declared.Spec.Category != TypeCategory.Native && string.Equals(Compact(declared.Type), Compact(found.Type), StringComparison.OrdinalIgnoreCase));
 
     private static string Compact(string type) => string.Concat(type.Where(c => !char.IsWhiteSpace(c)));
 
