@@ -90,7 +90,7 @@ internal sealed class TypeSpec
         "hash" => "byte[]",
         "attach" => "global::DataJoint.Attachment",
         "object" or "filepath" => "global::DataJoint.ObjectRef",
-        "npy" => "global::System.Text.Json.Nodes.JsonNode",
+        "npy" => "global::DataJoint.NpyRef",
         _ => "object",
     };
 }

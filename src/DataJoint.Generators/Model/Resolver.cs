@@ -317,6 +317,7 @@ internal sealed class Resolver
         ("hash", true) => "ReadHashed",
         ("object", true) => "ReadObject",
         ("filepath", true) => "ReadFilepath",
+        ("npy", true) => "ReadNpy",
         _ when spec.StoredCategory == TypeCategory.Json => "ReadJson",
         _ => "ReadBytes",
     };

@@ -112,6 +112,9 @@ public static class ColumnReader
     /// <summary>Reads a <c>&lt;filepath@store&gt;</c> column: a lazy handle on the referenced file or folder.</summary>
     public static ObjectRef ReadFilepath(DbDataReader reader, int ordinal) => StoredReads.Object(reader, ordinal, filepath: true);
 
+    /// <summary>Reads an <c>&lt;npy@store&gt;</c> column: a lazy handle on the stored array (shape and dtype from the metadata).</summary>
+    public static NpyRef ReadNpy(DbDataReader reader, int ordinal) => StoredReads.Array(reader, ordinal);
+
     /// <summary>Reads a native column as <typeparamref name="T"/>, converting when the driver returns another type.</summary>
     public static T ReadAs<T>(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) is T value
         ? value
@@ -126,6 +129,7 @@ public static class ColumnReader
         ("hash", true) => ReadHashed(reader, ordinal),
         ("object", true) => ReadObject(reader, ordinal),
         ("filepath", true) => ReadFilepath(reader, ordinal),
+        ("npy", true) => ReadNpy(reader, ordinal),
         _ when spec.StoredCategory == Definition.TypeCategory.Json => ReadJson(reader, ordinal),
         _ => reader.GetValue(ordinal),
     };
