@@ -6,6 +6,7 @@ configure them.
 import os
 
 import datajoint as dj
+from datajoint.codecs import resolve_dtype
 
 
 def configure(root):
@@ -17,10 +18,10 @@ def configure(root):
 
 
 def recover_json(table):
-    """MariaDB: marks the stored codecs' columns as json, as 2.3.2's recovery does for `json` attributes."""
+    """MariaDB: marks the columns of codecs stored as json, as 2.3.2's recovery does for `json` attributes."""
     heading = table.heading
     heading.attributes  # loads the heading
     attributes = heading._attributes
     for name, attr in list(attributes.items()):
-        if attr.codec is not None and attr.store is not None:
+        if attr.codec is not None and (attr.store is not None or resolve_dtype(f"<{attr.codec.name}>")[0] == "json"):
             attributes[name] = attr._replace(json=True)
