@@ -119,6 +119,9 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
     /// <summary>This instance's object stores (<c>Stores["raw"]</c>), as <see cref="Config.Stores"/> configures them; see docs/storage.md.</summary>
     public Stores Stores => Config.ObjectStores;
 
+    /// <summary>This instance's custom codecs (<c>Codecs.Register(new GraphCodec())</c>), which <c>&lt;name&gt;</c> attributes resolve to; see docs/storage.md.</summary>
+    public CodecRegistry Codecs => Config.Codecs;
+
     /// <summary>Opens (and by default creates) a schema on this instance's connection.</summary>
     /// <param name="name">The schema (database) name.</param>
     /// <param name="createSchema">Create the schema when it does not exist; otherwise a missing schema is an error.</param>

@@ -98,6 +98,7 @@ internal abstract class BackendAdapter
     /// <exception cref="DefinitionException">The codec is unknown, or needs a store it was not given.</exception>
     protected string CodecColumnType(TypeSpec spec, string schema) => spec.StoredCategory switch
     {
+        _ when spec.ColumnSpec is { } column => ColumnType(column, schema),
         TypeCategory.Bytes => ColumnType(new TypeSpec(TypeCategory.Bytes, "bytes"), schema),
         TypeCategory.Json => ColumnType(new TypeSpec(TypeCategory.Json, "json"), schema),
         _ when spec.CodecName is { } name && BuiltinCodecs.StoreRequired(name) => throw new DefinitionException(

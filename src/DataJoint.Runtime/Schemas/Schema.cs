@@ -232,7 +232,7 @@ public sealed partial class Schema
                 throw new InvalidOperationException($"Cannot declare {definition.ClassName} inside a transaction. Bind tables before starting one.");
             }
 
-            await ExecuteDeclaration(definition, adapter.DeclareTable(Name, definition,
+            await ExecuteDeclaration(definition, adapter.DeclareTable(Name, Connection.Config.Codecs.ForDeclaration(definition),
                 fk => adapter.QualifiedName(parentNames[fk].Schema.Name, fk.Parent.TableName)), sync, cancellationToken).ConfigureAwait(false);
             SchemaLog.TableDeclared(SchemaLog.For(Connection.DataJointLoggers), adapter.QualifiedName(Name, definition.TableName), definition.ClassName);
 
@@ -244,7 +244,7 @@ public sealed partial class Schema
             }
         }
 
-        if (exists) await ValidateExisting(definition, validation, sync, cancellationToken).ConfigureAwait(false);
+        if (exists) await ValidateExisting(Connection.Config.Codecs.ForDeclaration(definition), validation, sync, cancellationToken).ConfigureAwait(false);
         var heading = BuildHeading(definition);
         // Rewritten on declaration and refreshed on binding (DataJoint's auto-heal), never inside a transaction: the
         // CREATE of a missing ~lineage table would commit it implicitly on MySQL.
