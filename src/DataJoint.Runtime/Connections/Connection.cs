@@ -21,7 +21,7 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         Config = config;
         if (loggerFactory is not null) LoggerFactory = loggerFactory;
         Adapter = BackendAdapter.For(config.Database.Backend);
-        if (string.IsNullOrEmpty(config.Database.User))
+        if (Adapter.NeedsServer && string.IsNullOrEmpty(config.Database.User))
         {
             throw new DataJointException(
                 $"No database user is configured for the {BackendAdapter.Describe(config.Database)}. "

@@ -168,6 +168,8 @@ public static class ColumnReader
             Definition.TypeCategory.Json => ReadJson(reader, ordinal),
             Definition.TypeCategory.Uuid => ReadGuid(reader, ordinal),
             Definition.TypeCategory.Codec => ReadCodec(reader, ordinal, spec),
+            // A driver without a decimal type of its own (SQLite) returns a number or text; the servers' drivers return decimal.
+            Definition.TypeCategory.Decimal => reader.GetValue(ordinal) as decimal? ?? ReadDecimal(reader, ordinal),
             _ => reader.GetValue(ordinal),
         };
     }

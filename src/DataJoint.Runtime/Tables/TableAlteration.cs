@@ -57,8 +57,11 @@ internal static class TableAlteration
         {
             var oldName = renamed.GetValueOrDefault(a.Name, a.Name);
             if (!existingSecondary.TryGetValue(oldName, out var current)) changes.Add(new TableChange.Add(a));
-            else if (oldName != a.Name || !SameType(a, current, adapter, schema) || a.Nullable != current.Nullable
-                     || !SameDefault(a, current) || a.Comment != current.Comment) changes.Add(new TableChange.Modify(oldName, a));
+            else
+            {
+                var columnChanged = !SameType(a, current, adapter, schema) || a.Nullable != current.Nullable || !SameDefault(a, current);
+                if (oldName != a.Name || columnChanged || a.Comment != current.Comment) changes.Add(new TableChange.Modify(oldName, a, columnChanged));
+            }
         }
 
         var kept = declared.Select(a => renamed.GetValueOrDefault(a.Name, a.Name)).ToHashSet(StringComparer.Ordinal);
