@@ -131,6 +131,42 @@ public sealed class PackageConsumerTests
     }
 
     [Test]
+    public void TheToolInstallsAsALocalToolAndRunsAsDotnetDj()
+    {
+        Assert.That(_feed.Nuspec("DataJoint.Cli"), Does.Contain("<packageType name=\"DotnetTool\" />"));
+        Assert.That(_feed.Entries("DataJoint.Cli"), Is.SupersetOf(new[]
+        {
+            "tools/net10.0/any/dotnet-dj.dll", "tools/net8.0/any/dotnet-dj.dll", "tools/net10.0/any/DataJoint.Runtime.dll", "README.md", "icon.png",
+        }));
+        var directory = _feed.NewConsumer("tool");
+        var (manifestExit, manifestOutput) = Dotnet(directory, "new tool-manifest");
+        Assert.That(manifestExit, Is.Zero, manifestOutput);
+        var (installExit, installOutput) = Dotnet(directory, $"tool install DataJoint.Cli --version {_feed.Version}");
+        Assert.That(installExit, Is.Zero, installOutput);
+        Assert.That(installOutput, Does.Contain("dotnet dj"));
+
+        var (helpExit, helpOutput) = Dotnet(directory, "dj --help");
+        Assert.That(helpExit, Is.Zero, helpOutput);
+        Assert.That(helpOutput, Does.Contain("scaffold").And.Contain("describe").And.Contain("--host"));
+
+        // The installed tool reaches the server from the DJ_* variables, and a missing schema is exit code 4.
+        string Env(string name, string fallback) => Environment.GetEnvironmentVariable($"DJ_TEST_MYSQL_{name}") ?? fallback;
+        var environment = new Dictionary<string, string?>(_feed.Environment)
+        {
+            ["DJ_HOST"] = Env("HOST", "127.0.0.1"),
+            ["DJ_PORT"] = Env("PORT", "3306"),
+            ["DJ_USER"] = Env("USER", "datajoint"),
+            ["DJ_PASS"] = Env("PASSWORD", "datajoint"),
+            ["DJ_BACKEND"] = "mysql",
+        };
+        var (schemasExit, schemasOutput) = Tests.Dotnet.Run(directory, "dj schemas", environment, BuildTimeout);
+        Assert.That(schemasExit, Is.Zero, schemasOutput);
+        var (missingExit, missingOutput) = Tests.Dotnet.Run(directory, "dj tables --schema no_such_schema_dj", environment, BuildTimeout);
+        Assert.That(missingExit, Is.EqualTo(4), missingOutput);
+        Assert.That(missingOutput, Does.Contain("Schema `no_such_schema_dj` does not exist"));
+    }
+
+    [Test]
     public void TheTemplatePackageHoldsTheTemplateStampedWithThisVersion()
     {
         var entries = _feed.Entries("DataJoint.Templates");

@@ -98,3 +98,37 @@ namespace DataJoint.Tests.Existing.AlterReferencing
         """)]
     public partial class Reading : Manual;
 }
+
+// A table whose key comes from a parent: the inherited column carries no type marker, and Alter still matches it.
+namespace DataJoint.Tests.Existing.AlterChildV1
+{
+    [Definition("""
+        device_id : int32
+        """)]
+    public partial class Device : Manual;
+
+    [Definition("""
+        -> Device
+        cal_idx : int16
+        ---
+        gain : float32
+        """)]
+    public partial class Calibration : Manual;
+}
+
+namespace DataJoint.Tests.Existing.AlterChildV2
+{
+    [Definition("""
+        device_id : int32
+        """)]
+    public partial class Device : Manual;
+
+    [Definition("""
+        -> Device
+        cal_idx : int16
+        ---
+        gain : float32
+        bias = 0 : float32
+        """)]
+    public partial class Calibration : Manual;
+}

@@ -46,6 +46,19 @@ public sealed class AlterTests(Backend backend) : BackendTest(backend)
     }
 
     [Test]
+    public void AKeyInheritedFromAParentMatchesAndASecondaryIsAddedToTheChild()
+    {
+        Schema.Table<AlterChildV1.Device>().Insert1(new AlterChildV1.Device.Row { DeviceId = 7 });
+        Schema.Table<AlterChildV1.Calibration>().Insert1(new AlterChildV1.Calibration.Row { DeviceId = 7, CalIdx = 1, Gain = 2.5f });
+        var changed = Bind<AlterChildV2.Calibration>();
+
+        Assert.That(changed.AlterStatements(), Has.Count.GreaterThan(0).And.Some.Contains("bias"));
+        Assert.That(changed.Alter(prompt: false), Is.True);
+        Assert.That(changed.Fetch().Select(r => (r.DeviceId, r.CalIdx, r.Gain, r.Bias)), Is.EqualTo(new[] { (7, (short)1, 2.5f, 0f) }));
+        Assert.That(changed.AlterStatements(), Is.Empty);
+    }
+
+    [Test]
     public void ARenameIsNeverGuessedAndKeepsTheDataWhenNamed()
     {
         DeclareVersionOne();
