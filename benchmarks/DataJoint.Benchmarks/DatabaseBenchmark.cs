@@ -31,9 +31,15 @@ public abstract class DatabaseBenchmark
     /// <summary>Declares and fills the benchmark's tables.</summary>
     protected abstract void Prepare();
 
+    /// <summary>Releases what <see cref="Prepare"/> made outside the schema (files, folders).</summary>
+    protected virtual void Release()
+    {
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
+        Release();
         Schema.Drop(prompt: false);
         Raw.Dispose();
         Instance.Dispose();

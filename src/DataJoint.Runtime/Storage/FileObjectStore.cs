@@ -43,7 +43,8 @@ internal sealed class FileObjectStore : ObjectStore
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             long written;
-            var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16,
+            // Unbuffered (bufferSize 1): the pump writes 1 MiB chunks, and a buffer per file is 64 KB for every small object.
+            var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1,
                 sync ? FileOptions.None : FileOptions.Asynchronous);
             await using (target.ConfigureAwait(false))
             {

@@ -57,7 +57,11 @@ internal static partial class ObjectPath
         {
             case sbyte or byte or short or ushort or int or uint or long or ulong:
                 return Convert.ToString(value, CultureInfo.InvariantCulture)!;
-            case double or float or decimal:
+            case double d:
+                return PythonFloat.Repr(d);
+            case float f:
+                return PythonFloat.Repr(f);
+            case decimal:
                 return Convert.ToString(value, CultureInfo.InvariantCulture)!;
             case DateTime d:
                 return d.ToString("yyyy-MM-dd'T'HH-mm-ss", CultureInfo.InvariantCulture);
