@@ -13,7 +13,7 @@ loaded=false
 [ "${1:-}" = "--loaded" ] && loaded=true
 repetitions="${DJ_BENCH_REPETITIONS:-5}"
 python="${DJ_PYTHON:-../shared/peer/python}"
-out="benchmarks/results/$(date +%Y%m%d-%H%M%S)$($loaded && echo -loaded)"
+out="benchmarks/results/$(date +%Y%m%d-%H%M%S)$($loaded && echo -loaded || true)"
 mkdir -p "$out"
 
 bash scripts/db-servers.sh start >/dev/null
@@ -27,6 +27,8 @@ if $loaded; then
   echo "[compare] $(nproc) CPU-bound background processes running" >&2
 fi
 
+load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min load average; $(nproc) cores)" | tee -a "$out/load.txt" >&2; }
+load "start"
 for backend in mysql postgresql; do
   if [ "$backend" = mysql ]; then port=$DJ_TEST_MYSQL_PORT user=$DJ_TEST_MYSQL_USER pass=$DJ_TEST_MYSQL_PASSWORD host=$DJ_TEST_MYSQL_HOST
   else port=$DJ_TEST_POSTGRES_PORT user=$DJ_TEST_POSTGRES_USER pass=$DJ_TEST_POSTGRES_PASSWORD host=$DJ_TEST_POSTGRES_HOST; fi
@@ -36,8 +38,13 @@ for backend in mysql postgresql; do
 done
 
 echo "[compare] BenchmarkDotNet" >&2
-dotnet run -c Release --project benchmarks/DataJoint.Benchmarks -- \
+# Built first under the shared build lock when there is one (BenchmarkDotNet then builds its one runner project).
+lock=/work/briefs/build.lock
+if [ -e "$lock" ]; then flock "$lock" dotnet build -c Release benchmarks/DataJoint.Benchmarks >"$out/build.log"
+else dotnet build -c Release benchmarks/DataJoint.Benchmarks >"$out/build.log"; fi
+dotnet run -c Release --no-build --project benchmarks/DataJoint.Benchmarks -- \
   --filter '*InsertBenchmarks*' '*FetchBenchmarks*' '*QueryBenchmarks*' '*PopulateBenchmarks*' '*DeleteBenchmarks*' \
   --buildTimeout 900 --exporters json --artifacts "$out/bdn" >"$out/bdn.log"
 
+load "end"
 python3 benchmarks/python/table.py "$out/bdn/results" "$out/python-mysql.json" "$out/python-postgresql.json" | tee "$out/table.md"

@@ -123,6 +123,8 @@ public class PopulateBenchmarks : DatabaseBenchmark
             var parameter = command.CreateParameter();
             parameter.ParameterName = connection is Npgsql.NpgsqlConnection ? "" : "@p" + i;
             parameter.Value = values[i];
+            // Untyped text, as the library sends strings, so PostgreSQL reads it as the column's type (the job status enum).
+            if (parameter is Npgsql.NpgsqlParameter npgsql && values[i] is string) npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Unknown;
             command.Parameters.Add(parameter);
         }
 

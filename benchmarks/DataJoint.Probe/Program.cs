@@ -6,6 +6,7 @@
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> parallel [repetitions]   (1, 2, 4, 8 workers)
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> fetch-cpu [repetitions]
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> query-cpu [repetitions]
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> delete-cpu [repetitions]
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> allocations <populate|dicts|typed>
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> repeat <restricted|raw-restricted|join|raw-join|populate|raw-populate> [seconds]
 //     (one case in a loop, for a profiler attached from outside: perf record with DOTNET_PerfMapEnabled=1)
@@ -31,19 +32,19 @@ switch (args[1])
     case "populate-cpu":
         Run(new PopulateBenchmarks { Backend = backend }, b => CpuMeter.Print(backend, repetitions, PopulateBenchmarks.Keys, "per key",
         [
-            ("raw per-key transaction loop", 1, () => { b.Empty(); return b.RawLoop(); }),
-            ("Populate()", 1, () => { b.Empty(); return b.Populate(); }),
-            ("Populate(ReserveJobs)", 1, () => { b.Empty(); return b.PopulateReserved(); }),
-            ("raw loop with reservations", 1, () => { b.EmptyWithPendingJobs(); return b.RawLoopReserved(); }),
+            ("raw per-key transaction loop", 1, b.Empty, b.RawLoop),
+            ("Populate()", 1, b.Empty, b.Populate),
+            ("Populate(ReserveJobs)", 1, b.Empty, b.PopulateReserved),
+            ("raw loop with reservations", 1, b.EmptyWithPendingJobs, b.RawLoopReserved),
         ]));
         break;
     case "parallel":
         Run(new PopulateBenchmarks { Backend = backend }, b => CpuMeter.Print(backend, repetitions, PopulateBenchmarks.Keys, "per key",
-            [.. new[] { 1, 2, 4, 8 }.SelectMany(workers => new (string, int, Func<int>)[]
+            [.. new[] { 1, 2, 4, 8 }.SelectMany(workers => new (string, int, Action?, Func<int>)[]
             {
-                ($"raw loop, {workers} thread(s)", 1, () => { b.Empty(); return b.RawLoopWith(workers); }),
-                ($"Populate(Parallelism = {workers})", 1, () => { b.Empty(); return b.PopulateWith(workers); }),
-                ($"Populate(ReserveJobs, Parallelism = {workers})", 1, () => { b.Empty(); return b.PopulateWith(workers, reserve: true); }),
+                ($"raw loop, {workers} thread(s)", 1, b.Empty, () => b.RawLoopWith(workers)),
+                ($"Populate(Parallelism = {workers})", 1, b.Empty, () => b.PopulateWith(workers)),
+                ($"Populate(ReserveJobs, Parallelism = {workers})", 1, b.Empty, () => b.PopulateWith(workers, reserve: true)),
             })]));
         break;
     case "fetch-cpu":
@@ -63,6 +64,15 @@ switch (args[1])
             ("raw reader, restricted 1,000", 200, q.RawRestricted), ("typed Fetch(), restricted 1,000", 200, q.TypedRestricted),
             ("raw reader, join 10k", 20, q.RawJoin), ("Fetch<TRecord>(), join 10k", 20, q.TypedJoin),
             ("raw dictionaries, join 10k", 20, q.RawJoinDicts), ("ToDicts(), join 10k", 20, q.JoinDicts),
+        ]));
+        break;
+    case "delete-cpu":
+        Run(new DeleteBenchmarks { Backend = backend }, d => CpuMeter.Print(backend, repetitions, 1, "per call",
+        [
+            ("raw DELETE, 100k", 1, d.FillItems, d.RawDelete),
+            ("Delete(), 100k, no dependents", 1, d.FillItems, () => (int)d.Delete()),
+            ("raw child-first DELETEs, 22k", 1, d.FillCascade, d.RawCascade),
+            ("Delete() cascading, 22k", 1, d.FillCascade, () => (int)d.Cascade()),
         ]));
         break;
     case "allocations" when args.Length > 2 && args[2] == "populate":

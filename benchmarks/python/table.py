@@ -16,7 +16,7 @@ STEPS = [
     ("join 10k×10k, dicts", "join_dicts", "QueryBenchmarks", "JoinDicts", "RawJoinDicts"),
     ("join 10k×10k, typed", "join_typed", "QueryBenchmarks", "TypedJoin", "RawJoin"),
     ("populate 1,000 keys, trivial make", "populate", "PopulateBenchmarks", "Populate", "RawLoop"),
-    ("populate 1,000 keys, reserve jobs", "populate_reserve", "PopulateBenchmarks", "PopulateReserved", None),
+    ("populate 1,000 keys, reserve jobs", "populate_reserve", "PopulateBenchmarks", "PopulateReserved", "RawLoopReserved"),
     ("delete 100k, no dependents", "delete", "DeleteBenchmarks", "Delete", "RawDelete"),
     ("cascading delete, 22k rows", "cascade", "DeleteBenchmarks", "Cascade", "RawCascade"),
 ]
@@ -53,5 +53,5 @@ for title, step, cls, ours, raw in STEPS:
         mine = medians.get((cls, ours, backend))
         base = medians.get((cls, raw, backend)) if raw else None
         py = python.get(backend, {}).get(step)
-        line += f" {cell(mine * 1000 if mine else None, 1)} | {cell(py / mine if py and mine else None, suffix="×")} | {cell(mine / base if mine and base else None)} |"
+        line += f" {cell(mine * 1000 if mine else None, 1)} | {cell(py / mine if py and mine else None, suffix='×')} | {cell(mine / base if mine and base else None)} |"
     print(line)

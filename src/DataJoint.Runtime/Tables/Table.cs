@@ -16,8 +16,11 @@ public abstract partial class Table : QueryExpression
     /// <summary>SQL table name (with tier prefix).</summary>
     public abstract string SqlTableName { get; }
 
+    // Schema and table name never change once a handle is bound; every statement, span and message names the table.
+    private string? _fullTableName;
+
     /// <summary>The quoted full name, <c>`schema`.`table`</c> or <c>"schema"."table"</c>.</summary>
-    public string FullTableName => Connection.Adapter.QualifiedName(Schema.Name, SqlTableName);
+    public string FullTableName => _fullTableName ??= Connection.Adapter.QualifiedName(Schema.Name, SqlTableName);
 
     internal override string? TelemetryTable => FullTableName;
 
