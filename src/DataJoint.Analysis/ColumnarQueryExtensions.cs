@@ -32,7 +32,7 @@ public static class ColumnarQueryExtensions
         return query.ReadRowsAsync(() => new ArrowBatchReader(query.Heading), orderBy, limit, offset, cancellationToken);
     }
 
-    /// <summary>The rows as a data frame: <see cref="ToArrow"/>'s columns as data-frame columns (docs/analysis.md#dataframe).</summary>
+    /// <summary>The rows as a data frame: <see cref="ToArrow"/>'s columns as data-frame columns (docs/analysis.md#data-frames).</summary>
     public static DataFrame ToDataFrame(this QueryExpression query, string? orderBy = null, int? limit = null, int? offset = null)
     {
         using var batch = query.ToArrow(orderBy, limit, offset);

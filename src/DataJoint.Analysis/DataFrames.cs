@@ -5,7 +5,7 @@ using Microsoft.ML.Data;
 namespace DataJoint.Analysis;
 
 /// <summary>
-/// A <see cref="RecordBatch"/> of <see cref="ArrowTypes"/> as a <see cref="DataFrame"/> (docs/analysis.md#dataframe): numbers,
+/// A <see cref="RecordBatch"/> of <see cref="ArrowTypes"/> as a <see cref="DataFrame"/> (docs/analysis.md#data-frames): numbers,
 /// bools and decimals as primitive columns, dates and datetimes as <see cref="DateTime"/> columns, text, JSON and uuids
 /// (canonical form) as string columns, binary as <see cref="VBufferDataFrameColumn{T}"/> of bytes. NULLs stay NULL except in
 /// binary columns, which have none: a NULL there is an empty buffer.
