@@ -3,8 +3,12 @@
 // It drives the benchmark classes themselves, so the work is exactly what the benchmarks measure.
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> commands
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> populate-cpu [repetitions]
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> parallel [repetitions]   (1, 2, 4, 8 workers)
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> fetch-cpu [repetitions]
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> query-cpu [repetitions]
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> allocations <populate|dicts|typed>
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> repeat <restricted|raw-restricted|join|raw-join|populate|raw-populate> [seconds]
+//     (one case in a loop, for a profiler attached from outside: perf record with DOTNET_PerfMapEnabled=1)
 using DataJoint;
 using DataJoint.Benchmarks;
 using DataJoint.Benchmarks.Comparison;
@@ -30,7 +34,17 @@ switch (args[1])
             ("raw per-key transaction loop", 1, () => { b.Empty(); return b.RawLoop(); }),
             ("Populate()", 1, () => { b.Empty(); return b.Populate(); }),
             ("Populate(ReserveJobs)", 1, () => { b.Empty(); return b.PopulateReserved(); }),
+            ("raw loop with reservations", 1, () => { b.EmptyWithPendingJobs(); return b.RawLoopReserved(); }),
         ]));
+        break;
+    case "parallel":
+        Run(new PopulateBenchmarks { Backend = backend }, b => CpuMeter.Print(backend, repetitions, PopulateBenchmarks.Keys, "per key",
+            [.. new[] { 1, 2, 4, 8 }.SelectMany(workers => new (string, int, Func<int>)[]
+            {
+                ($"raw loop, {workers} thread(s)", 1, () => { b.Empty(); return b.RawLoopWith(workers); }),
+                ($"Populate(Parallelism = {workers})", 1, () => { b.Empty(); return b.PopulateWith(workers); }),
+                ($"Populate(ReserveJobs, Parallelism = {workers})", 1, () => { b.Empty(); return b.PopulateWith(workers, reserve: true); }),
+            })]));
         break;
     case "fetch-cpu":
         Run(new FetchBenchmarks { Backend = backend }, f => Run(new QueryBenchmarks { Backend = backend }, q =>
@@ -43,14 +57,51 @@ switch (args[1])
                 ("ToDicts(), join 10k", 5, q.JoinDicts),
             ])));
         break;
+    case "query-cpu":
+        Run(new QueryBenchmarks { Backend = backend }, q => CpuMeter.Print(backend, repetitions, 1, "per call",
+        [
+            ("raw reader, restricted 1,000", 200, q.RawRestricted), ("typed Fetch(), restricted 1,000", 200, q.TypedRestricted),
+            ("raw reader, join 10k", 20, q.RawJoin), ("Fetch<TRecord>(), join 10k", 20, q.TypedJoin),
+            ("raw dictionaries, join 10k", 20, q.RawJoinDicts), ("ToDicts(), join 10k", 20, q.JoinDicts),
+        ]));
+        break;
     case "allocations" when args.Length > 2 && args[2] == "populate":
         Run(new PopulateBenchmarks { Backend = backend }, b => AllocationSampler.Print(() => { b.Empty(); b.Populate(); }));
         break;
     case "allocations" when args.Length > 2:
         Run(new FetchBenchmarks { Backend = backend }, f => AllocationSampler.Print(args[2] == "dicts" ? () => f.Dicts() : () => f.Typed()));
         break;
+    case "repeat" when args.Length > 2 && args[2].EndsWith("populate", StringComparison.Ordinal):
+        Run(new PopulateBenchmarks { Backend = backend }, b => Repeat(args, args[2] == "raw-populate"
+            ? () => { b.Empty(); return b.RawLoop(); }
+            : () => { b.Empty(); return b.Populate(); }));
+        break;
+    case "repeat" when args.Length > 2:
+        Run(new QueryBenchmarks { Backend = backend }, q => Repeat(args, args[2] switch
+        {
+            "restricted" => q.TypedRestricted,
+            "raw-restricted" => q.RawRestricted,
+            "join" => q.TypedJoin,
+            "raw-join" => q.RawJoin,
+            _ => throw new ArgumentException($"Unknown case '{args[2]}'."),
+        }));
+        break;
     default:
         throw new ArgumentException($"Unknown probe '{args[1]}'.");
+}
+
+static void Repeat(string[] args, Func<int> work)
+{
+    var seconds = args.Length > 3 && int.TryParse(args[3], out var s) ? s : 20;
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var calls = 0;
+    while (clock.Elapsed.TotalSeconds < seconds)
+    {
+        work();
+        calls++;
+    }
+
+    Console.WriteLine($"{args[2]}: {calls} calls, {clock.Elapsed.TotalMilliseconds / calls:F3} ms each");
 }
 
 static void Run<T>(T benchmark, Action<T> probe)

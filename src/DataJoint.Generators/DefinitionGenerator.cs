@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using DataJoint.Generators.Diagnostics;
 using DataJoint.Generators.Emit;
 using DataJoint.Generators.Model;
@@ -40,8 +41,19 @@ public sealed class DefinitionGenerator : IIncrementalGenerator
 
         var all = tables.Collect().WithTrackingName(TrackingNames.AllTables);
 
-        var resolved = tables.Combine(all)
-            .Select(static (pair, _) => Resolver.Resolve(pair.Left, pair.Right))
+        var sourceCodecs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(CodecClasses.AttributeMetadataName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, _) => CodecClasses.Build((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0]))
+            .Where(static codec => codec is not null)
+            .Collect();
+        var referencedCodecs = context.CompilationProvider.Select(static (compilation, ct) => CodecClasses.Referenced(compilation, ct));
+        var codecs = sourceCodecs.Combine(referencedCodecs)
+            .Select(static (pair, _) => pair.Left.Select(c => c!).Concat(pair.Right).OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Codecs);
+
+        var resolved = tables.Combine(all).Combine(codecs)
+            .Select(static (pair, _) => Resolver.Resolve(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Resolved);
 
         context.RegisterSourceOutput(resolved, Emit);

@@ -5,5 +5,6 @@ internal static class TrackingNames
 {
     public const string Tables = nameof(Tables);
     public const string AllTables = nameof(AllTables);
+    public const string Codecs = nameof(Codecs);
     public const string Resolved = nameof(Resolved);
 }

@@ -10,7 +10,8 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
     /// An instance for a database server. The configuration is loaded as DataJoint does (defaults, config file,
     /// environment), then the arguments, <paramref name="overrides"/> and <paramref name="configure"/> are applied in that order.
     /// Nothing is sent to the server here: the first operation connects (and reports an unreachable server or refused
-    /// credentials). <see cref="Open"/> and <see cref="OpenAsync"/> create the instance and check the connection at once.
+    /// credentials). <see cref="Open(string, string, string, int?, bool?, Backend?, IReadOnlyDictionary{string, object?}?, Action{Config}?)"/> and
+    /// <see cref="OpenAsync(string, string, string, int?, bool?, Backend?, IReadOnlyDictionary{string, object?}?, Action{Config}?, CancellationToken)"/> create the instance and check the connection at once.
     /// </summary>
     /// <param name="host">Server host name or address (a <c>host:port</c> form is accepted).</param>
     /// <param name="user">Database user.</param>
@@ -55,6 +56,74 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
 
         configure?.Invoke(Config);
         Connection = new Connection(Config, loggerFactory: null);
+    }
+
+    /// <summary>
+    /// An instance on an embedded database (<see cref="Backend.Sqlite"/>): a file, created when missing, or <c>":memory:"</c>
+    /// for a database that lives as long as this instance. The configuration is loaded as DataJoint does, then
+    /// <paramref name="database"/> (as <c>database.name</c>), <paramref name="overrides"/> and <paramref name="configure"/>
+    /// are applied. Nothing is opened here.
+    /// </summary>
+    /// <param name="backend">An embedded backend (<see cref="Backend.Sqlite"/>).</param>
+    /// <param name="database">The database file's path, or <c>":memory:"</c>.</param>
+    /// <param name="overrides">Settings by DataJoint key, as for a server instance.</param>
+    /// <param name="configure">Typed configuration applied last.</param>
+    /// <exception cref="ArgumentException"><paramref name="backend"/> is a server (it needs a host, user and password).</exception>
+    public Instance(Backend backend, string database, IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(database);
+        if (BackendAdapter.For(backend).NeedsServer)
+        {
+            throw new ArgumentException($"Backend.{backend} is a server: connect with new Instance(host, user, password, backend: Backend.{backend}); "
+                + "a database path is for Backend.Sqlite.", nameof(backend));
+        }
+
+        Config = Config.Load();
+        Config.Database.Backend = backend;
+        Config.Database.Name = database;
+        if (overrides is not null)
+        {
+            foreach (var (key, value) in overrides) Config.Set(key, value);
+        }
+
+        configure?.Invoke(Config);
+        Connection = new Connection(Config, loggerFactory: null);
+    }
+
+    /// <summary>Creates an instance on an embedded database (as the constructor) and opens it.</summary>
+    /// <exception cref="LostConnectionException">The file cannot be opened or is not a database.</exception>
+    public static Instance Open(Backend backend, string database, IReadOnlyDictionary<string, object?>? overrides = null,
+        Action<Config>? configure = null)
+    {
+        var instance = new Instance(backend, database, overrides, configure);
+        try
+        {
+            instance.Connection.Ping();
+            return instance;
+        }
+        catch
+        {
+            instance.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates an instance on an embedded database (as the constructor) and opens it.</summary>
+    /// <exception cref="LostConnectionException">The file cannot be opened or is not a database.</exception>
+    public static async Task<Instance> OpenAsync(Backend backend, string database, IReadOnlyDictionary<string, object?>? overrides = null,
+        Action<Config>? configure = null, CancellationToken ct = default)
+    {
+        var instance = new Instance(backend, database, overrides, configure);
+        try
+        {
+            await instance.Connection.PingAsync(ct).ConfigureAwait(false);
+            return instance;
+        }
+        catch
+        {
+            await instance.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>
@@ -118,6 +187,9 @@ public sealed partial class Instance : IDisposable, IAsyncDisposable
 
     /// <summary>This instance's object stores (<c>Stores["raw"]</c>), as <see cref="Config.Stores"/> configures them; see docs/storage.md.</summary>
     public Stores Stores => Config.ObjectStores;
+
+    /// <summary>This instance's custom codecs (<c>Codecs.Register(new GraphCodec())</c>), which <c>&lt;name&gt;</c> attributes resolve to; see docs/storage.md.</summary>
+    public CodecRegistry Codecs => Config.Codecs;
 
     /// <summary>Opens (and by default creates) a schema on this instance's connection.</summary>
     /// <param name="name">The schema (database) name.</param>

@@ -1,8 +1,6 @@
-using System.Collections;
-using System.Reflection;
 using DataJoint.Interop.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using DataJoint.Tests.Infrastructure;
+using static DataJoint.Tests.Infrastructure.RuntimeBinding;
 
 namespace DataJoint.Interop.Tests;
 
@@ -31,13 +29,13 @@ public sealed class ScaffoldTests(Backend backend) : InteropTest(backend)
             .And.Contain("-> Scaffolded.Up.Lab")
             .And.Contain("public partial class Stats : global::DataJoint.Computed"));
 
-        var assembly = CompileWithGenerator(upSource, mainSource);
+        var assembly = GeneratorCompiler.Load(upSource, mainSource);
         var expectedCounts = new Dictionary<string, long>();
         foreach (var (schema, ns) in new[] { (up, "Scaffolded.Up"), (main, "Scaffolded.Main") })
         {
             foreach (var tableName in schema.ListTables())
             {
-                var typed = Bind(schema, ClassOf(assembly, ns, tableName));
+                var typed = Bind(schema, ClassOf(assembly, ns, schema.GetTable(tableName)));
                 Assert.That(typed.FullTableName, Is.EqualTo(schema.GetTable(tableName).FullTableName));
                 Assert.That(typed.Count(), Is.EqualTo(schema.GetTable(tableName).Count()), $"rows of {tableName}");
                 expectedCounts[tableName] = typed.Count();
@@ -62,51 +60,10 @@ public sealed class ScaffoldTests(Backend backend) : InteropTest(backend)
         {
             foreach (var tableName in schema.ListTables())
             {
-                var declared = Bind(again, ClassOf(assembly, ns, tableName));
+                var declared = Bind(again, ClassOf(assembly, ns, schema.GetTable(tableName)));
                 Assert.That(declared.Describe().Replace(againUpName, upName, StringComparison.Ordinal),
                     Is.EqualTo(schema.GetTable(tableName).Describe()), $"describe() of {tableName} declared again");
             }
         }
-    }
-
-    /// <summary><c>schema.Table&lt;T&gt;()</c> for a class known only at run time.</summary>
-    private static Table Bind(Schema schema, Type type) =>
-        (Table)typeof(Schema).GetMethod(nameof(Schema.Table), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(schema, null)!;
-
-    private static Type ClassOf(Assembly assembly, string ns, string tableName) =>
-        assembly.GetType(ns + "." + TableClassName(tableName).Replace('.', '+'), throwOnError: true)!;
-
-    private static string TableClassName(string tableName) => string.Join(".",
-        tableName.TrimStart('#', '_').Split("__").Select(part => string.Concat(part.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))));
-
-    private static List<object> FetchTyped(Schema schema, Type type)
-    {
-        var table = Bind(schema, type);
-        var fetch = table.GetType().GetMethods().Where(m => m.Name == "Fetch" && m.GetParameters().All(p => p.IsOptional))
-            .OrderBy(m => m.GetParameters().Length).First();
-        var rows = (IEnumerable)fetch.Invoke(table, fetch.GetParameters().Select(_ => Type.Missing).ToArray())!;
-        return rows.Cast<object>().ToList();
-    }
-
-    private static object? Property(object row, string name) => row.GetType().GetProperty(name)!.GetValue(row);
-
-    /// <summary>Compiles the sources with the DataJoint generator as a consumer's build does and loads the assembly.</summary>
-    private static Assembly CompileWithGenerator(params string[] sources)
-    {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(Manual).Assembly.Location));
-        var compilation = CSharpCompilation.Create("Scaffolded" + Guid.NewGuid().ToString("N"),
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parse, path: $"Scaffolded{i}.cs")), references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        CSharpGeneratorDriver.Create([new DataJoint.Generators.DefinitionGenerator().AsSourceGenerator()], parseOptions: parse)
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        using var image = new MemoryStream();
-        var emitted = output.Emit(image);
-        var diagnostics = generatorDiagnostics.Concat(emitted.Diagnostics).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.That(diagnostics, Is.Empty, string.Join("\n", diagnostics));
-        Assert.That(emitted.Success, Is.True);
-        return Assembly.Load(image.ToArray());
     }
 }

@@ -29,6 +29,7 @@ internal static class DiagnosticIds
     public const string AttributeNameTooLong = "DJ0021";
     public const string SqlReservedWord = "DJ0022";
     public const string CodecNeedsStore = "DJ0023";
+    public const string UnknownCodec = "DJ0024";
 
     public const string NotPartial = "DJ1001";
     public const string WrongBase = "DJ1002";

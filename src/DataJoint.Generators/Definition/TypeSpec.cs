@@ -49,6 +49,21 @@ internal sealed class TypeSpec
     /// </summary>
     public TypeCategory? StoredCategory { get; init; }
 
+    /// <summary>
+    /// For a codec that is not built in, as the runtime resolved it: the core type (or built-in codec) its chain of
+    /// stored types ends in, which gives its column. Null otherwise.
+    /// </summary>
+    public TypeSpec? ColumnSpec { get; init; }
+
+    /// <summary>This codec type with its chain resolved to <paramref name="column"/>.</summary>
+    public TypeSpec WithColumn(TypeSpec column) => new(Category, Text)
+    {
+        CodecName = CodecName,
+        Store = Store,
+        StoredCategory = column.Category == TypeCategory.Codec ? column.StoredCategory : column.Category,
+        ColumnSpec = column,
+    };
+
     /// <summary>True for types stored as large binary columns (no default other than NULL allowed).</summary>
     public bool IsBlob => Category == TypeCategory.Bytes
         || (Category == TypeCategory.Codec && CodecName is "blob" or "attach")
@@ -90,7 +105,7 @@ internal sealed class TypeSpec
         "hash" => "byte[]",
         "attach" => "global::DataJoint.Attachment",
         "object" or "filepath" => "global::DataJoint.ObjectRef",
-        "npy" => "global::System.Text.Json.Nodes.JsonNode",
+        "npy" => "global::DataJoint.NpyRef",
         _ => "object",
     };
 }

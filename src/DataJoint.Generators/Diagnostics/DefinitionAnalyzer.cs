@@ -20,16 +20,16 @@ namespace DataJoint.Generators.Diagnostics;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DefinitionAnalyzer : DiagnosticAnalyzer
 {
-    private readonly Func<TableModel, ImmutableArray<TableModel>, ResolvedTable> _resolve;
+    private readonly Func<TableModel, ImmutableArray<TableModel>, ImmutableArray<CodecModel>, ResolvedTable> _resolve;
 
     /// <summary>Creates the analyzer.</summary>
     public DefinitionAnalyzer()
-        : this(Resolver.Resolve)
     {
+        _resolve = static (table, all, codecs) => Resolver.Resolve(table, all, codecs);
     }
 
     /// <summary>Creates the analyzer with another resolver: tests pass one that throws to see DJ9999.</summary>
-    internal DefinitionAnalyzer(Func<TableModel, ImmutableArray<TableModel>, ResolvedTable> resolve) => _resolve = resolve;
+    internal DefinitionAnalyzer(Func<TableModel, ImmutableArray<TableModel>, ResolvedTable> resolve) => _resolve = (table, all, _) => resolve(table, all);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -47,17 +47,17 @@ public sealed class DefinitionAnalyzer : DiagnosticAnalyzer
             var compilation = start.Compilation;
             var cancellationToken = start.CancellationToken;
             // Built once per compilation by whichever table asks first; lives only as long as this compilation's analysis.
-            var tables = new Lazy<(Dictionary<INamedTypeSymbol, TableModel> BySymbol, ImmutableArray<TableModel> All)>(() =>
+            var tables = new Lazy<(Dictionary<INamedTypeSymbol, TableModel> BySymbol, ImmutableArray<TableModel> All, ImmutableArray<CodecModel> Codecs)>(() =>
             {
                 var bySymbol = DefinitionClasses.BuildAll(compilation, definitionAttribute, cancellationToken);
-                return (bySymbol, DefinitionClasses.Models(bySymbol));
+                return (bySymbol, DefinitionClasses.Models(bySymbol), CodecClasses.All(compilation, cancellationToken));
             }, LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(c => AnalyzeTable(c, definitionAttribute, tables), SymbolKind.NamedType);
         });
     }
 
     private void AnalyzeTable(SymbolAnalysisContext context, INamedTypeSymbol definitionAttribute,
-        Lazy<(Dictionary<INamedTypeSymbol, TableModel> BySymbol, ImmutableArray<TableModel> All)> tables)
+        Lazy<(Dictionary<INamedTypeSymbol, TableModel> BySymbol, ImmutableArray<TableModel> All, ImmutableArray<CodecModel> Codecs)> tables)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind != TypeKind.Class || DefinitionClasses.Find(type, definitionAttribute, context.CancellationToken) is not { } found) return;
@@ -65,7 +65,7 @@ public sealed class DefinitionAnalyzer : DiagnosticAnalyzer
         try
         {
             if (!tables.Value.BySymbol.TryGetValue(type, out var table)) return;
-            foreach (var diagnostic in _resolve(table, tables.Value.All).Diagnostics)
+            foreach (var diagnostic in _resolve(table, tables.Value.All, tables.Value.Codecs).Diagnostics)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(diagnostic.Id),
                     Locate(diagnostic.Location, tree, found.Syntax.Identifier.GetLocation()), diagnostic.Message));

@@ -83,6 +83,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CodecNeedsStore = Error(DiagnosticIds.CodecNeedsStore, "Codec requires a store", "DataJoint.Syntax",
         "'<hash>', '<object>', '<npy>' and '<filepath>' keep their values in an object store only, so they need '@': DataJoint-Python refuses them without one. Write '<hash@>' for stores.default or '<hash@name>' for a configured store.");
 
+    public static readonly DiagnosticDescriptor UnknownCodec = Error(DiagnosticIds.UnknownCodec, "Unknown codec", "DataJoint.Syntax",
+        "The type '<name>' names a custom codec, but no class of the compilation or of its references is marked '[Codec(\"name\")]', so the attribute has no .NET type and the table cannot be declared. Add the codec class ('[Codec(\"graph\")] public sealed class GraphCodec : Codec<Graph> { ... }'), fix the name, or use a built-in codec.");
+
     public static readonly DiagnosticDescriptor BlobInKey = Error(DiagnosticIds.BlobInKey, "Blob or JSON attribute in the primary key", "DataJoint.Syntax",
         "A binary or json attribute stands above '---'; DataJoint refuses them in keys. Move the attribute below '---' and key the table by an id.");
 

@@ -162,7 +162,9 @@ internal static class TableEmitter
 
     private static string ReadExpression(ResolvedAttribute a, int ordinal)
     {
-        var read = $"global::DataJoint.ColumnReader.{a.ReadMethod}(reader, {ordinal})";
+        var read = a.CustomCodec
+            ? $"global::DataJoint.ColumnReader.{a.ReadMethod}(reader, {ordinal}, {Literal(a.Type)})"
+            : $"global::DataJoint.ColumnReader.{a.ReadMethod}(reader, {ordinal})";
         return a.Nullable || a.OptionalBecauseDefault ? $"reader.IsDBNull({ordinal}) ? null : {read}" : read;
     }
 

@@ -30,7 +30,8 @@ internal sealed record ResolvedAttribute(
     bool IsReferenceType,
     string? Initializer,
     bool OptionalBecauseDefault,
-    LineageOrigin? Lineage)
+    LineageOrigin? Lineage,
+    bool CustomCodec = false)
 {
     public string PropertyName => DataJoint.Definition.Naming.SnakeToPascal(Name);
 }

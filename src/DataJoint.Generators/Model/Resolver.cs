@@ -15,18 +15,23 @@ internal sealed class Resolver
 {
     private readonly Dictionary<string, TableModel> _byFullName;
     private readonly Dictionary<string, Heading> _headings = new();
+    private readonly Dictionary<string, CodecModel> _codecs = new();
 
-    private Resolver(ImmutableArray<TableModel> all)
+    private Resolver(ImmutableArray<TableModel> all, IEnumerable<CodecModel> codecs)
     {
         _byFullName = new Dictionary<string, TableModel>();
         foreach (var table in all) _byFullName[table.FullName] = table;
+        foreach (var codec in codecs) _codecs[codec.Name] = codec;
     }
 
-    public static ResolvedTable Resolve(TableModel table, ImmutableArray<TableModel> all)
+    public static ResolvedTable Resolve(TableModel table, ImmutableArray<TableModel> all) => Resolve(table, all, []);
+
+    /// <summary>Resolves <paramref name="table"/>; <paramref name="codecs"/> are the <c>[Codec]</c> classes its <c>&lt;name&gt;</c> types may name.</summary>
+    public static ResolvedTable Resolve(TableModel table, ImmutableArray<TableModel> all, IEnumerable<CodecModel> codecs)
     {
         try
         {
-            return new Resolver(all).ResolveTable(table);
+            return new Resolver(all, codecs).ResolveTable(table);
         }
         catch (System.Exception ex) when (ex is not System.OperationCanceledException)
         {
@@ -157,6 +162,15 @@ internal sealed class Resolver
 
                     if (TypeClassifier.Classify(item.Type) is { } spec)
                     {
+                        if (spec.Category == TypeCategory.Codec && !BuiltinCodecs.IsBuiltin(spec.CodecName!) && !_codecs.ContainsKey(spec.CodecName!))
+                        {
+                            heading.Diagnostics.Add(new DiagnosticInfo(DiagnosticIds.UnknownCodec,
+                                $"'{item.Name}' has type <{spec.CodecName}>, but no class in the compilation is marked [Codec(\"{spec.CodecName}\")]: "
+                                + $"declare one (e.g. 'sealed class {Naming.SnakeToPascal(spec.CodecName!)}Codec : Codec<T>') or use a built-in codec "
+                                + "(<blob>, <attach>, <hash@>, <object@>, <npy@>, <filepath@>)",
+                                item.Location));
+                        }
+
                         // A native key attribute originates here; a native secondary attribute has no lineage.
                         var origin = item.InKey ? new LineageOrigin(table.GlobalName, item.Name) : null;
                         heading.Attributes.Add(Attribute(item.Name, spec, item.InKey, item.Nullable, item.Default, item.Comment, origin));
@@ -278,13 +292,20 @@ internal sealed class Resolver
         return null;
     }
 
-    private static ResolvedAttribute Attribute(string name, TypeSpec spec, bool inKey, bool nullable, string? defaultValue, string comment,
+    private ResolvedAttribute Attribute(string name, TypeSpec spec, bool inKey, bool nullable, string? defaultValue, string comment,
         LineageOrigin? lineage)
     {
         var initializer = nullable ? null : DefaultInitializer(spec, defaultValue);
         var optional = !nullable && defaultValue is not null && initializer is null;
-        var clr = spec.ClrType;
-        return new ResolvedAttribute(name, spec.Text, inKey, nullable, defaultValue, comment, clr, ReadMethod(spec),
+        if (spec.Category == TypeCategory.Codec && !BuiltinCodecs.IsBuiltin(spec.CodecName!))
+        {
+            // A custom codec's values are what its class decodes to; the runtime resolves its chain through the instance's codecs.
+            var codec = _codecs.TryGetValue(spec.CodecName!, out var found) ? found : new CodecModel(spec.CodecName!, "object", true);
+            return new ResolvedAttribute(name, spec.Text, inKey, nullable, defaultValue, comment, codec.ClrType, $"ReadCodec<{codec.ClrType}>",
+                codec.IsReferenceType, initializer, optional, lineage, CustomCodec: true);
+        }
+
+        return new ResolvedAttribute(name, spec.Text, inKey, nullable, defaultValue, comment, spec.ClrType, ReadMethod(spec),
             spec.IsReferenceClrType, initializer, optional, lineage);
     }
 
@@ -317,6 +338,7 @@ internal sealed class Resolver
         ("hash", true) => "ReadHashed",
         ("object", true) => "ReadObject",
         ("filepath", true) => "ReadFilepath",
+        ("npy", true) => "ReadNpy",
         _ when spec.StoredCategory == TypeCategory.Json => "ReadJson",
         _ => "ReadBytes",
     };

@@ -58,7 +58,20 @@ internal abstract class BackendAdapter
 
     public abstract string Quote(string identifier);
 
-    public string QualifiedName(string schema, string table) => $"{Quote(schema)}.{Quote(table)}";
+    /// <summary>A table's full name as SQL names it: <c>`schema`.`table`</c>, or what the backend maps a schema to.</summary>
+    public virtual string QualifiedName(string schema, string table) => $"{Quote(schema)}.{Quote(table)}";
+
+    /// <summary>
+    /// The schema and table of a full name written the backend's own way (<see cref="QualifiedName"/>) when that is not
+    /// the common <c>schema.table</c> form; null otherwise.
+    /// </summary>
+    public virtual (string Schema, string Table)? SplitQualifiedName(string fullName) => null;
+
+    /// <summary>Whether this backend is a server reached with a host, user and password (an embedded engine is not).</summary>
+    public virtual bool NeedsServer => true;
+
+    /// <summary>Where the database is, for messages (never includes credentials).</summary>
+    public virtual string DescribeLocation(DatabaseSettings settings) => $"{settings.Backend} server at {settings.Host}:{settings.EffectivePort}";
 
     public abstract string Placeholder(int index);
 
@@ -98,6 +111,7 @@ internal abstract class BackendAdapter
     /// <exception cref="DefinitionException">The codec is unknown, or needs a store it was not given.</exception>
     protected string CodecColumnType(TypeSpec spec, string schema) => spec.StoredCategory switch
     {
+        _ when spec.ColumnSpec is { } column => ColumnType(column, schema),
         TypeCategory.Bytes => ColumnType(new TypeSpec(TypeCategory.Bytes, "bytes"), schema),
         TypeCategory.Json => ColumnType(new TypeSpec(TypeCategory.Json, "json"), schema),
         _ when spec.CodecName is { } name && BuiltinCodecs.StoreRequired(name) => throw new DefinitionException(
@@ -233,12 +247,13 @@ internal abstract class BackendAdapter
     public abstract BulkLoader BulkLoader { get; }
 
     /// <summary>Describes where the server is, for error messages (never includes credentials).</summary>
-    public static string Describe(DatabaseSettings s) => $"{s.Backend} server at {s.Host}:{s.EffectivePort}";
+    public static string Describe(DatabaseSettings s) => For(s.Backend).DescribeLocation(s);
 
     /// <summary>The adapter whose driver produced <paramref name="reader"/>, or null for a reader of no known driver.</summary>
     public static BackendAdapter? ForReader(DbDataReader reader) =>
         MySqlAdapter.Instance.Produced(reader) ? MySqlAdapter.Instance
         : PostgreSqlAdapter.Instance.Produced(reader) ? PostgreSqlAdapter.Instance
+        : SqliteAdapter.Instance.Produced(reader) ? SqliteAdapter.Instance
         : null;
 
     /// <summary>Whether this backend's driver produced <paramref name="reader"/>.</summary>
@@ -275,7 +290,7 @@ internal abstract class BackendAdapter
     // A class of its own so the list is built on first use, after the adapters' own static instances exist.
     private static class Registry
     {
-        public static readonly BackendAdapter[] Adapters = [MySqlAdapter.Instance, PostgreSqlAdapter.Instance];
+        public static readonly BackendAdapter[] Adapters = [MySqlAdapter.Instance, PostgreSqlAdapter.Instance, SqliteAdapter.Instance];
     }
 
     /// <summary>
@@ -299,10 +314,28 @@ internal abstract class BackendAdapter
         return written.Kind switch
         {
             DefaultKind.Null => "NULL",
-            DefaultKind.CurrentTimestamp => written.Value,
+            DefaultKind.CurrentTimestamp => ClockDefault(written.Value),
             _ => QuoteLiteral(written.LiteralFor(a.Spec.Category)!),
         };
     }
+
+    /// <summary>The SQL of a clock default written <paramref name="written"/> (<c>CURRENT_TIMESTAMP</c>, <c>CURRENT_TIMESTAMP(3)</c>).</summary>
+    protected virtual string ClockDefault(string written) => written;
+
+    /// <summary>Whether a multi-row INSERT may write <c>DEFAULT</c> for a value (SQLite may not: those columns are left out instead).</summary>
+    public virtual bool DefaultKeywordInValues => true;
+
+    /// <summary>What an UPDATE sets a column to when it is set to its default.</summary>
+    public virtual string DefaultInUpdate => "DEFAULT";
+
+    /// <summary>
+    /// Text after the derived table of an <c>INSERT … SELECT</c>, before its conflict clause (SQLite reads <c>ON CONFLICT</c>
+    /// after a FROM as a join constraint unless a WHERE comes between).
+    /// </summary>
+    public virtual string InsertSelectSourceSuffix => "";
+
+    /// <summary>Whether <see cref="DropSchema"/> drops the schema's tables with it; when false, they are dropped first, one by one.</summary>
+    public virtual bool DropSchemaDropsTables => true;
 
     /// <summary>
     /// The statements that bring an existing table in line with <paramref name="changes"/> (secondary attributes and the table

@@ -52,6 +52,46 @@ internal static class ExpressionTranslator
         return RewriteCalls(s, "SUM", args => args.Count == 1 && IsComparison(args[0]) ? $"SUM(({args[0]})::int)" : $"SUM({string.Join(", ", args)})");
     }
 
+    /// <summary>
+    /// SQLite: <c>GROUP_CONCAT(x SEPARATOR sep)</c>/<c>STRING_AGG(x, sep)</c> → <c>group_concat(x, sep)</c>, <c>CURDATE()</c>,
+    /// <c>NOW()</c> (local wall-clock time, as the servers give it), <c>YEAR/MONTH/DAY(x)</c> → <c>strftime</c>,
+    /// <c>TIMESTAMPDIFF</c> in whole units; a comparison is already 0 or 1, so <c>SUM(comparison)</c> stays.
+    /// </summary>
+    public static string ToSqlite(string expression)
+    {
+        var s = RewriteCalls(expression, "GROUP_CONCAT", args =>
+        {
+            var body = string.Join(", ", args);
+            var at = body.IndexOf(" SEPARATOR ", StringComparison.OrdinalIgnoreCase);
+            return at < 0 ? $"group_concat({body})" : $"group_concat({body[..at].Trim()}, {body[(at + 11)..].Trim()})";
+        });
+        s = RewriteCalls(s, "STRING_AGG", args => $"group_concat({string.Join(", ", args)})");
+        s = RewriteCalls(s, "CURDATE", _ => "date('now', 'localtime')");
+        s = RewriteCalls(s, "NOW", _ => "datetime('now', 'localtime')");
+        foreach (var (part, format) in new[] { ("YEAR", "%Y"), ("MONTH", "%m"), ("DAY", "%d") })
+        {
+            s = RewriteCalls(s, part, args => $"CAST(strftime('{format}', {args[0]}) AS INTEGER)");
+        }
+
+        return RewriteCalls(s, "TIMESTAMPDIFF", args =>
+        {
+            if (args.Count != 3) return $"TIMESTAMPDIFF({string.Join(", ", args)})";
+            var (unit, from, to) = (args[0].Trim().ToUpperInvariant(), args[1], args[2]);
+            string Part(string format, string value) => $"CAST(strftime('{format}', {value}) AS INTEGER)";
+            string Before(string format) => $"(strftime('{format}', {to}) < strftime('{format}', {from}))";
+            var days = $"(julianday({to}) - julianday({from}))";
+            return unit switch
+            {
+                "YEAR" => $"({Part("%Y", to)} - {Part("%Y", from)} - {Before("%m-%d %H:%M:%f")})",
+                "MONTH" => $"(({Part("%Y", to)} - {Part("%Y", from)}) * 12 + {Part("%m", to)} - {Part("%m", from)} - {Before("%d %H:%M:%f")})",
+                "DAY" => $"CAST(julianday(date({to})) - julianday(date({from})) AS INTEGER)",
+                "HOUR" => $"CAST({days} * 24 AS INTEGER)",
+                "MINUTE" => $"CAST({days} * 1440 AS INTEGER)",
+                _ => $"CAST(round({days} * 86400000) / 1000 AS INTEGER)",
+            };
+        });
+    }
+
     private static bool IsComparison(string text)
     {
         var depth = 0;

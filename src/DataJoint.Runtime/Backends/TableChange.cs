@@ -13,8 +13,11 @@ internal abstract record TableChange
     /// <summary>A secondary attribute removed.</summary>
     public sealed record Drop(string Name) : TableChange;
 
-    /// <summary>A secondary attribute whose type, default, nullability or comment changes, renamed from <paramref name="OldName"/> when the names differ.</summary>
-    public sealed record Modify(string OldName, AttributeDefinition Attribute) : TableChange;
+    /// <summary>
+    /// A secondary attribute whose type, default, nullability or comment changes, renamed from <paramref name="OldName"/> when
+    /// the names differ; <paramref name="ColumnChanged"/> when more than its name or comment changes.
+    /// </summary>
+    public sealed record Modify(string OldName, AttributeDefinition Attribute, bool ColumnChanged = true) : TableChange;
 
     /// <summary>The table comment.</summary>
     public sealed record Comment(string Text) : TableChange;

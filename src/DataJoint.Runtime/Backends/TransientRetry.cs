@@ -8,7 +8,7 @@ namespace DataJoint;
 /// The one place that retries database work. <see cref="For"/>: a statement which lost to a concurrent transaction (a
 /// deadlock or serialization failure, as each backend's <see cref="BackendAdapter.IsTransientConflict"/> recognises it),
 /// a few attempts with exponential, jittered backoff, only for idempotent work outside a caller's transaction.
-/// <see cref="Reconnect"/>: DataJoint's <c>database.reconnect</c>, one more attempt on a fresh connection when the
+/// <see cref="ReconnectAgain"/>: DataJoint's <c>database.reconnect</c>, one more attempt on a fresh connection when the
 /// connection was lost before anything of a transaction had run (<see cref="LostConnectionException.Reconnectable"/>).
 /// </summary>
 internal static class TransientRetry
@@ -28,15 +28,16 @@ internal static class TransientRetry
         .Build());
 
     /// <summary>
-    /// Runs an operation again, at once, when it failed on a dead pooled connection. Each failed attempt drops one dead
-    /// connection (or the backend clears the whole pool), so there are at most as many retries as the pool holds
-    /// connections; a server that is really gone fails to connect, which is not retried.
+    /// Runs an operation again, at once, after its first attempt failed on a dead pooled connection (the caller makes
+    /// that first attempt itself, so the pipeline costs nothing while connections are alive). Each failed attempt drops
+    /// one dead connection (or the backend clears the whole pool), so there are at most as many attempts in all as the
+    /// pool holds connections plus one; a server that is really gone fails to connect, which is not retried.
     /// </summary>
-    public static ResiliencePipeline Reconnect { get; } = new ResiliencePipelineBuilder()
+    public static ResiliencePipeline ReconnectAgain { get; } = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<LostConnectionException>(e => e.Reconnectable),
-            MaxRetryAttempts = BackendAdapter.MaxPoolSize,
+            MaxRetryAttempts = BackendAdapter.MaxPoolSize - 1,
             Delay = TimeSpan.Zero,
         })
         .Build();

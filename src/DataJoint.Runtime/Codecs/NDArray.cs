@@ -94,6 +94,9 @@ public sealed class NDArray<T> : IEquatable<NDArray<T>>, IBlobArray
         return new NDArray<T>(elements, ColumnMajor.Dimensions(array));
     }
 
+    /// <summary>Builds the array from elements in row-major order (the array takes ownership of both arguments).</summary>
+    internal static NDArray<T> FromRowMajor(T[] rowMajor, int[] shape) => new(rowMajor, shape);
+
     /// <summary>Builds the array from elements in the blob's column-major order (the array takes ownership of both arguments).</summary>
     internal static NDArray<T> FromColumnMajor(T[] columnMajor, int[] dims) => new(ColumnMajor.ToRowMajor(columnMajor, dims), dims);
 

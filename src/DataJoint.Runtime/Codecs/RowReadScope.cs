@@ -18,6 +18,11 @@ internal static class RowReadScope
     public static Stores Stores => t_config?.ObjectStores
         ?? throw new InvalidOperationException("Values kept in object stores are read while a fetch materializes rows; read them through a fetch.");
 
+    /// <summary>The reading connection's custom codecs.</summary>
+    /// <exception cref="InvalidOperationException">No fetch is materializing rows on this thread.</exception>
+    public static CodecRegistry Codecs => t_config?.Codecs
+        ?? throw new InvalidOperationException("Values of custom codecs are decoded while a fetch materializes rows; read them through a fetch.");
+
     /// <summary>Wraps a row reader so that what it reads is read with <paramref name="config"/>'s limits and stores.</summary>
     public static Func<TReader, T> Scoped<TReader, T>(Func<TReader, T> read, Config config) => reader =>
     {

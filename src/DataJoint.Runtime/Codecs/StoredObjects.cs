@@ -108,7 +108,7 @@ internal static class StoredObjects
             .Add("is_dir", isFolder).Add("timestamp", Now()).ToString();
     }
 
-    private static ObjectStore Open(HeadingAttribute attribute, CodecTarget target, bool useFilepathDefault)
+    internal static ObjectStore Open(HeadingAttribute attribute, CodecTarget target, bool useFilepathDefault)
     {
         try
         {

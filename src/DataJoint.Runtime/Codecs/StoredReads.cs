@@ -48,6 +48,12 @@ internal static class StoredReads
             ? new ObjectRef(metadata, RowReadScope.Stores, filepath)
             : throw new DataJointException($"`{reader.GetName(ordinal)}` does not hold object metadata (a JSON object with a path).");
 
+    /// <summary>The lazy handle of an <c>&lt;npy@&gt;</c> column: only the metadata is read.</summary>
+    public static NpyRef Array(DbDataReader reader, int ordinal) =>
+        System.Text.Json.Nodes.JsonNode.Parse(ColumnReader.ReadString(reader, ordinal)) is System.Text.Json.Nodes.JsonObject metadata
+            ? new NpyRef(metadata, RowReadScope.Stores)
+            : throw new DataJointException($"`{reader.GetName(ordinal)}` does not hold array metadata (a JSON object with a path, dtype and shape).");
+
     /// <summary>Where an attachment was read from, for messages.</summary>
     public static string Where(DbDataReader reader, int ordinal) => $"`{reader.GetName(ordinal)}`";
 }

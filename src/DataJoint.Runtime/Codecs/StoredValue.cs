@@ -28,8 +28,12 @@ internal static class StoredValue
                 return await Put(attribute, value, target, sync, cancellationToken).ConfigureAwait(false);
             case "object" when spec.IsInStore:
                 return await StoredObjects.Write(attribute, value, target, key, sync, cancellationToken).ConfigureAwait(false);
+            case "npy" when spec.IsInStore:
+                return await StoredArrays.Write(attribute, value, target, key, sync, cancellationToken).ConfigureAwait(false);
             case "filepath" when spec.IsInStore:
                 return await StoredObjects.Reference(attribute, value, target, sync, cancellationToken).ConfigureAwait(false);
+            case var name when !Definition.BuiltinCodecs.IsBuiltin(name!):
+                return await CustomCodecs.Encode(attribute, value, target, key, sync, cancellationToken).ConfigureAwait(false);
             default:
                 return value;
         }

@@ -81,10 +81,30 @@ public sealed partial class Connection
         if (!Config.Database.Reconnect) return attempt(sync, cancellationToken);
         if (sync)
         {
-            return new ValueTask<T>(TransientRetry.Reconnect.Execute(() => SyncOrAsync.Wait(attempt(true, CancellationToken.None))));
+            // The first attempt runs directly: the retry pipeline is entered only once a connection turned out dead.
+            try
+            {
+                return new ValueTask<T>(SyncOrAsync.Wait(attempt(true, CancellationToken.None)));
+            }
+            catch (LostConnectionException lost) when (lost.Reconnectable)
+            {
+                return new ValueTask<T>(TransientRetry.ReconnectAgain.Execute(() => SyncOrAsync.Wait(attempt(true, CancellationToken.None))));
+            }
         }
 
-        return TransientRetry.Reconnect.ExecuteAsync(token => attempt(false, token), cancellationToken);
+        return RetryingAsync(attempt, cancellationToken);
+    }
+
+    private static async ValueTask<T> RetryingAsync<T>(Func<bool, CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await attempt(false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LostConnectionException lost) when (lost.Reconnectable)
+        {
+            return await TransientRetry.ReconnectAgain.ExecuteAsync(token => attempt(false, token), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Disposes a driver object; on a connection that is no longer open its complaints are dropped (the error that counts is already on its way).</summary>

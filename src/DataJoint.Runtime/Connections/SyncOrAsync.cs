@@ -48,8 +48,10 @@ internal static class SyncOrAsync
     public static ValueTask<T?> ReadScalar<T>(Connection connection, SqlStatement statement, string context, bool sync,
         CancellationToken cancellationToken) => connection.ReadScalarCore<T>(statement, context, sync, cancellationToken);
 
-    public static async ValueTask<Transaction> Begin(Connection connection, bool sync, CancellationToken cancellationToken) =>
-        sync ? connection.Transaction() : await connection.TransactionAsync(cancellationToken).ConfigureAwait(false);
+    // Not an async method: the ambient transaction must be set in the caller's execution context (an async method's own
+    // context is restored when it returns, and the statements after it would run outside the transaction).
+    public static ValueTask<Transaction> Begin(Connection connection, bool sync, CancellationToken cancellationToken) =>
+        sync ? new ValueTask<Transaction>(connection.Transaction()) : connection.TransactionAsync(cancellationToken);
 
     public static async ValueTask Wait(SemaphoreSlim gate, bool sync, CancellationToken cancellationToken)
     {

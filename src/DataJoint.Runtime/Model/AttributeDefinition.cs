@@ -48,6 +48,10 @@ public sealed class AttributeDefinition
     /// <summary>Where the attribute originated (resolved by the generator); null when it has no lineage.</summary>
     public AttributeLineage? Lineage { get; }
 
+    /// <summary>A copy whose custom codec type has its column resolved (<see cref="TypeSpec.ColumnSpec"/>).</summary>
+    internal AttributeDefinition WithColumn(TypeSpec column) =>
+        new(Name, Type, InKey, Nullable, DefaultValue, Comment, Lineage) { _spec = Spec.WithColumn(column) };
+
     internal TypeSpec Spec => _spec ??= TypeClassifier.Classify(Type)
         ?? throw new DefinitionException($"Attribute `{Name}` has the unsupported type `{Type}`.");
 }

@@ -57,6 +57,10 @@ public sealed class TableDefinition
     /// <summary>The part tables nested in this table's class.</summary>
     public IReadOnlyList<TableDefinition> Parts => _parts?.Invoke() ?? [];
 
+    /// <summary>This definition with <paramref name="attributes"/> in place of its own (the same attributes, resolved further).</summary>
+    internal TableDefinition WithAttributes(IReadOnlyList<AttributeDefinition> attributes) =>
+        new(ClassName, TableName, Tier, Comment, attributes, ForeignKeys, Indexes, _master, _parts);
+
     /// <inheritdoc/>
     public override string ToString() => $"{ClassName} ({TableName})";
 }

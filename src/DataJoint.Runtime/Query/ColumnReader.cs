@@ -112,10 +112,25 @@ public static class ColumnReader
     /// <summary>Reads a <c>&lt;filepath@store&gt;</c> column: a lazy handle on the referenced file or folder.</summary>
     public static ObjectRef ReadFilepath(DbDataReader reader, int ordinal) => StoredReads.Object(reader, ordinal, filepath: true);
 
+    /// <summary>Reads an <c>&lt;npy@store&gt;</c> column: a lazy handle on the stored array (shape and dtype from the metadata).</summary>
+    public static NpyRef ReadNpy(DbDataReader reader, int ordinal) => StoredReads.Array(reader, ordinal);
+
     /// <summary>Reads a native column as <typeparamref name="T"/>, converting when the driver returns another type.</summary>
     public static T ReadAs<T>(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) is T value
         ? value
         : (T)ValueConverter.Convert(reader.GetValue(ordinal), typeof(T));
+
+    /// <summary>Reads a custom codec column of a generated row (<c>&lt;graph&gt;</c>, <c>&lt;graph@cold&gt;</c>) through the instance's codecs.</summary>
+    /// <param name="reader">The reader positioned on the row.</param>
+    /// <param name="ordinal">The column.</param>
+    /// <param name="type">The attribute's type as declared.</param>
+    public static T ReadCodec<T>(DbDataReader reader, int ordinal, string type) => CustomCodecs.Read<T>(reader, ordinal, type);
+
+    /// <summary>A codec column read as DataJoint returns it (built-in or custom).</summary>
+    internal static object? ReadCodecValue(DbDataReader reader, int ordinal, Definition.TypeSpec spec) => ReadCodec(reader, ordinal, spec);
+
+    /// <summary>A column of a core type read as DataJoint returns it.</summary>
+    internal static object? ReadCore(DbDataReader reader, int ordinal, Definition.TypeSpec spec) => ReadValue(reader, ordinal, spec);
 
     private static object? ReadCodec(DbDataReader reader, int ordinal, Definition.TypeSpec spec) => (spec.CodecName, spec.IsInStore) switch
     {
@@ -126,15 +141,19 @@ public static class ColumnReader
         ("hash", true) => ReadHashed(reader, ordinal),
         ("object", true) => ReadObject(reader, ordinal),
         ("filepath", true) => ReadFilepath(reader, ordinal),
+        ("npy", true) => ReadNpy(reader, ordinal),
+        _ when CodecRegistry.IsCustom(spec) => CustomCodecs.Read(reader, ordinal, spec),
         _ when spec.StoredCategory == Definition.TypeCategory.Json => ReadJson(reader, ordinal),
         _ => reader.GetValue(ordinal),
     };
 
     /// <summary>Reads any column as the CLR value DataJoint returns for its type (used by untyped fetches).</summary>
-    internal static object? ReadValue(DbDataReader reader, int ordinal, HeadingAttribute attribute)
+    internal static object? ReadValue(DbDataReader reader, int ordinal, HeadingAttribute attribute) => ReadValue(reader, ordinal, attribute.Spec);
+
+    private static object? ReadValue(DbDataReader reader, int ordinal, Definition.TypeSpec spec)
     {
         if (reader.IsDBNull(ordinal)) return null;
-        return attribute.Spec.Category switch
+        return spec.Category switch
         {
             Definition.TypeCategory.Int8 => ReadInt8(reader, ordinal),
             Definition.TypeCategory.Int16 => ReadInt16(reader, ordinal),
@@ -148,7 +167,9 @@ public static class ColumnReader
             Definition.TypeCategory.DateTime => ReadDateTime(reader, ordinal),
             Definition.TypeCategory.Json => ReadJson(reader, ordinal),
             Definition.TypeCategory.Uuid => ReadGuid(reader, ordinal),
-            Definition.TypeCategory.Codec => ReadCodec(reader, ordinal, attribute.Spec),
+            Definition.TypeCategory.Codec => ReadCodec(reader, ordinal, spec),
+            // A driver without a decimal type of its own (SQLite) returns a number or text; the servers' drivers return decimal.
+            Definition.TypeCategory.Decimal => reader.GetValue(ordinal) as decimal? ?? ReadDecimal(reader, ordinal),
             _ => reader.GetValue(ordinal),
         };
     }

@@ -13,6 +13,10 @@ public abstract partial class QueryExpression
     private ImmutableList<Condition> _restrictions = [];
     private TopClause? _top;
 
+    // The whole-heading SELECT, rendered on first use: an expression is immutable, so fetching the same one again
+    // (a table or restriction kept in a field) sends the same text. Copies start without it (see Copy).
+    private StrongBox<SqlStatement>? _select;
+
     /// <summary>The connection the query runs on.</summary>
     public abstract Connection Connection { get; }
 
@@ -55,10 +59,10 @@ public abstract partial class QueryExpression
     internal bool HasExpressions => Heading.Attributes.Any(a => a.Expression is not null);
 
     /// <summary>The SELECT statement this expression runs (rendered by the backend's SQL generator; nothing is sent).</summary>
-    public string Sql => QuerySqlGenerator.Select(this, Connection.Adapter).Text;
+    public string Sql => SelectStatement().Text;
 
     /// <summary>The SELECT statement and its bound values, as a fetch of the whole heading runs it.</summary>
-    internal SqlStatement SelectStatement() => QuerySqlGenerator.Select(this, Connection.Adapter);
+    internal SqlStatement SelectStatement() => (_select ??= new StrongBox<SqlStatement>(QuerySqlGenerator.Select(this, Connection.Adapter))).Value;
 
     /// <summary>Appends this expression's own restrictions joined by AND, without the WHERE keyword.</summary>
     internal void AppendConditionsOnly(SqlBuilder sql) => new QuerySqlGenerator(sql).AppendWhere(this, keyword: "");
@@ -175,7 +179,7 @@ public abstract partial class QueryExpression
         var compiled = ConditionCompiler.Compile(condition, target, semanticCheck);
         if (negate) compiled = compiled.Negate();
         if (compiled.Constant == true) return target;
-        var copy = (QueryExpression)target.MemberwiseClone();
+        var copy = target.Copy();
         copy._restrictions = target._restrictions.Add(compiled);
         return copy;
     }
@@ -185,8 +189,16 @@ public abstract partial class QueryExpression
     {
         // A table needs no heading for this (its columns are its own), so a handle whose heading is not read yet can be restricted.
         if (this is not Table && (!IsPlain || HasExpressions)) throw new InvalidOperationException("Compiled conditions restrict plain expressions only.");
-        var copy = (QueryExpression)MemberwiseClone();
+        var copy = Copy();
         copy._restrictions = _restrictions.Add(condition);
+        return copy;
+    }
+
+    /// <summary>A shallow copy to change one part of; it renders its own SQL.</summary>
+    private QueryExpression Copy()
+    {
+        var copy = (QueryExpression)MemberwiseClone();
+        copy._select = null;
         return copy;
     }
 
@@ -210,14 +222,14 @@ public abstract partial class QueryExpression
 
         if (_top is null)
         {
-            var copy = (QueryExpression)MemberwiseClone();
+            var copy = Copy();
             copy._top = new TopClause(limit, orderBy ?? "KEY", offset);
             return copy;
         }
 
         if (orderBy is null || string.Equals(orderBy, _top.OrderBy, StringComparison.Ordinal))
         {
-            var merged = (QueryExpression)MemberwiseClone();
+            var merged = Copy();
             var mergedLimit = (_top.Limit, limit) switch
             {
                 (null, var b) => b,
@@ -240,7 +252,7 @@ public abstract partial class QueryExpression
     {
         if (orderBy is not null) _ = OrderItems(orderBy);
         var order = orderBy ?? _top?.OrderBy ?? "KEY";
-        var copy = (QueryExpression)MemberwiseClone();
+        var copy = Copy();
         if (limit is not null || offset > 0)
         {
             var limited = DerivedQuery.Flatten(this).ApplyTop(limit, order, offset);

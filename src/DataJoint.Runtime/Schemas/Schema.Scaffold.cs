@@ -44,10 +44,38 @@ public sealed partial class Schema
         CancellationToken cancellationToken = default) =>
         await ScaffoldCore(targetNamespace, upstreamNamespaces, sync: false, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// As <see cref="Scaffold"/>, one file per table that is not a part (its parts nested in it): file name (<c>Session.cs</c>,
+    /// the class name) → source. <c>dotnet dj scaffold</c> writes these.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Scaffold"/>.</exception>
+    public IReadOnlyDictionary<string, string> ScaffoldFiles(string targetNamespace, IReadOnlyDictionary<string, string>? upstreamNamespaces = null) =>
+        SyncOrAsync.Wait(ScaffoldFilesCore(targetNamespace, upstreamNamespaces, sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="ScaffoldFiles"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ScaffoldFilesAsync(string targetNamespace,
+        IReadOnlyDictionary<string, string>? upstreamNamespaces = null, CancellationToken cancellationToken = default) =>
+        await ScaffoldFilesCore(targetNamespace, upstreamNamespaces, sync: false, cancellationToken).ConfigureAwait(false);
+
     private async ValueTask<string> ScaffoldCore(string targetNamespace, IReadOnlyDictionary<string, string>? upstreamNamespaces, bool sync,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(targetNamespace);
+        var tables = await ReadUserTables(sync, cancellationToken).ConfigureAwait(false);
+        return ClassScaffolder.Write(Name, tables, targetNamespace, upstreamNamespaces ?? new Dictionary<string, string>());
+    }
+
+    private async ValueTask<IReadOnlyDictionary<string, string>> ScaffoldFilesCore(string targetNamespace,
+        IReadOnlyDictionary<string, string>? upstreamNamespaces, bool sync, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetNamespace);
+        var tables = await ReadUserTables(sync, cancellationToken).ConfigureAwait(false);
+        return ClassScaffolder.WriteFiles(Name, tables, targetNamespace, upstreamNamespaces ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>Every user table of the schema read back into DataJoint terms, parents first.</summary>
+    private async ValueTask<List<ExistingTable>> ReadUserTables(bool sync, CancellationToken cancellationToken)
+    {
         var names = await ListTablesCore(sync, cancellationToken).ConfigureAwait(false);
         var tables = new List<ExistingTable>();
         foreach (var name in names.Where(n => !TableNames.IsInternal(n)))
@@ -55,6 +83,6 @@ public sealed partial class Schema
             tables.Add(await ExistingTable.Read(Connection, Name, name, sync, cancellationToken).ConfigureAwait(false));
         }
 
-        return ClassScaffolder.Write(Name, tables, targetNamespace, upstreamNamespaces ?? new Dictionary<string, string>());
+        return tables;
     }
 }

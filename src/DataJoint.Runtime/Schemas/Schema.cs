@@ -145,6 +145,7 @@ public sealed partial class Schema
     private async ValueTask<bool> DropCore(bool? prompt, bool sync, CancellationToken cancellationToken)
     {
         if (!Confirmed(prompt)) return false;
+        if (!Connection.Adapter.DropSchemaDropsTables) await DropTablesOneByOne(sync, cancellationToken).ConfigureAwait(false);
         await SyncOrAsync.Execute(Connection, new SqlStatement(Connection.Adapter.DropSchema(Name), []), $"Dropping schema `{Name}`", sync, cancellationToken)
             .ConfigureAwait(false);
         _declared.Clear();
@@ -153,6 +154,22 @@ public sealed partial class Schema
         Observed(exists: false);
         SchemaLog.SchemaDropped(SchemaLog.For(Connection.DataJointLoggers), Name, Connection.Description);
         return true;
+    }
+
+    /// <summary>Drops every table of the schema (internal ones too), each after the tables that reference it.</summary>
+    private async ValueTask DropTablesOneByOne(bool sync, CancellationToken cancellationToken)
+    {
+        var names = await SyncOrAsync.ReadAll(Connection, new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`",
+            r => r.GetString(0), sync, cancellationToken).ConfigureAwait(false);
+        var graph = await DependencyGraph.LoadDownstream(Connection, Name, sync, cancellationToken).ConfigureAwait(false);
+        var ordered = graph.TopologicalOrder(Name, names).Reverse().ToList();
+        ordered.AddRange(names.Except(ordered, StringComparer.Ordinal));
+        foreach (var table in ordered)
+        {
+            var full = Connection.Adapter.QualifiedName(Name, table);
+            await SyncOrAsync.Execute(Connection, new SqlStatement($"DROP TABLE IF EXISTS {full}", []), $"Dropping {full}", sync, cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 
     private bool Confirmed(bool? prompt)
@@ -232,7 +249,7 @@ public sealed partial class Schema
                 throw new InvalidOperationException($"Cannot declare {definition.ClassName} inside a transaction. Bind tables before starting one.");
             }
 
-            await ExecuteDeclaration(definition, adapter.DeclareTable(Name, definition,
+            await ExecuteDeclaration(definition, adapter.DeclareTable(Name, Connection.Config.Codecs.ForDeclaration(definition),
                 fk => adapter.QualifiedName(parentNames[fk].Schema.Name, fk.Parent.TableName)), sync, cancellationToken).ConfigureAwait(false);
             SchemaLog.TableDeclared(SchemaLog.For(Connection.DataJointLoggers), adapter.QualifiedName(Name, definition.TableName), definition.ClassName);
 
@@ -244,7 +261,7 @@ public sealed partial class Schema
             }
         }
 
-        if (exists) await ValidateExisting(definition, validation, sync, cancellationToken).ConfigureAwait(false);
+        if (exists) await ValidateExisting(Connection.Config.Codecs.ForDeclaration(definition), validation, sync, cancellationToken).ConfigureAwait(false);
         var heading = BuildHeading(definition);
         // Rewritten on declaration and refreshed on binding (DataJoint's auto-heal), never inside a transaction: the
         // CREATE of a missing ~lineage table would commit it implicitly on MySQL.

@@ -42,6 +42,14 @@ internal sealed class PythonJson
         return this;
     }
 
+    /// <summary>A list of integers, as <c>json.dumps</c> writes a list (<c>[2, 3]</c>).</summary>
+    public PythonJson Add(string key, IReadOnlyList<long> values)
+    {
+        Key(key);
+        text.Append('[').AppendJoin(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture))).Append(']');
+        return this;
+    }
+
     public override string ToString() => text + "}";
 
     private void Key(string key)

@@ -22,7 +22,7 @@ public sealed partial class FreeTable : Table
     public FreeTable(Connection connection, string fullTableName)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var (schema, table) = ParseFullName(fullTableName);
+        var (schema, table) = connection.Adapter.SplitQualifiedName(fullTableName ?? "") ?? ParseFullName(fullTableName!);
         Schema = new Schema(connection, schema, createTables: false);
         SqlTableName = table;
         _heading = new HeadingSlot();

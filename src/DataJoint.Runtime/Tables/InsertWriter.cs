@@ -280,9 +280,34 @@ internal sealed partial class InsertWriter
         var conflict = _options.Replace ? InsertConflict.Replace : _options.SkipDuplicates ? InsertConflict.Skip : InsertConflict.Error;
         foreach (var chunk in rows.Select(Bound).Chunk(RowsPerStatement))
         {
-            yield return StatementBuilder.Insert(_adapter, _table.FullTableName, _heading.Names, chunk, _heading.PrimaryKey, conflict);
+            if (_adapter.DefaultKeywordInValues)
+            {
+                yield return StatementBuilder.Insert(_adapter, _table.FullTableName, _heading.Names, chunk, _heading.PrimaryKey, conflict);
+                continue;
+            }
+
+            // Without DEFAULT in VALUES, rows that leave the same columns to their defaults go together, those columns left out.
+            foreach (var group in chunk.GroupBy(DefaultedColumns, StringComparer.Ordinal))
+            {
+                var kept = Enumerable.Range(0, _heading.Names.Count).Where(i => group.Key[i] == '0').ToArray();
+                if (kept.Length == 0)
+                {
+                    foreach (var _ in group) yield return new SqlStatement($"INSERT INTO {_table.FullTableName} DEFAULT VALUES", []);
+                    continue;
+                }
+
+                yield return StatementBuilder.Insert(_adapter, _table.FullTableName, kept.Select(i => _heading.Names[i]).ToArray(),
+                    group.Select(row => (IReadOnlyList<object?>)kept.Select(i => row[i]).ToArray()), _heading.PrimaryKey, conflict);
+            }
         }
     }
+
+    /// <summary>Which values of a bound row are <see cref="StatementBuilder.Default"/>, one character per column ('1': default).</summary>
+    private static string DefaultedColumns(object?[] row) =>
+        string.Create(row.Length, row, static (span, values) =>
+        {
+            for (var i = 0; i < values.Length; i++) span[i] = ReferenceEquals(values[i], StatementBuilder.Default) ? '1' : '0';
+        });
 
     /// <summary>A row's values as sent: checked and converted for the server, DataJoint's missing values as DEFAULT.</summary>
     private object?[] Bound(object?[] values)

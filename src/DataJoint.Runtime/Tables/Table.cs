@@ -22,7 +22,7 @@ public abstract partial class Table : QueryExpression
     internal override string? TelemetryTable => FullTableName;
 
     /// <summary>Where this table's codec values are written: its schema's section of the connection's stores.</summary>
-    internal CodecTarget CodecTarget => new(FullTableName, Schema.Name, SqlTableName, Connection.Config.ObjectStores);
+    internal CodecTarget CodecTarget => new(FullTableName, Schema.Name, SqlTableName, Connection.Config.ObjectStores, Connection.Config.Codecs);
 
     /// <summary>Whether rows may be inserted from outside <c>Make</c> (false for auto-populated tiers).</summary>
     protected internal virtual bool RequiresMakeForInsert => false;

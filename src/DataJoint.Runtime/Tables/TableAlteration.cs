@@ -57,8 +57,11 @@ internal static class TableAlteration
         {
             var oldName = renamed.GetValueOrDefault(a.Name, a.Name);
             if (!existingSecondary.TryGetValue(oldName, out var current)) changes.Add(new TableChange.Add(a));
-            else if (oldName != a.Name || !SameType(a, current, adapter, schema) || a.Nullable != current.Nullable
-                     || !SameDefault(a, current) || a.Comment != current.Comment) changes.Add(new TableChange.Modify(oldName, a));
+            else
+            {
+                var columnChanged = !SameType(a, current, adapter, schema) || a.Nullable != current.Nullable || !SameDefault(a, current);
+                if (oldName != a.Name || columnChanged || a.Comment != current.Comment) changes.Add(new TableChange.Modify(oldName, a, columnChanged));
+            }
         }
 
         var kept = declared.Select(a => renamed.GetValueOrDefault(a.Name, a.Name)).ToHashSet(StringComparer.Ordinal);
@@ -104,10 +107,11 @@ internal static class TableAlteration
     }
 
     /// <summary>Core and codec types compare as written (the marker), native types as the server spells them.</summary>
+    // A column without a type marker reads as its native type: an attribute inherited through a foreign key has none, so
+    // `subject_id : int32` in the parent is `int` in the child, the very column the class declares.
     private static bool SameType(AttributeDefinition declared, ExistingAttribute found, BackendAdapter adapter, string schema) =>
-        declared.Spec.Category == TypeCategory.Native
-            ? string.Equals(adapter.NativeTypeName(adapter.ColumnType(declared.Spec, schema)), found.Type, StringComparison.OrdinalIgnoreCase)
-            : string.Equals(Compact(declared.Type), Compact(found.Type), StringComparison.OrdinalIgnoreCase);
+        string.Equals(adapter.NativeTypeName(adapter.ColumnType(declared.Spec, schema)), found.Type, StringComparison.OrdinalIgnoreCase)
+        || (declared.Spec.Category != TypeCategory.Native && string.Equals(Compact(declared.Type), Compact(found.Type), StringComparison.OrdinalIgnoreCase));
 
     private static string Compact(string type) => string.Concat(type.Where(c => !char.IsWhiteSpace(c)));
 

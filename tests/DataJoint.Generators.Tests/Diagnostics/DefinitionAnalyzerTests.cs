@@ -66,6 +66,8 @@ public sealed class DefinitionAnalyzerTests
     [TestCase("probe_id : int32\n---\n{|DJ0022:order|} : int32")]
     [TestCase("probe_id : int32\n---\ncontent : {|DJ0023:<hash>|}")]
     [TestCase("probe_id : int32\n---\nrecording = null : {|DJ0023:<object>|}")]
+    [TestCase("probe_id : int32\n---\n{|DJ0024:graph|} : <graph>")]
+    [TestCase("probe_id : int32\n---\n{|DJ0024:graph|} = null : <graph@cold>")]
     [TestCase("-> {|DJ2001:Subjekt|}\nprobe_id : int32")]
     [TestCase("-> {|DJ2003:master|}\nprobe_id : int32")]
     [TestCase("-> {|DJ2004:Subject|}.proj(owner='subject')\nprobe_id : int32")]

@@ -10,8 +10,7 @@ DataJoint-Python 2.3.2 cannot write <blob@> (it looks up a store named "") and, 
 PostgreSQL `note` is read from the column's bytes as DataJoint's decoder would split them. On MariaDB, which reports
 json columns as longtext, 2.3.2 recovers the json flag for `json` attributes but not for codecs stored as json, and
 passes the metadata dict to the driver unserialized; the script sets that flag as the recovery does for `json`.
-The stores are "main" (stores.default, <root>/main) and "cold" (<root>/cold, subfolding [2, 2]); the C# twin of the
-definition is CodecInteropTests.Document.
+The stores are codec_stores.py's; the C# twin of the definition is CodecInteropTests.Document.
 """
 import base64
 import os
@@ -19,6 +18,7 @@ import sys
 
 import numpy as np
 
+import codec_stores
 import interop
 
 import datajoint as dj
@@ -42,24 +42,6 @@ rec_id : int32
 recording = null : <object@cold>
 source = null : <filepath@cold>
 """
-
-
-def configure(root):
-    dj.config.stores = {
-        "default": "main",
-        "main": {"protocol": "file", "location": os.path.join(root, "main")},
-        "cold": {"protocol": "file", "location": os.path.join(root, "cold"), "subfolding": [2, 2]},
-    }
-
-
-def recover_json(table):
-    """MariaDB: marks the stored codecs' columns as json, as 2.3.2's recovery does for `json` attributes."""
-    heading = table.heading
-    heading.attributes  # loads the heading
-    attributes = heading._attributes
-    for name, attr in list(attributes.items()):
-        if attr.codec is not None and attr.store is not None:
-            attributes[name] = attr._replace(json=True)
 
 
 def encode_bytes(data):
@@ -91,7 +73,7 @@ def blob_value(value):
 
 def main():
     command, schema_name, root = sys.argv[1:4]
-    configure(root)
+    codec_stores.configure(root)
     schema = dj.Schema(schema_name)
 
     @schema
@@ -104,7 +86,7 @@ def main():
 
     if not interop.POSTGRES:
         for table in (Document, Recording):
-            recover_json(table)
+            codec_stores.recover_json(table)
 
     if command == "write-objects":
         Recording.insert1({"rec_id": 1, "recording": sys.argv[4], "source": "raw/s1.bin"})

@@ -56,6 +56,9 @@ public abstract class BackendTest(Backend backend)
     /// <summary>Quotes an identifier for hand-written SQL on this backend.</summary>
     protected string Q(string name) => Backend == Backend.MySql ? $"`{name}`" : $"\"{name}\"";
 
+    /// <summary>A table's full name for hand-written SQL on this backend (SQLite keeps every schema in one database: <c>"schema.table"</c>).</summary>
+    protected string FullName(string schema, string table) => Backend == Backend.Sqlite ? Q($"{schema}.{table}") : $"{Q(schema)}.{Q(table)}";
+
     /// <summary>The backend's placeholder for the statement parameter at <paramref name="index"/> (<c>@p0</c> / <c>$1</c>).</summary>
     protected string P(int index) => Backend == Backend.PostgreSql ? $"${index + 1}" : $"@p{index}";
 

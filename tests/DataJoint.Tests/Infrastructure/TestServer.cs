@@ -17,6 +17,7 @@ public sealed record TestServer(Backend Backend, string Host, int Port, string U
     {
         [Backend.MySql] = new(() => ResolveAsync(Backend.MySql)),
         [Backend.PostgreSql] = new(() => ResolveAsync(Backend.PostgreSql)),
+        [Backend.Sqlite] = new(() => Task.FromResult(SqliteFile())),
     };
 
     private static readonly List<IContainer> Containers = [];
@@ -42,7 +43,20 @@ public sealed record TestServer(Backend Backend, string Host, int Port, string U
     }
 
     public Instance NewInstance(IReadOnlyDictionary<string, object?>? overrides = null, Action<Config>? configure = null) =>
-        new(Host, User, Password, port: Port, backend: Backend, overrides: overrides, configure: configure);
+        Backend == Backend.Sqlite
+            ? new(Backend, Host, overrides, configure)
+            : new(Host, User, Password, port: Port, backend: Backend, overrides: overrides, configure: configure);
+
+    /// <summary>
+    /// SQLite needs no server: one database file per test run (Host is its path), shared by every instance of the run as a
+    /// server would be, each test in its own schemas.
+    /// </summary>
+    private static TestServer SqliteFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "datajoint-tests");
+        Directory.CreateDirectory(folder);
+        return new TestServer(Backend.Sqlite, Path.Combine(folder, $"run-{Environment.ProcessId}-{Guid.NewGuid():N}.db"), 0, "", "");
+    }
 
     private static string Prefix(Backend backend) => backend == Backend.MySql ? "DJ_TEST_MYSQL" : "DJ_TEST_POSTGRES";
 

@@ -19,7 +19,7 @@ internal sealed partial class MySqlAdapter
     };
 
     // MySqlConnector cannot clear a data source's pool (ClearPool reaches only pools named by a connection string); a
-    // dead pooled connection is dropped when its failed lease returns, so each retry of TransientRetry.Reconnect uses up one.
+    // dead pooled connection is dropped when its failed lease returns, so each retry of TransientRetry.ReconnectAgain uses up one.
     public override ValueTask ClearPool(DbDataSource dataSource, DbConnection connection, bool sync) => ValueTask.CompletedTask;
 
     // START TRANSACTION is sent by BeginTransaction itself.

@@ -8,6 +8,11 @@ namespace DataJoint;
 /// <summary>MySQL 8 and MariaDB through MySqlConnector.</summary>
 internal sealed partial class MySqlAdapter : BackendAdapter
 {
+    // Every statement names its parameters, twice (in the text and on the parameter): the common ones are built once
+    // (declared before Instance, whose construction may already render statements).
+    private static readonly string[] Placeholders = Enumerable.Range(0, 64)
+        .Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
     public static readonly MySqlAdapter Instance = new();
 
     private MySqlAdapter() { }
@@ -86,7 +91,10 @@ internal sealed partial class MySqlAdapter : BackendAdapter
 
     public override string Quote(string identifier) => "`" + identifier.Replace("`", "``") + "`";
 
-    public override string Placeholder(int index) => "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public override string Placeholder(int index) => index < Placeholders.Length
+        ? Placeholders[index]
+        : "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
 
     public override DbParameter CreateParameter(int index, object? value) =>
         new MySqlParameter { ParameterName = Placeholder(index), Value = value ?? DBNull.Value };

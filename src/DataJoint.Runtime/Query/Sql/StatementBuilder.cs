@@ -115,7 +115,7 @@ internal static class StatementBuilder
         sql.Append(" FROM (");
         // Stored types, not the fetch's read conversions: the values go back into columns.
         new QuerySqlGenerator(sql).AppendSelectColumns(source, sourceColumns, distinct: false, read: false);
-        sql.Append(") AS ").Identifier(sql.NextAlias());
+        sql.Append(") AS ").Identifier(sql.NextAlias()).Append(adapter.InsertSelectSourceSuffix);
         AppendConflict(sql, table, primaryKey, columns, conflict);
         return sql.Build();
     }
@@ -169,7 +169,8 @@ internal static class StatementBuilder
 
     private static void AppendValue(SqlBuilder sql, object? value)
     {
-        if (value is SqlExpression expression) sql.Append(expression.Sql);
+        if (ReferenceEquals(value, Default)) sql.Append(sql.Adapter.DefaultInUpdate);
+        else if (value is SqlExpression expression) sql.Append(expression.Sql);
         else sql.Parameter(value);
     }
 

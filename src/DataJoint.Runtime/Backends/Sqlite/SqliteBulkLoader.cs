@@ -1,0 +1,57 @@
+using System.Data.Common;
+using DataJoint.Definition;
+using Microsoft.Data.Sqlite;
+
+namespace DataJoint;
+
+/// <summary>
+/// Bulk loads on SQLite: one prepared INSERT run once per row inside the caller's transaction. An embedded engine has no
+/// wire protocol to save, so this is the fastest way in; a bad row fails the load and the transaction undoes the rest.
+/// </summary>
+internal sealed class SqliteBulkLoader(SqliteAdapter adapter) : BulkLoader
+{
+    public override string Method => "prepared INSERT";
+
+    protected override bool SupportsNative(TypeSpec spec) => true;
+
+    protected override bool AcceptsNative(TypeSpec spec, object value) => true;
+
+    public override ValueTask<long> Load(BulkTarget target, DbConnection connection, DbTransaction? transaction,
+        IReadOnlyList<object?[]> rows, Func<int, long> rowOfInput, bool sync, CancellationToken cancellationToken)
+    {
+        var columns = target.Columns;
+        using var command = (SqliteCommand)connection.CreateCommand();
+        command.Transaction = (SqliteTransaction?)transaction;
+        command.CommandText = $"INSERT INTO {target.QualifiedName} ({string.Join(", ", columns.Select(c => adapter.Quote(c.Name)))}) VALUES ("
+            + string.Join(", ", columns.Select((_, i) => adapter.Placeholder(i))) + ")";
+        var parameters = new SqliteParameter[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            parameters[i] = command.Parameters.Add(new SqliteParameter(adapter.Placeholder(i), null));
+        }
+
+        command.Prepare();
+        long written = 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var row = rows[r];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var value = row[target.Ordinals[i]];
+                parameters[i].Value = value is null ? DBNull.Value : adapter.ToDbValue(columns[i].Spec, AsText(value)) ?? DBNull.Value;
+            }
+
+            try
+            {
+                written += command.ExecuteNonQuery();
+            }
+            catch (SqliteException ex)
+            {
+                throw adapter.Translate(ex, target.Context(rows.Count, Method) + $" at row {rowOfInput(r + 1)} of the insert");
+            }
+        }
+
+        return ValueTask.FromResult(written);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace DataJoint;
+
+/// <summary>
+/// The data source of a SQLite database: a file (write-ahead log, so readers never wait for a writer and several processes
+/// can share it) or <c>:memory:</c> (a shared in-memory database private to this data source, kept alive while it exists).
+/// Microsoft.Data.Sqlite pools the connections.
+/// </summary>
+internal sealed class SqliteDataSource : DbDataSource
+{
+    /// <summary>The name that opens a database in memory instead of a file.</summary>
+    public const string Memory = ":memory:";
+
+    private readonly object _prepare = new();
+    private readonly bool _inMemory;
+    private volatile bool _prepared;
+    private SqliteConnection? _keepAlive;
+
+    public SqliteDataSource(DatabaseSettings settings)
+    {
+        var path = PathOf(settings);
+        _inMemory = path == Memory;
+        BusyTimeoutMilliseconds = Math.Max(1, settings.ConnectTimeout) * 1000;
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = _inMemory ? "datajoint-" + Guid.NewGuid().ToString("N") : path,
+            Mode = _inMemory ? SqliteOpenMode.Memory : SqliteOpenMode.ReadWriteCreate,
+            Cache = _inMemory ? SqliteCacheMode.Shared : SqliteCacheMode.Default,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, settings.ConnectTimeout),
+        };
+        ConnectionString = builder.ConnectionString;
+    }
+
+    /// <summary>The database file of <c>database.name</c> (or <c>:memory:</c>).</summary>
+    /// <exception cref="DataJointException">No file is configured.</exception>
+    public static string PathOf(DatabaseSettings settings) => string.IsNullOrWhiteSpace(settings.Name)
+        ? throw new DataJointException("No SQLite database is configured: pass a file path or \":memory:\" to Instance.Open(Backend.Sqlite, path), "
+            + "or set database.name.")
+        : settings.Name;
+
+    public override string ConnectionString { get; }
+
+    /// <summary>How long a statement waits for another connection's lock before failing (from <c>database.connect_timeout</c>).</summary>
+    public int BusyTimeoutMilliseconds { get; }
+
+    protected override DbConnection CreateDbConnection() => new SqliteSessionConnection(this, ConnectionString);
+
+    /// <summary>On the first connection: the journal mode and the catalog tables (and, in memory, the connection that keeps the database).</summary>
+    public void PrepareOnce(SqliteConnection connection)
+    {
+        if (_prepared) return;
+        lock (_prepare)
+        {
+            if (_prepared) return;
+            if (_inMemory)
+            {
+                _keepAlive = new SqliteConnection(ConnectionString);
+                _keepAlive.Open();
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = (_inMemory ? "" : "PRAGMA journal_mode = WAL; ") + SqliteAdapter.CreateCatalog;
+            command.ExecuteNonQuery();
+            _prepared = true;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _keepAlive?.Dispose();
+            // Pooled handles keep the file open (and an in-memory database alive); they belong to this data source alone.
+            SqliteConnection.ClearAllPools();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        if (_keepAlive is not null) await _keepAlive.DisposeAsync().ConfigureAwait(false);
+        _keepAlive = null;
+        SqliteConnection.ClearAllPools();
+        await base.DisposeAsyncCore().ConfigureAwait(false);
+    }
+}

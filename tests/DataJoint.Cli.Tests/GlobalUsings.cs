@@ -1,0 +1,2 @@
+global using DataJoint;
+global using NUnit.Framework;
