@@ -52,7 +52,9 @@ public sealed class PackageConsumerTests
         Assert.That(nuspec, Does.Not.Contain("Spectre.Console").And.Not.Contain("DataJoint.Generators\""), "the generator ships inside, not as a dependency");
         Assert.That(_feed.Nuspec("DataJoint.Console"), Does.Contain("id=\"Spectre.Console\"").And.Contain("id=\"DataJoint\""));
         Assert.That(_feed.Nuspec("DataJoint.Hosting"), Does.Contain("id=\"DataJoint\"").And.Contain("Microsoft.Extensions.Diagnostics.HealthChecks"));
-        foreach (var id in new[] { "DataJoint.Console", "DataJoint.Hosting" })
+        Assert.That(_feed.Nuspec("DataJoint.Analysis"), Does.Contain("id=\"Apache.Arrow\" version=\"23.0.0\"").And.Contain("id=\"Microsoft.Data.Analysis\" version=\"0.24.0\""));
+        Assert.That(nuspec, Does.Not.Contain("Apache.Arrow").And.Not.Contain("Microsoft.Data.Analysis"), "the runtime carries no columnar dependency");
+        foreach (var id in new[] { "DataJoint.Console", "DataJoint.Hosting", "DataJoint.Analysis" })
         {
             Assert.That(_feed.Nuspec(id), Does.Contain($"<dependency id=\"DataJoint\" version=\"{_feed.Version}\" include=\"All\" />"),
                 $"{id} passes DataJoint's analyzers and props on (no exclude=\"Build,Analyzers\")");

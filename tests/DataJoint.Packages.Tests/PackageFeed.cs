@@ -10,7 +10,7 @@ namespace DataJoint.Packages.Tests;
 /// </summary>
 internal sealed partial class PackageFeed : IDisposable
 {
-    public static readonly string[] PackageIds = ["DataJoint", "DataJoint.Console", "DataJoint.Hosting"];
+    public static readonly string[] PackageIds = ["DataJoint", "DataJoint.Console", "DataJoint.Hosting", "DataJoint.Analysis"];
 
     private PackageFeed(string root, string version)
     {

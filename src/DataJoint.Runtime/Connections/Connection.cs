@@ -262,6 +262,33 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         }, sync, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads every row into a consumer made by <paramref name="start"/> and returns what it completes with; a statement run
+    /// again after a lost connection starts a fresh consumer, so no row is read twice.
+    /// </summary>
+    internal ValueTask<TResult> ReadIntoCore<TResult>(SqlStatement statement, string context, Func<RowReader<TResult>> start, bool sync,
+        CancellationToken cancellationToken) =>
+        Run(statement, context, async (command, sync, token) =>
+        {
+            var consumer = start();
+            var read = RowReadScope.Scoped<DbDataReader, bool>(reader =>
+            {
+                consumer.Read(reader);
+                return true;
+            }, Config);
+            var reader = sync ? command.ExecuteReader() : await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+            try
+            {
+                while (sync ? reader.Read() : await reader.ReadAsync(token).ConfigureAwait(false)) read(reader);
+            }
+            finally
+            {
+                await DisposeQuietly(reader, command.Connection, sync).ConfigureAwait(false);
+            }
+
+            return consumer.Complete();
+        }, sync, cancellationToken);
+
     internal T? ReadScalar<T>(SqlStatement statement, string context) =>
         SyncOrAsync.Wait(ReadScalarCore<T>(statement, context, sync: true, CancellationToken.None));
 
