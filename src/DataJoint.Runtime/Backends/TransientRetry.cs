@@ -28,6 +28,19 @@ internal static class TransientRetry
         .Build());
 
     /// <summary>
+    /// Runs idempotent work through <see cref="For"/>, synchronously or not as the caller runs. Work inside the caller's
+    /// transaction runs once: a deadlock there has rolled the whole transaction back, which only the caller can redo.
+    /// </summary>
+    public static async ValueTask<T> Conflicts<T>(Connection connection, Func<bool, CancellationToken, ValueTask<T>> work, bool sync,
+        CancellationToken cancellationToken)
+    {
+        if (connection.InTransaction) return await work(sync, cancellationToken).ConfigureAwait(false);
+        var retry = For(connection.Adapter);
+        if (sync) return retry.Execute(() => SyncOrAsync.Wait(work(true, CancellationToken.None)));
+        return await retry.ExecuteAsync(async token => await work(false, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Runs an operation again, at once, after its first attempt failed on a dead pooled connection (the caller makes
     /// that first attempt itself, so the pipeline costs nothing while connections are alive). Each failed attempt drops
     /// one dead connection (or the backend clears the whole pool), so there are at most as many attempts in all as the

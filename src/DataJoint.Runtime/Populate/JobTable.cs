@@ -295,10 +295,14 @@ public sealed class JobTable : Table
 
     private static readonly Condition IsReserved = StatementBuilder.Fragment("status='reserved'");
 
+    // Workers reserving, completing and releasing at once can deadlock on MySQL's index gaps; each UPDATE is idempotent.
     private ValueTask<int> Update(IReadOnlyList<(string Column, object? Value)> set, IReadOnlyList<Condition> where, bool sync,
-        CancellationToken cancellationToken, string? context = null) =>
-        SyncOrAsync.Execute(Connection, StatementBuilder.Update(Connection.Adapter, FullTableName, set, where), context ?? $"Updating jobs in {FullTableName}",
-            sync, cancellationToken);
+        CancellationToken cancellationToken, string? context = null)
+    {
+        var statement = StatementBuilder.Update(Connection.Adapter, FullTableName, set, where);
+        var description = context ?? $"Updating jobs in {FullTableName}";
+        return TransientRetry.Conflicts(Connection, (s, ct) => SyncOrAsync.Execute(Connection, statement, description, s, ct), sync, cancellationToken);
+    }
 
     /// <summary>
     /// Reserves the job of <paramref name="key"/> for this process with one conditional UPDATE (only a <c>pending</c> job
@@ -357,8 +361,9 @@ public sealed class JobTable : Table
             return;
         }
 
-        await SyncOrAsync.Execute(Connection, StatementBuilder.Delete(Connection.Adapter, FullTableName, [KeyCondition(key)]),
-            $"Completing a job in {FullTableName}", sync, cancellationToken).ConfigureAwait(false);
+        var delete = StatementBuilder.Delete(Connection.Adapter, FullTableName, [KeyCondition(key)]);
+        await TransientRetry.Conflicts(Connection, (s, ct) => SyncOrAsync.Execute(Connection, delete, $"Completing a job in {FullTableName}", s, ct),
+            sync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
