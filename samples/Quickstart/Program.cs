@@ -1,22 +1,24 @@
-// Quickstart: a small subject → session → trial pipeline on MySQL/MariaDB or PostgreSQL.
-// Connection settings come from DJ_HOST, DJ_USER, DJ_PASS, DJ_PORT and DJ_BACKEND (mysql|postgresql),
-// defaulting to the local test servers that scripts/db-servers.sh starts.
+// Quickstart: a small pipeline — subjects and sessions entered by hand, trials imported per session, performance
+// computed from them — on an embedded SQLite file by default, so nothing but the .NET SDK is needed:
+//
+//   dotnet run --project samples/Quickstart                 # SQLite file quickstart.db in the current folder
+//   dotnet run --project samples/Quickstart -- memory       # SQLite in memory
+//   dotnet run --project samples/Quickstart -- mysql        # or postgresql: the servers of scripts/db-servers.sh
+//
+// Server settings come from DJ_HOST, DJ_USER, DJ_PASS and DJ_PORT, defaulting to the local test servers.
 using DataJoint;
 using Quickstart;
 
-var backend = (args.FirstOrDefault() ?? Environment.GetEnvironmentVariable("DJ_BACKEND") ?? "mysql").ToLowerInvariant() switch
+var choice = (args.FirstOrDefault() ?? Environment.GetEnvironmentVariable("DJ_BACKEND") ?? "sqlite").ToLowerInvariant();
+await using var lab = choice switch
 {
-    "mysql" or "mariadb" => Backend.MySql,
-    "postgresql" or "postgres" => Backend.PostgreSql,
-    var other => throw new ArgumentException($"Unknown backend '{other}': use mysql or postgresql."),
+    "sqlite" => await Instance.OpenAsync(Backend.Sqlite, "quickstart.db"),
+    "memory" => await Instance.OpenAsync(Backend.Sqlite, ":memory:"),
+    "mysql" or "mariadb" => await OpenServer(Backend.MySql),
+    "postgresql" or "postgres" => await OpenServer(Backend.PostgreSql),
+    var other => throw new ArgumentException($"Unknown backend '{other}': use sqlite (default), memory, mysql or postgresql."),
 };
-var host = Environment.GetEnvironmentVariable("DJ_HOST") ?? "127.0.0.1";
-var user = Environment.GetEnvironmentVariable("DJ_USER") ?? "datajoint";
-var password = Environment.GetEnvironmentVariable("DJ_PASS") ?? "datajoint";
-int? port = int.TryParse(Environment.GetEnvironmentVariable("DJ_PORT"), out var p) ? p : null;
-
-await using var lab = new Instance(host, user, password, port: port, backend: backend);
-lab.Config.SafeMode = false; // this instance only: the sample drops its schema without asking
+lab.Config.SafeMode = false; // this instance only: the sample deletes and drops without asking
 Console.WriteLine($"Connected to {lab.Connection.Description}");
 
 var schema = lab.Schema("quickstart_" + Guid.NewGuid().ToString("N")[..8]);
@@ -24,7 +26,9 @@ try
 {
     var subjects = schema.Table<Subject>();
     var sessions = schema.Table<Session>();
-    var trials = schema.Table<Session.Trial>();
+    var recordings = schema.Table<Recording>();
+    var trials = schema.Table<Recording.Trial>();
+    var performance = schema.Table<Performance>();
 
     subjects.Insert(
     [
@@ -32,39 +36,41 @@ try
         new Subject.Row { SubjectId = 2, Species = "mouse" },
         new Subject.Row { SubjectId = 3, Species = "rat" },
     ]);
-    sessions.Insert(
-    [
-        new Session.Row { SubjectId = 1, SessionIdx = 1, SessionDate = new DateOnly(2025, 6, 1) },
-        new Session.Row { SubjectId = 1, SessionIdx = 2, SessionDate = new DateOnly(2025, 6, 2) },
-        new Session.Row { SubjectId = 3, SessionIdx = 1, SessionDate = new DateOnly(2025, 6, 3) },
-    ]);
-    var random = new Random(7);
-    await trials.InsertAsync(sessions.FetchKeys().SelectMany(s => Enumerable.Range(1, 20).Select(i => new Session.Trial.Row
+    sessions.Insert(Enumerable.Range(1, 12).Select(i => new Session.Row
     {
-        SubjectId = s.SubjectId,
-        SessionIdx = s.SessionIdx,
-        TrialIdx = i,
-        Outcome = random.NextDouble() < 0.7 ? "hit" : "miss",
-        ReactionMs = 150 + (random.NextDouble() * 200),
-    })));
+        SubjectId = 1 + (i % 2 == 0 ? 0 : 2),
+        SessionIdx = i,
+        SessionDate = new DateOnly(2025, 6, 1).AddDays(i),
+    }));
 
-    Console.WriteLine($"{subjects.Count()} subjects, {sessions.Count()} sessions, {trials.Count()} trials");
+    // Populate: Make runs once per missing key, each key in its own transaction; progress is printed as it goes.
+    var progress = new Progress<PopulateProgress>(p => Console.Write($"\r  {p.Table}: {p.Done}/{p.Total} ({p.Fraction:P0}) in {p.Elapsed.TotalSeconds:F1} s   "));
+    var imported = await recordings.PopulateAsync(new PopulateOptions { Progress = progress });
+    Console.WriteLine();
+    var computed = await performance.PopulateAsync(new PopulateOptions { Progress = progress });
+    Console.WriteLine();
+    Console.WriteLine($"Imported {imported.SuccessCount} recordings ({trials.Count()} trials), computed {computed.SuccessCount} performances");
+
+    // Queries: restrict, join, aggregate.
     foreach (var mouse in (subjects & new { species = "mouse" }).Fetch(orderBy: "subject_id"))
     {
         var n = (sessions & mouse.Key).Count();
         Console.WriteLine($"  mouse {mouse.SubjectId}: born {mouse.DateOfBirth?.ToString("yyyy-MM-dd") ?? "unknown"}, {n} session(s)");
     }
 
-    foreach (var session in sessions.Fetch(orderBy: "subject_id, session_idx"))
+    var good = sessions * (performance & "hit_rate >= 0.7");
+    Console.WriteLine($"Sessions with a hit rate of 70% or more: {good.Count()} of {sessions.Count()}");
+    var perSubject = subjects.Aggr(performance, "count(*) -> n", "max(hit_rate) -> best");
+    foreach (var row in perSubject.ToDicts())
     {
-        var sessionTrials = trials & session.Key;
-        var hits = (sessionTrials & new { outcome = "hit" }).Fetch();
-        Console.WriteLine($"  session {session.SubjectId}/{session.SessionIdx} on {session.SessionDate:yyyy-MM-dd}: "
-            + $"{hits.Count}/{sessionTrials.Count()} hits, mean reaction of hits {hits.Average(t => t.ReactionMs ?? 0):F0} ms");
+        Console.WriteLine($"  subject {row["subject_id"]}: {row["n"]} session(s), best hit rate {row["best"] ?? "-"}");
     }
 
-    var withoutSessions = subjects - sessions;
-    Console.WriteLine($"Subjects without sessions: {string.Join(", ", withoutSessions.FetchKeys().Select(k => k.SubjectId))}");
+    Console.WriteLine($"Subjects without sessions: {string.Join(", ", (subjects - sessions).FetchKeys().Select(k => k.SubjectId))}");
+
+    // A delete cascades: the subject's sessions, recordings, trials and performances go with it.
+    var deleted = (subjects & new { subject_id = 3 }).Delete();
+    Console.WriteLine($"Deleted subject 3 and everything downstream ({deleted} rows); {sessions.Count()} sessions, {trials.Count()} trials left");
 }
 finally
 {
@@ -72,3 +78,12 @@ finally
 }
 
 Console.WriteLine("Done.");
+
+static async Task<Instance> OpenServer(Backend backend)
+{
+    var host = Environment.GetEnvironmentVariable("DJ_HOST") ?? "127.0.0.1";
+    var user = Environment.GetEnvironmentVariable("DJ_USER") ?? "datajoint";
+    var password = Environment.GetEnvironmentVariable("DJ_PASS") ?? "datajoint";
+    int? port = int.TryParse(Environment.GetEnvironmentVariable("DJ_PORT"), out var p) ? p : null;
+    return await Instance.OpenAsync(host, user, password, port: port, backend: backend);
+}

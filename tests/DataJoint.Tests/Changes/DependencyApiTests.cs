@@ -66,8 +66,8 @@ public sealed class DependencyApiTests(Backend backend) : BackendTest(backend)
 
         // A table in a second schema referring to this one, written by hand as DataJoint-Python would declare it.
         var other = NewSchema();
-        Instance.Connection.Execute($"CREATE TABLE {Q(other.Name)}.{Q("note")} ({Q("lab")} varchar(16) NOT NULL, {Q("note")} int NOT NULL, "
-            + $"PRIMARY KEY ({Q("lab")}, {Q("note")}), FOREIGN KEY ({Q("lab")}) REFERENCES {Q(Schema.Name)}.{Q("lab")} ({Q("lab")}) "
+        Instance.Connection.Execute($"CREATE TABLE {FullName(other.Name, "note")} ({Q("lab")} varchar(16) NOT NULL, {Q("note")} int NOT NULL, "
+            + $"PRIMARY KEY ({Q("lab")}, {Q("note")}), FOREIGN KEY ({Q("lab")}) REFERENCES {FullName(Schema.Name, "lab")} ({Q("lab")}) "
             + "ON UPDATE CASCADE ON DELETE RESTRICT)");
         var lab = new FreeTable(Instance.Connection, $"{Schema.Name}.lab");
         Assert.That(lab.Children().Select(t => t.FullTableName), Does.Contain(new FreeTable(Instance.Connection, $"{other.Name}.note").FullTableName));

@@ -8,7 +8,7 @@ public sealed class LineageTableTests(Backend backend) : BackendTest(backend)
     public void DeclarationWritesLineageThatFreeTablesUseForSemanticMatching()
     {
         Schema.Table<Pairing>();
-        var rows = Instance.Connection.Query($"SELECT table_name, attribute_name, lineage FROM {Q(Schema.Name)}.{Q("~lineage")} ORDER BY table_name, attribute_name");
+        var rows = Instance.Connection.Query($"SELECT table_name, attribute_name, lineage FROM {FullName(Schema.Name, "~lineage")} ORDER BY table_name, attribute_name");
         var lineage = rows.ToDictionary(r => $"{r["table_name"]}.{r["attribute_name"]}", r => (string)r["lineage"]!);
         Assert.Multiple(() =>
         {
@@ -26,7 +26,7 @@ public sealed class LineageTableTests(Backend backend) : BackendTest(backend)
         Assert.That((pairing * animal).Heading.PrimaryKey, Is.EqualTo(new[] { "lab", "animal" }), "homologous namesakes join");
 
         Schema.Table<Animal>().Drop(prompt: false);
-        Assert.That(Instance.Connection.Query($"SELECT count(*) AS n FROM {Q(Schema.Name)}.{Q("~lineage")}").Single()["n"], Is.EqualTo(1L),
+        Assert.That(Instance.Connection.Query($"SELECT count(*) AS n FROM {FullName(Schema.Name, "~lineage")}").Single()["n"], Is.EqualTo(1L),
             "only the lab's row is left");
     }
 }
@@ -51,7 +51,7 @@ public sealed class UpstreamLineageTests(Backend backend) : BackendTest(backend)
                 Assert.That(heading["buddy_lab"].Lineage, Is.EqualTo($"{Schema.Name}.lab.lab"), "renamed, two schemas up");
                 Assert.That(heading["buddy"].Lineage, Is.EqualTo($"{animals.Name}.animal.animal"));
             });
-            var stored = Instance.Connection.Query($"SELECT attribute_name, lineage FROM {Q(pairings.Name)}.{Q("~lineage")}")
+            var stored = Instance.Connection.Query($"SELECT attribute_name, lineage FROM {FullName(pairings.Name, "~lineage")}")
                 .ToDictionary(r => (string)r["attribute_name"]!, r => (string)r["lineage"]!);
             Assert.That(stored["buddy_lab"], Is.EqualTo($"{Schema.Name}.lab.lab"));
         }

@@ -17,7 +17,7 @@ public sealed class ExistingTableTests(Backend backend) : BackendTest(backend)
     public void ATableThatDiffersFromItsDefinitionIsReported()
     {
         var comment = Backend == Backend.MySql ? " COMMENT ':int32:'" : "";
-        Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("probe")} (probe_id int NOT NULL{comment}, label varchar(8) NULL, "
+        Instance.Connection.Execute($"CREATE TABLE {FullName(Schema.Name, "probe")} (probe_id int NOT NULL{comment}, label varchar(8) NULL, "
             + "extra int NOT NULL, PRIMARY KEY (probe_id))");
         var ex = Assert.Throws<DefinitionException>(() => Schema.Table<Probe>());
         Assert.That(ex!.Message, Does.Contain("Probe")
@@ -32,20 +32,20 @@ public sealed class ExistingTableTests(Backend backend) : BackendTest(backend)
         // DDL as DataJoint-Python 2.x writes it: core types recorded as :type: markers in column comments.
         if (Backend == Backend.MySql)
         {
-            Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("#animal")} ("
+            Instance.Connection.Execute($"CREATE TABLE {FullName(Schema.Name, "#animal")} ("
                 + "animal_id int NOT NULL COMMENT ':int32:lab id', species varchar(32) NOT NULL COMMENT ':varchar(32):', "
                 + "born date DEFAULT NULL COMMENT ':date:', PRIMARY KEY (animal_id)) ENGINE=InnoDB COMMENT 'animals'");
         }
         else
         {
-            Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("#animal")} (animal_id integer NOT NULL, species varchar(32) NOT NULL, "
+            Instance.Connection.Execute($"CREATE TABLE {FullName(Schema.Name, "#animal")} (animal_id integer NOT NULL, species varchar(32) NOT NULL, "
                 + "born date DEFAULT NULL, PRIMARY KEY (animal_id))");
-            Instance.Connection.Execute($"COMMENT ON COLUMN {Q(Schema.Name)}.{Q("#animal")}.animal_id IS ':int32:lab id'");
-            Instance.Connection.Execute($"COMMENT ON COLUMN {Q(Schema.Name)}.{Q("#animal")}.species IS ':varchar(32):'");
-            Instance.Connection.Execute($"COMMENT ON COLUMN {Q(Schema.Name)}.{Q("#animal")}.born IS ':date:'");
+            Instance.Connection.Execute($"COMMENT ON COLUMN {FullName(Schema.Name, "#animal")}.animal_id IS ':int32:lab id'");
+            Instance.Connection.Execute($"COMMENT ON COLUMN {FullName(Schema.Name, "#animal")}.species IS ':varchar(32):'");
+            Instance.Connection.Execute($"COMMENT ON COLUMN {FullName(Schema.Name, "#animal")}.born IS ':date:'");
         }
 
-        var animals = Instance.FreeTable($"{Q(Schema.Name)}.{Q("#animal")}");
+        var animals = Instance.FreeTable($"{FullName(Schema.Name, "#animal")}");
         Assert.Multiple(() =>
         {
             Assert.That(animals.Heading.Names, Is.EqualTo(new[] { "animal_id", "species", "born" }));
@@ -65,9 +65,9 @@ public sealed class ExistingTableTests(Backend backend) : BackendTest(backend)
     public void ADriftedTableBindsWithValidationWarnAndLogsEachDifference()
     {
         var comment = Backend == Backend.MySql ? " COMMENT ':int32:'" : "";
-        Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("probe")} (probe_id int NOT NULL{comment}, label varchar(8) NULL, "
+        Instance.Connection.Execute($"CREATE TABLE {FullName(Schema.Name, "probe")} (probe_id int NOT NULL{comment}, label varchar(8) NULL, "
             + "extra int NOT NULL, PRIMARY KEY (probe_id))");
-        if (Backend == Backend.PostgreSql) Instance.Connection.Execute($"COMMENT ON COLUMN {Q(Schema.Name)}.{Q("probe")}.probe_id IS ':int32:'");
+        if (Backend == Backend.PostgreSql) Instance.Connection.Execute($"COMMENT ON COLUMN {FullName(Schema.Name, "probe")}.probe_id IS ':int32:'");
         var log = new LogCapture();
         Instance.Connection.LoggerFactory = log;
 
@@ -93,20 +93,20 @@ public sealed class ExistingTableTests(Backend backend) : BackendTest(backend)
         // The child as DataJoint-Python declares it: the foreign-key column has the parent's SQL type and no :type: marker
         // (MySQL copies the parent's comment text, PostgreSQL writes none).
         var marker = (string type) => Backend == Backend.MySql ? $" COMMENT ':{type}:'" : "";
-        Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("probe_sample")} (probe_id int NOT NULL, "
+        Instance.Connection.Execute($"CREATE TABLE {FullName(Schema.Name, "probe_sample")} (probe_id int NOT NULL, "
             + $"sample_idx int NOT NULL{marker("int32")}, value double precision NOT NULL{marker("float64")}, "
-            + $"PRIMARY KEY (probe_id, sample_idx), FOREIGN KEY (probe_id) REFERENCES {Q(Schema.Name)}.{Q("probe")} (probe_id) "
+            + $"PRIMARY KEY (probe_id, sample_idx), FOREIGN KEY (probe_id) REFERENCES {FullName(Schema.Name, "probe")} (probe_id) "
             + "ON UPDATE CASCADE ON DELETE RESTRICT)");
         if (Backend == Backend.PostgreSql)
         {
-            Instance.Connection.Execute($"COMMENT ON COLUMN {Q(Schema.Name)}.{Q("probe_sample")}.sample_idx IS ':int32:'");
-            Instance.Connection.Execute($"COMMENT ON COLUMN {Q(Schema.Name)}.{Q("probe_sample")}.value IS ':float64:'");
+            Instance.Connection.Execute($"COMMENT ON COLUMN {FullName(Schema.Name, "probe_sample")}.sample_idx IS ':int32:'");
+            Instance.Connection.Execute($"COMMENT ON COLUMN {FullName(Schema.Name, "probe_sample")}.value IS ':float64:'");
         }
 
         var samples = Instance.Schema(Schema.Name).Table<ProbeSample>();
         samples.Insert1(new ProbeSample.Row { ProbeId = 7, SampleIdx = 1, Value = 0.5 });
         Assert.That(samples.Fetch1().Value, Is.EqualTo(0.5));
-        var free = Instance.FreeTable($"{Q(Schema.Name)}.{Q("probe_sample")}");
+        var free = Instance.FreeTable($"{FullName(Schema.Name, "probe_sample")}");
         Assert.That(free.Heading["probe_id"].Type, Is.EqualTo("int32"), "restored from the parent's marker");
     }
 
@@ -114,7 +114,7 @@ public sealed class ExistingTableTests(Backend backend) : BackendTest(backend)
     public void AForeignKeyColumnWhoseTypeDiffersFromItsParentIsStillReported()
     {
         Schema.Table<Probe>();
-        Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("probe_sample")} (probe_id bigint NOT NULL, "
+        Instance.Connection.Execute($"CREATE TABLE {FullName(Schema.Name, "probe_sample")} (probe_id bigint NOT NULL, "
             + "sample_idx int NOT NULL, value double precision NOT NULL, PRIMARY KEY (probe_id, sample_idx))");
         var ex = Assert.Throws<DefinitionException>(() => Instance.Schema(Schema.Name).Table<ProbeSample>());
         Assert.That(ex!.Message, Does.Contain("`probe_id` has type bigint in the table but int32")
@@ -124,9 +124,9 @@ public sealed class ExistingTableTests(Backend backend) : BackendTest(backend)
     [Test]
     public void NativeTypesAreReportedInDataJointsSpelling()
     {
-        Instance.Connection.Execute($"CREATE TABLE {Q(Schema.Name)}.{Q("native")} (a int NOT NULL, b smallint NOT NULL, c varchar(16) NOT NULL, "
+        Instance.Connection.Execute($"CREATE TABLE {FullName(Schema.Name, "native")} (a int NOT NULL, b smallint NOT NULL, c varchar(16) NOT NULL, "
             + "d char(3) NOT NULL, e decimal(6,2) NOT NULL, PRIMARY KEY (a))");
-        var heading = Instance.FreeTable($"{Q(Schema.Name)}.{Q("native")}").Heading;
+        var heading = Instance.FreeTable($"{FullName(Schema.Name, "native")}").Heading;
         var expected = Backend == Backend.MySql
             ? new[] { "int", "smallint", "varchar(16)", "char(3)", "decimal(6,2)" }
             : new[] { "integer", "smallint", "varchar(16)", "char(3)", "decimal(6,2)" };

@@ -12,7 +12,7 @@ public sealed class CascadeDiagramTests(Backend backend) : BackendTest(backend)
     private static readonly string[] Tables =
         ["lab", "animal", "recording", "recording__channel", "spike", "pairing", "rig", "sitting", "sitting__rig_use"];
 
-    private string Full(string table) => $"{Q(Schema.Name)}.{Q(table)}";
+    private string Full(string table) => $"{FullName(Schema.Name, table)}";
 
     private void Fill()
     {

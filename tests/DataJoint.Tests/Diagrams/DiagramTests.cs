@@ -27,7 +27,7 @@ public sealed class DiagramTests(Backend backend) : BackendTest(backend)
 
     private string Id(string table) => $"{Schema.Name}.{table}";
 
-    private string Full(string table) => $"{Q(Schema.Name)}.{Q(table)}";
+    private string Full(string table) => $"{FullName(Schema.Name, table)}";
 
     [Test]
     public void TheSvgIsWellFormedWithEveryTableANodeAndEveryForeignKeyAnEdge()

@@ -6,7 +6,7 @@ namespace DataJoint.Tests.Diagrams;
 /// <summary>Diagram.Trace and Upstream inside Make against hand-computed ancestors (docs/diagrams.md#trace).</summary>
 public sealed class TraceTests(Backend backend) : BackendTest(backend)
 {
-    private string Full(string table) => $"{Q(Schema.Name)}.{Q(table)}";
+    private string Full(string table) => $"{FullName(Schema.Name, table)}";
 
     [Test]
     public void TraceRestrictsEveryAncestorToTheRowsTheSeedComesFrom()

@@ -7,6 +7,7 @@ namespace DataJoint.Tests.Infrastructure;
 /// </summary>
 [TestFixture(Backend.MySql)]
 [TestFixture(Backend.PostgreSql)]
+[TestFixture(Backend.Sqlite)]
 [Category("Integration")]
 [Parallelizable(ParallelScope.Fixtures)]
 public abstract class BackendTest(Backend backend)
@@ -27,6 +28,7 @@ public abstract class BackendTest(Backend backend)
     [SetUp]
     public async Task ConnectAsync()
     {
+        if (Backend == Backend.Sqlite && SqliteExclusions.For(TestContext.CurrentContext.Test) is { } why) Assert.Ignore("Not on SQLite: " + why);
         Server = await TestServer.RequireAsync(Backend);
 
         Instance = NewInstance();
@@ -57,7 +59,17 @@ public abstract class BackendTest(Backend backend)
     protected string Q(string name) => Backend == Backend.MySql ? $"`{name}`" : $"\"{name}\"";
 
     /// <summary>A table's full name for hand-written SQL on this backend (SQLite keeps every schema in one database: <c>"schema.table"</c>).</summary>
-    protected string FullName(string schema, string table) => Backend == Backend.Sqlite ? Q($"{schema}.{table}") : $"{Q(schema)}.{Q(table)}";
+    protected string FullName(string schema, string table) => Backend == Backend.Sqlite ? Q($"{schema}.{table}") : $"{FullName(schema, table)}";
+
+    /// <summary>SELECT with a row when the table exists (parameters: schema, table), for hand-written checks.</summary>
+    protected string TableExistsSql => Backend == Backend.Sqlite
+        ? $"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = {P(0)} || '.' || {P(1)}"
+        : $"SELECT 1 FROM information_schema.tables WHERE table_schema = {P(0)} AND table_name = {P(1)}";
+
+    /// <summary>SELECT of a schema's table names as column <c>name</c>, ordered (parameter: schema).</summary>
+    protected string TableNamesSql => Backend == Backend.Sqlite
+        ? $"SELECT substr(name, length({P(0)}) + 2) AS name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, length({P(0)}) + 1) = {P(0)} || '.' ORDER BY name"
+        : $"SELECT table_name AS name FROM information_schema.tables WHERE table_schema = {P(0)} ORDER BY table_name";
 
     /// <summary>The backend's placeholder for the statement parameter at <paramref name="index"/> (<c>@p0</c> / <c>$1</c>).</summary>
     protected string P(int index) => Backend == Backend.PostgreSql ? $"${index + 1}" : $"@p{index}";

@@ -85,7 +85,7 @@ public sealed class NoIoTests(Backend backend) : BackendTest(backend)
     }
 
     private bool Declared(JobTable jobs) => Instance.Connection.Query(
-        $"SELECT 1 FROM information_schema.tables WHERE table_schema = {P(0)} AND table_name = {P(1)}", Schema.Name, jobs.SqlTableName).Count > 0;
+        TableExistsSql, Schema.Name, jobs.SqlTableName).Count > 0;
 
     /// <summary>Reads every public instance property; only the documented "not loaded yet" <see cref="InvalidOperationException"/> is allowed.</summary>
     private static void ReadEveryGetter(object handle)

@@ -10,7 +10,7 @@ public sealed class SessionStateTests(Backend backend) : BackendTest(backend)
 {
     private string CreateShortTable()
     {
-        var table = $"{Q(Schema.Name)}.{Q("short")}";
+        var table = $"{FullName(Schema.Name, "short")}";
         Instance.Connection.Execute($"CREATE TABLE {table} ({Q("id")} int NOT NULL PRIMARY KEY, {Q("code")} varchar(3) NOT NULL)");
         return table;
     }

@@ -118,7 +118,7 @@ public sealed class SyncAsyncParityTests(Backend backend) : BackendTest(backend)
     /// <summary>Every table of the schema (the job tables too) with its rows in key order.</summary>
     private string Dump(Schema schema)
     {
-        var tables = Instance.Connection.Query($"SELECT table_name AS name FROM information_schema.tables WHERE table_schema = {P(0)} ORDER BY table_name",
+        var tables = Instance.Connection.Query(TableNamesSql,
             schema.Name).Select(r => (string)r["name"]!).Where(t => t != "~lineage");
         return string.Join("\n", tables.Select(t =>
         {

@@ -22,7 +22,7 @@ public sealed class JobTableTests(Backend backend) : BackendTest(backend)
             "error_message", "error_stack", "user", "host", "pid", "connection_id", "version",
         }));
         Assert.That(jobs.PrimaryKey, Is.EqualTo(new[] { "source_id" }));
-        Assert.That(Schema.Connection.Query($"SELECT 1 FROM information_schema.tables WHERE table_schema = {P(0)} AND table_name = {P(1)}",
+        Assert.That(Schema.Connection.Query(TableExistsSql,
             Schema.Name, jobs.SqlTableName), Is.Empty, "getting the handle declares nothing");
         jobs.Declare();
         var free = FreeTable.Open(Schema.Connection, jobs.FullTableName);
@@ -38,8 +38,7 @@ public sealed class JobTableTests(Backend backend) : BackendTest(backend)
         var queue = doubled.Jobs.FullTableName;
 
         Assert.That(Schema.Table<Source>().Drop(prompt: false), Is.True, "the source and its computed child");
-        Assert.That(Schema.Connection.Query($"SELECT 1 FROM information_schema.tables WHERE table_schema = {P(0)} "
-            + $"AND table_name = {P(1)}", Schema.Name, "~~doubled"), Is.Empty,
+        Assert.That(Schema.Connection.Query(TableExistsSql, Schema.Name, "~~doubled"), Is.Empty,
             $"{queue} went with its table (DataJoint-Python leaves it behind)");
 
         var again = Prepare(3);

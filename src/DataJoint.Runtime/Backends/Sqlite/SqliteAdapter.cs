@@ -36,6 +36,7 @@ internal sealed partial class SqliteAdapter : BackendAdapter
 
     public override bool StoresInfinity => true;
 
+    // Text is bound and read with its length, so U+0000 round-trips (SQLite's own text functions stop at it).
     public override bool StoresNulInText => true;
 
     public override bool NeedsServer => false;
@@ -68,6 +69,8 @@ internal sealed partial class SqliteAdapter : BackendAdapter
         var text = fullName.Trim();
         if (text.Length < 2 || text[0] != '"' || text[^1] != '"') return null;
         var name = text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
+        // "schema"."table" is the common form, read by the caller.
+        if (name.Contains('"', StringComparison.Ordinal)) return null;
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && dot < name.Length - 1 ? (name[..dot], name[(dot + 1)..]) : null;
     }
