@@ -21,11 +21,16 @@ internal sealed class ConnectionOptions
         Recursive = true,
     };
 
-    public Option<string?> Backend { get; } = new("--backend") { Description = "mysql or postgresql; default: DJ_BACKEND, datajoint.json, mysql.", Recursive = true };
+    public Option<string?> Backend { get; } = new("--backend") { Description = "mysql, postgresql or sqlite; default: DJ_BACKEND, datajoint.json, mysql.", Recursive = true };
+
+    public Option<string?> Database { get; } = new("--database")
+    {
+        Description = "sqlite: the database file; default: DJ_DATABASE_NAME, datajoint.json.", Recursive = true,
+    };
 
     public Option<bool?> UseTls { get; } = new("--use-tls") { Description = "true: require TLS, false: disable it; default: prefer.", Recursive = true };
 
-    public IEnumerable<Option> All => [Host, Port, User, Password, Backend, UseTls];
+    public IEnumerable<Option> All => [Host, Port, User, Password, Backend, Database, UseTls];
 
     /// <summary>The settings for this command line: the runtime's sources, then the options given.</summary>
     /// <exception cref="CliException">A setting is invalid, or no user is configured.</exception>
@@ -46,10 +51,23 @@ internal sealed class ConnectionOptions
             if (parse.GetValue(User) is { } user) config.Database.User = user;
             if (parse.GetValue(Password) is { } password) config.Database.Password = password;
             if (parse.GetValue(UseTls) is { } useTls) config.Database.UseTls = useTls;
+            if (parse.GetValue(Database) is { } database) config.Database.Name = database;
         }
         catch (ConfigurationException ex)
         {
             throw new CliException(ex.Message, ExitCodes.Connection);
+        }
+
+        // An embedded database is a file: no server, no user.
+        if (config.Database.Backend == DataJoint.Backend.Sqlite)
+        {
+            if (string.IsNullOrEmpty(config.Database.Name))
+            {
+                throw new CliException($"No database file for {config.Database.Backend}: pass --database, set DJ_DATABASE_NAME, or put database.name in "
+                    + "datajoint.json.", ExitCodes.Connection);
+            }
+
+            return config;
         }
 
         if (string.IsNullOrEmpty(config.Database.User))

@@ -15,11 +15,13 @@ public sealed record CliRun(int ExitCode, string Output, string Error);
 public abstract class CliTest(Backend backend) : BackendTest(backend)
 {
     /// <summary>The connection options for this backend's test server.</summary>
-    protected string[] ConnectionArgs =>
-    [
-        "--host", Server.Host, "--port", Server.Port.ToString(CultureInfo.InvariantCulture), "--user", Server.User, "--password", Server.Password,
-        "--backend", Backend == Backend.PostgreSql ? "postgresql" : "mysql",
-    ];
+    protected string[] ConnectionArgs => Backend == Backend.Sqlite
+        ? ["--backend", "sqlite", "--database", Server.Host]
+        :
+        [
+            "--host", Server.Host, "--port", Server.Port.ToString(CultureInfo.InvariantCulture), "--user", Server.User, "--password", Server.Password,
+            "--backend", Backend == Backend.PostgreSql ? "postgresql" : "mysql",
+        ];
 
     /// <summary>Runs the tool with <paramref name="args"/> followed by the connection options.</summary>
     protected Task<CliRun> DjAsync(params string[] args) => RunAsync([.. args, .. ConnectionArgs]);
