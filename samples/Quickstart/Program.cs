@@ -60,7 +60,7 @@ try
 
     var good = sessions * (performance & "hit_rate >= 0.7");
     Console.WriteLine($"Sessions with a hit rate of 70% or more: {good.Count()} of {sessions.Count()}");
-    var perSubject = subjects.Aggr(performance, "count(*) -> n", "max(hit_rate) -> best");
+    var perSubject = subjects.Aggr(performance, "n = count(session_idx)", "best = max(hit_rate)");
     foreach (var row in perSubject.ToDicts())
     {
         Console.WriteLine($"  subject {row["subject_id"]}: {row["n"]} session(s), best hit rate {row["best"] ?? "-"}");
@@ -70,7 +70,7 @@ try
 
     // A delete cascades: the subject's sessions, recordings, trials and performances go with it.
     var deleted = (subjects & new { subject_id = 3 }).Delete();
-    Console.WriteLine($"Deleted subject 3 and everything downstream ({deleted} rows); {sessions.Count()} sessions, {trials.Count()} trials left");
+    Console.WriteLine($"Deleted subject 3 ({deleted} row) and everything downstream; {sessions.Count()} sessions, {trials.Count()} trials left");
 }
 finally
 {
