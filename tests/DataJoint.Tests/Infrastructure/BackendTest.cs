@@ -59,7 +59,7 @@ public abstract class BackendTest(Backend backend)
     protected string Q(string name) => Backend == Backend.MySql ? $"`{name}`" : $"\"{name}\"";
 
     /// <summary>A table's full name for hand-written SQL on this backend (SQLite keeps every schema in one database: <c>"schema.table"</c>).</summary>
-    protected string FullName(string schema, string table) => Backend == Backend.Sqlite ? Q($"{schema}.{table}") : $"{FullName(schema, table)}";
+    protected string FullName(string schema, string table) => Backend == Backend.Sqlite ? Q($"{schema}.{table}") : $"{Q(schema)}.{Q(table)}";
 
     /// <summary>SELECT with a row when the table exists (parameters: schema, table), for hand-written checks.</summary>
     protected string TableExistsSql => Backend == Backend.Sqlite
