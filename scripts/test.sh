@@ -35,7 +35,8 @@ for trx in "$results"/*.trx; do
   value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
   passed=$((passed + $(value passed)))
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
+  # Ignored tests are neither executed nor counted as notExecuted by the TRX logger: skipped = total - executed.
+  skipped=$((skipped + $(value total) - $(value executed)))
 done
 
 if [ "$files" -eq 0 ]; then
