@@ -323,29 +323,15 @@ internal sealed partial class SqliteAdapter : BackendAdapter
         };
     }
 
-    public override void AppendSkipDuplicates(SqlBuilder sql, string table, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
-    {
-        sql.Append(" ON CONFLICT");
-        if (primaryKey.Count > 0) sql.Append(" (").Append(string.Join(",", primaryKey.Select(Quote))).Append(')');
-        sql.Append(" DO NOTHING");
-    }
+    public override void AppendSkipDuplicates(SqlBuilder sql, string table, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns) =>
+        OnConflictClause.AppendSkip(sql, this, primaryKey);
 
     public override BulkLoader BulkLoader { get; }
 
     public override string InsertVerb(bool replace) => "INSERT INTO ";
 
-    public override void AppendReplace(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns)
-    {
-        var secondary = columns.Where(c => !primaryKey.Contains(c)).ToList();
-        sql.Append(" ON CONFLICT (").Append(string.Join(",", primaryKey.Select(Quote))).Append(')');
-        if (secondary.Count == 0)
-        {
-            sql.Append(" DO NOTHING");
-            return;
-        }
-
-        sql.Append(" DO UPDATE SET ").Append(string.Join(", ", secondary.Select(c => $"{Quote(c)} = excluded.{Quote(c)}")));
-    }
+    public override void AppendReplace(SqlBuilder sql, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns) =>
+        OnConflictClause.AppendReplace(sql, this, primaryKey, columns);
 
     protected override bool Produced(DbDataReader reader) => reader is SqliteDataReader;
 
