@@ -7,6 +7,7 @@
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> fetch-cpu [repetitions]
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> query-cpu [repetitions]
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> delete-cpu [repetitions]
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> delete-commands
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> allocations <populate|dicts|typed>
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> repeat <restricted|raw-restricted|join|raw-join|populate|raw-populate> [seconds]
 //     (one case in a loop, for a profiler attached from outside: perf record with DOTNET_PerfMapEnabled=1)
@@ -74,6 +75,15 @@ switch (args[1])
             ("raw child-first DELETEs, 22k", 1, d.FillCascade, d.RawCascade),
             ("Delete() cascading, 22k", 1, d.FillCascade, () => (int)d.Cascade()),
         ]));
+        break;
+    case "delete-commands":
+        Run(new DeleteBenchmarks { Backend = backend }, d =>
+        {
+            d.FillItems();
+            CommandCounter.Print(backend + " Delete(), no dependents", () => (int)d.Delete());
+            d.FillCascade();
+            CommandCounter.Print(backend + " Delete() cascading", () => (int)d.Cascade());
+        });
         break;
     case "allocations" when args.Length > 2 && args[2] == "populate":
         Run(new PopulateBenchmarks { Backend = backend }, b => AllocationSampler.Print(() => { b.Empty(); b.Populate(); }));
