@@ -147,6 +147,12 @@ internal abstract class BackendAdapter
     /// <summary>SELECT of every primary-key column of a schema's tables: table name, column name, in key order; parameter 0 is the schema name.</summary>
     public abstract string PrimaryKeyColumns { get; }
 
+    /// <summary>
+    /// SELECT of every column of a schema's tables that admits NULL: table name, column name; parameter 0 is the schema name.
+    /// A cascading delete reads it to know which foreign keys reach every row of a child (docs/semantics.md#cascade).
+    /// </summary>
+    public abstract string NullableColumns { get; }
+
     /// <summary>SELECT returning 1 row when the table exists; parameters: schema, table.</summary>
     public abstract string TableExists { get; }
 

@@ -24,6 +24,11 @@ internal sealed class DeleteCascade : IRowPropagation
     private IReadOnlyList<TableName> _members;
     private HashSet<TableName>? _memberSet;
 
+    // Below an unrestricted seed: the columns admitting NULL in the schemas read so far, and which tables lose every row.
+    private readonly HashSet<string> _nullabilityRead = new(StringComparer.Ordinal);
+    private readonly HashSet<(TableName Table, string Column)> _nullable = [];
+    private readonly Dictionary<TableName, bool> _allRows = [];
+
     private DeleteCascade(Table seedTable, DependencyGraph graph)
     {
         _seedTable = seedTable;
@@ -44,8 +49,33 @@ internal sealed class DeleteCascade : IRowPropagation
         await seedTable.PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
         var graph = await DependencyGraph.LoadDownstream(seedTable.Connection, seedTable.Schema.Name, sync, cancellationToken).ConfigureAwait(false);
         var plan = new DeleteCascade(seedTable, graph);
-        if (partIntegrity == PartIntegrity.Cascade) await plan.AddMastersOfAffectedParts(sync, cancellationToken).ConfigureAwait(false);
+        await plan.ReadNullability(sync, cancellationToken).ConfigureAwait(false);
+        if (partIntegrity == PartIntegrity.Cascade)
+        {
+            await plan.AddMastersOfAffectedParts(sync, cancellationToken).ConfigureAwait(false);
+            await plan.ReadNullability(sync, cancellationToken).ConfigureAwait(false);
+        }
+
         return plan;
+    }
+
+    /// <summary>
+    /// When the seed loses every row, reads which columns admit NULL in the members' schemas (not read yet), so that
+    /// <see cref="AllRowsAffected"/> can tell the children that lose every row too and delete them without a condition.
+    /// </summary>
+    private async ValueTask ReadNullability(bool sync, CancellationToken cancellationToken)
+    {
+        if (_seedTable.HasWhere || _members.Count < 2) return;
+        foreach (var schema in _members.Select(m => m.Schema).Distinct().Where(s => !_nullabilityRead.Contains(s)).ToList())
+        {
+            var columns = await SyncOrAsync.ReadAll(_connection, new SqlStatement(_adapter.NullableColumns, [schema]),
+                $"Reading the nullable columns of schema `{schema}`", r => (new TableName(schema, r.GetString(0)), r.GetString(1)),
+                sync, cancellationToken).ConfigureAwait(false);
+            _nullable.UnionWith(columns);
+            _nullabilityRead.Add(schema);
+        }
+
+        _allRows.Clear();
     }
 
     /// <summary>The seed table.</summary>
@@ -89,6 +119,7 @@ internal sealed class DeleteCascade : IRowPropagation
 
             _members = _graph.DescendantsInTopologicalOrder([_seed, .. _masterKeys.Keys]);
             _memberSet = null;
+            _allRows.Clear();
         }
     }
 
@@ -121,7 +152,20 @@ internal sealed class DeleteCascade : IRowPropagation
     public SqlStatement DeleteStatement(TableName table) =>
         StatementBuilder.Delete(_adapter, Qualified(table), AllRowsAffected(table) ? [] : [new FragmentCondition(sql => AppendCondition(sql, table))]);
 
-    private bool AllRowsAffected(TableName table) => table == _seed && !_seedTable.HasWhere;
+    /// <summary>
+    /// True when the table loses every row: the unrestricted seed, and a member with a foreign key from a parent that loses
+    /// every row whose columns are all NOT NULL (every such row references some parent row, as the foreign key is enforced).
+    /// </summary>
+    private bool AllRowsAffected(TableName table)
+    {
+        if (table == _seed) return !_seedTable.HasWhere;
+        if (!_nullabilityRead.Contains(table.Schema)) return false;
+        if (_allRows.TryGetValue(table, out var all)) return all;
+        all = _graph.ParentsOf(table).Any(e => e.Parent != table && MemberSet.Contains(e.Parent) && AllRowsAffected(e.Parent)
+            && e.ChildColumns.All(column => !_nullable.Contains((table, column))));
+        _allRows[table] = all;
+        return all;
+    }
 
     /// <summary>The table's affected-rows condition, or null when every row is affected.</summary>
     private Action<SqlBuilder>? ConditionOn(TableName table) => AllRowsAffected(table) ? null : sql => AppendCondition(sql, table);

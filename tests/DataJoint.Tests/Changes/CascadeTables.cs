@@ -88,3 +88,11 @@ public partial class Mood : Manual;
     mood : enum('calm', 'busy')
     """)]
 public partial class OtherMood : Manual;
+
+[Definition("""
+    # a visit that may name no lab: deleting every lab takes only the visits that name one
+    visit : int32
+    ---
+    -> [nullable] Lab
+    """)]
+public partial class Visit : Manual;

@@ -27,6 +27,22 @@ public sealed class DeleteDropUpdateTests(Backend backend) : BackendTest(backend
     }
 
     [Test]
+    public void DeletingAWholeTableKeepsTheRowsWhoseNullableForeignKeyIsNull()
+    {
+        Fill();
+        Schema.Table<Visit>().Insert([new Visit.Row { Visit = 1, Lab = "a" }, new Visit.Row { Visit = 2 }, new Visit.Row { Visit = 3, Lab = "b" }]);
+        var preview = Diagram.Cascade(Schema.Table<Lab>()).Counts();
+        Assert.That(Schema.Table<Lab>().Delete(prompt: false), Is.EqualTo(2));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Schema.Table<Visit>().FetchKeys().Select(k => k.Visit), Is.EqualTo(new[] { 2 }), "the visit naming no lab stays");
+            Assert.That(Schema.Table<Spike>().Count(), Is.Zero);
+            Assert.That(Schema.Table<Animal>().Count(), Is.Zero);
+            Assert.That(preview.Values.Sum(), Is.EqualTo(2 + 4 + 8 + 24 + 48 + 2), "the preview counts what the delete took: " + string.Join(", ", preview));
+        });
+    }
+
+    [Test]
     public void RenamedForeignKeysCascadeToo()
     {
         Fill();

@@ -77,6 +77,7 @@ internal static class SqliteExclusions
         ["ValidateTests.TypesTheAttributeDoesNotTakeAreReported"] = "not done on SQLite yet: SQLite stores values validate refuses (a decimal beyond its precision, invalid JSON text, an integer for a bool), so the insert does not refuse them as this test expects",
         ["CustomCodecTests.ColumnsAreDeclaredFromTheEndOfEachChain"] = "checks the server's own catalog or DDL with hand-written SQL",
         ["TraceTests.AClassNameTwoSchemasShareIsAmbiguousUntilTheFullNameIsGiven"] = "not done on SQLite yet: the test declares a table by hand with server SQL (schema-qualified names SQLite spells \"schema.table\")",
+        ["RoundTripTests.DeletingAWholeTableDeletesItsDescendantsWithoutConditions"] = "counts statements from the driver's own trace activities, which Microsoft.Data.Sqlite does not emit",
         ["RoundTripTests.PopulateSendsAFixedNumberOfStatementsPerKeyOnOneConnection"] = "counts statements from the driver's own trace activities, which Microsoft.Data.Sqlite does not emit",
         ["RoundTripTests.AnInsertOfOneRowIsOneStatement"] = "counts statements from the driver's own trace activities, which Microsoft.Data.Sqlite does not emit",
         ["RoundTripTests.FetchesSendOneStatementOnOneConnection"] = "counts statements from the driver's own trace activities, which Microsoft.Data.Sqlite does not emit",

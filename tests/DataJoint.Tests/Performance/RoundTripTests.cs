@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataJoint.Tests.Changes;
 using DataJoint.Tests.Infrastructure;
 using DataJoint.Tests.Populate;
 
@@ -86,9 +87,29 @@ public sealed class RoundTripTests(Backend backend) : BackendTest(backend)
         });
     }
 
+    [Test]
+    public void DeletingAWholeTableDeletesItsDescendantsWithoutConditions()
+    {
+        CascadeTables.Fill(Schema);
+        Schema.Table<Visit>().Insert([new Visit.Row { Visit = 1, Lab = "a" }, new Visit.Row { Visit = 2 }]);
+        var counted = Count(() => Schema.Table<Lab>().Delete(prompt: false));
+        var deletes = counted.Statements.Where(s => s.StartsWith("DELETE", StringComparison.Ordinal)).ToList();
+        Assert.That(deletes, Is.Not.Empty, counted.ToString());
+
+        // Every descendant reached through NOT NULL foreign-key columns loses every row, as the raw child-first DELETEs would
+        // do it; only the visits, whose lab may be NULL, keep a condition.
+        Assert.Multiple(() =>
+        {
+            Assert.That(deletes.Where(s => s.Contains(" WHERE ", StringComparison.Ordinal)), Has.Exactly(1).Contains("visit"), string.Join(" | ", deletes));
+            Assert.That(deletes.Count(s => !s.Contains(" WHERE ", StringComparison.Ordinal)), Is.EqualTo(5), string.Join(" | ", deletes));
+        });
+        Assert.That(Schema.Table<Visit>().Count(), Is.EqualTo(1));
+    }
+
     private sealed record Counted(List<string> Statements, long Checkouts)
     {
-        public override string ToString() => $"{Checkouts} checkout(s), {Statements.Count} statement(s): " + string.Join(" | ", Statements);
+        public override string ToString() =>
+            $"{Checkouts} checkout(s), {Statements.Count} statement(s): " + string.Join(" | ", Statements.Select(s => s.Length > 60 ? s[..60] : s));
     }
 
     private Counted Count(Action work)
@@ -102,7 +123,7 @@ public sealed class RoundTripTests(Backend backend) : BackendTest(backend)
             {
                 var text = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))?.ToString();
                 if (text is null) return; // MySqlConnector's span of opening a connection: counted as a checkout
-                lock (statements) statements.Add(text.Length > 60 ? text[..60] : text);
+                lock (statements) statements.Add(text);
             },
         };
         ActivitySource.AddActivityListener(listener);

@@ -272,6 +272,9 @@ internal sealed partial class MySqlAdapter : BackendAdapter
         "SELECT table_name, column_name FROM information_schema.key_column_usage "
         + "WHERE table_schema = @p0 AND constraint_name = 'PRIMARY' ORDER BY table_name, ordinal_position";
 
+    public override string NullableColumns =>
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = @p0 AND is_nullable = 'YES'";
+
     public override string ColumnsQuery =>
         "SELECT column_name, column_type, is_nullable, column_default, column_comment, column_key = 'PRI' "
         + "FROM information_schema.columns WHERE table_schema = @p0 AND table_name = @p1 ORDER BY ordinal_position";

@@ -415,6 +415,11 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
         + "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey) "
         + "WHERE i.indisprimary AND n.nspname = $1 ORDER BY 1, array_position(i.indkey::int2[], a.attnum)";
 
+    public override string NullableColumns =>
+        "SELECT c.relname::text, a.attname::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+        + "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        + "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND NOT a.attnotnull";
+
     public override string ColumnsQuery =>
         "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END, "
         + "pg_get_expr(d.adbin, d.adrelid), col_description(a.attrelid, a.attnum), "

@@ -43,6 +43,11 @@ internal sealed partial class SqliteAdapter
         "SELECT substr(m.name, length(@p0) + 2), p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
         + $"WHERE m.type = 'table' AND {InSchema} AND p.pk > 0 ORDER BY 1, p.pk";
 
+    // A primary-key column without NOT NULL admits NULL on SQLite, so only the declared constraint counts.
+    public override string NullableColumns =>
+        "SELECT substr(m.name, length(@p0) + 2), p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+        + $"WHERE m.type = 'table' AND {InSchema} AND NOT p.\"notnull\"";
+
     public override string ColumnsQuery =>
         "SELECT p.name, p.type, CASE WHEN p.\"notnull\" THEN 'NO' ELSE 'YES' END, p.dflt_value, c.comment, p.pk > 0 "
         + $"FROM pragma_table_info({SqliteFullName}) p LEFT JOIN {Quote(CommentsTable)} c "
