@@ -75,6 +75,12 @@ internal abstract class BackendAdapter
 
     public abstract string Placeholder(int index);
 
+    /// <summary>
+    /// The SQL standing for the value bound at <paramref name="index"/> and what to bind: the placeholder and the value itself,
+    /// unless the driver would lose part of the value as given (SQLite: strings holding NUL).
+    /// </summary>
+    public virtual (string Sql, object? Value) BindValue(int index, object? value) => (Placeholder(index), value);
+
     /// <summary>A parameter for the placeholder at <paramref name="index"/>.</summary>
     public abstract DbParameter CreateParameter(int index, object? value);
 

@@ -41,8 +41,9 @@ internal sealed class SqlBuilder
     /// <summary>Appends a placeholder bound to <paramref name="value"/> (already converted for the backend).</summary>
     public SqlBuilder Parameter(object? value)
     {
-        _parameters.Add(value);
-        _text.Append(Adapter.Placeholder(_parameters.Count - 1));
+        var (sql, bound) = Adapter.BindValue(_parameters.Count, value);
+        _parameters.Add(bound);
+        _text.Append(sql);
         return this;
     }
 

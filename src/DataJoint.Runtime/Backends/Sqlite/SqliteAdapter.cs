@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using DataJoint.Definition;
 using Microsoft.Data.Sqlite;
 
@@ -77,6 +78,17 @@ internal sealed partial class SqliteAdapter : BackendAdapter
 
     public override string Placeholder(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
 
+    // Microsoft.Data.Sqlite binds a string longer than about 512 UTF-8 bytes as NUL-terminated text, so everything after an
+    // embedded NUL is lost without an error. Such a string goes as its UTF-8 bytes, made text again by the statement.
+    public override (string Sql, object? Value) BindValue(int index, object? value) =>
+        value is string text && text.Contains('\0', StringComparison.Ordinal)
+            ? ($"CAST({Placeholder(index)} AS TEXT)", Encoding.UTF8.GetBytes(text))
+            : (Placeholder(index), value);
+
+    /// <summary>What <see cref="BindValue"/> binds for a value of a text column whose statement reads the parameter as text.</summary>
+    internal static object TextValue(object value) =>
+        value is string text && text.Contains('\0', StringComparison.Ordinal) ? Encoding.UTF8.GetBytes(text) : value;
+
     public override DbParameter CreateParameter(int index, object? value) =>
         new SqliteParameter(Placeholder(index), value ?? DBNull.Value);
 
@@ -146,6 +158,9 @@ internal sealed partial class SqliteAdapter : BackendAdapter
         TypeCategory.Codec => CodecColumnType(spec, schema),
         _ => NativeType(spec.Text),
     };
+
+    /// <summary>Whether a native type is declared with text affinity here (<c>text</c>, <c>longtext</c>, …).</summary>
+    internal static bool IsTextType(string nativeType) => NativeType(nativeType) == "text";
 
     private static string NativeType(string text)
     {
@@ -311,6 +326,10 @@ internal sealed partial class SqliteAdapter : BackendAdapter
             // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
             (19, 1555 or 2067) => new DuplicateKeyException(message + " Use skipDuplicates: true to ignore rows that already exist.", e, code),
             (19, 787) => new IntegrityException(message, e, code),
+            // SQLITE_CONSTRAINT_CHECK: the CHECKs DataJoint declares stand for the server types' own limits (ColumnChecks), so a
+            // violation is a value the column cannot hold, as a server reports it — not an integrity error.
+            (19, 275) => new QueryException(message + " The value is outside what the attribute's type takes: an integer out of its range, "
+                + "a string longer than declared, a bool other than 0/1 or a value not in the enum.", e, code),
             (19, 1299) => new MissingAttributeException(message, e, code),
             (19, _) => new IntegrityException(message, e, code),
             (23, _) => new AccessException(message, e, code),

@@ -23,7 +23,8 @@ internal sealed class SqliteBulkLoader(SqliteAdapter adapter) : BulkLoader
         using var command = (SqliteCommand)connection.CreateCommand();
         command.Transaction = (SqliteTransaction?)transaction;
         command.CommandText = $"INSERT INTO {target.QualifiedName} ({string.Join(", ", columns.Select(c => adapter.Quote(c.Name)))}) VALUES ("
-            + string.Join(", ", columns.Select((_, i) => adapter.Placeholder(i))) + ")";
+            + string.Join(", ", columns.Select((c, i) => HoldsText(c.Spec) ? $"CAST({adapter.Placeholder(i)} AS TEXT)" : adapter.Placeholder(i))) + ")";
+        var text = columns.Select(c => HoldsText(c.Spec)).ToArray();
         var parameters = new SqliteParameter[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
@@ -39,7 +40,8 @@ internal sealed class SqliteBulkLoader(SqliteAdapter adapter) : BulkLoader
             for (var i = 0; i < columns.Count; i++)
             {
                 var value = row[target.Ordinals[i]];
-                parameters[i].Value = value is null ? DBNull.Value : adapter.ToDbValue(columns[i].Spec, AsText(value)) ?? DBNull.Value;
+                var bound = value is null ? null : adapter.ToDbValue(columns[i].Spec, AsText(value));
+                parameters[i].Value = bound is null ? DBNull.Value : text[i] ? SqliteAdapter.TextValue(bound) : bound;
             }
 
             try
@@ -54,4 +56,9 @@ internal sealed class SqliteBulkLoader(SqliteAdapter adapter) : BulkLoader
 
         return ValueTask.FromResult(written);
     }
+
+    // The columns whose strings may hold NUL: their values go as UTF-8 bytes where needed (SqliteAdapter.BindValue), and the
+    // statement reads them as text (a no-op for a value bound as text).
+    private static bool HoldsText(TypeSpec spec) => spec.Category is TypeCategory.Char or TypeCategory.VarChar
+        || (spec.Category == TypeCategory.Native && SqliteAdapter.IsTextType(spec.Text));
 }
