@@ -200,6 +200,13 @@ internal sealed partial class SqliteAdapter : BackendAdapter
             TypeCategory.Bool => $"{c} IN (0, 1)",
             TypeCategory.Char or TypeCategory.VarChar => $"length({c}) <= {a.Spec.Length}",
             TypeCategory.Enum => $"{c} IN ({string.Join(", ", a.Spec.EnumValues.Select(QuoteLiteral))})",
+            // Dates and datetimes are text in one format (ToDbValue); anything else ('not a date', '2024-1-1') is refused
+            // as a server refuses it, rather than stored where comparisons and reads would go wrong.
+            TypeCategory.Date => $"date({c}) IS {c}",
+            TypeCategory.DateTime => $"datetime({c}) IS substr({c}, 1, 19)",
+            TypeCategory.Json => $"json_valid({c})",
+            // Up to 15 digits the comparison in floating point is exact; beyond, the bound is left to validation.
+            TypeCategory.Decimal when a.Spec.Precision is { } p && p <= 15 => $"abs({c}) < 1e{(p - (a.Spec.Scale ?? 0)).ToString(CultureInfo.InvariantCulture)}",
             _ => null,
         };
         return check is null ? null : $"CHECK ({check})";
