@@ -97,13 +97,18 @@ public sealed class InsertFromQueryTests(Backend backend) : BackendTest(backend)
         Fill();
         var arrays = Source.ToArrays(true, "weight", "label");
         var all = await Source.ToArraysAsync([], orderBy: "item DESC", limit: 2);
+        // Without orderBy the rows come in the database's order (SQLite: storage order); the columns stay parallel to the keys.
+        var items = arrays.Keys!.Select(k => Convert.ToInt32(k["item"], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var byItem = Enumerable.Range(0, items.Length).OrderBy(i => items[i]).ToArray();
+        var labels = arrays.Get<string>("label");
+        var weights = arrays.Get<double?>("weight");
         Assert.Multiple(() =>
         {
             Assert.That(arrays.Count, Is.EqualTo(5));
             Assert.That(arrays.Attributes, Is.EqualTo(new[] { "weight", "label" }));
-            Assert.That(arrays.Get<string>("label"), Is.EqualTo(new[] { "s1", "s2", "s3", "s4", "s5" }));
-            Assert.That(arrays.Get<double?>("weight"), Is.EqualTo(new double?[] { 1.5, 3.0, null, 6.0, 7.5 }));
-            Assert.That(arrays.Keys!.Select(k => Convert.ToInt32(k["item"], System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
+            Assert.That(byItem.Select(i => labels[i]), Is.EqualTo(new[] { "s1", "s2", "s3", "s4", "s5" }));
+            Assert.That(byItem.Select(i => weights[i]), Is.EqualTo(new double?[] { 1.5, 3.0, null, 6.0, 7.5 }));
+            Assert.That(items.Order(), Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
             Assert.That(Source.ToArrays("label").Keys, Is.Null);
             Assert.Throws<ArgumentException>(() => _ = arrays["item"], "not requested");
             Assert.That(all.Attributes, Is.EqualTo(new[] { "item", "label", "weight" }));

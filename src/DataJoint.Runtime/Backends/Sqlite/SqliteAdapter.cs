@@ -128,7 +128,11 @@ internal sealed partial class SqliteAdapter : BackendAdapter
 
     public override string JsonPathExpression(string quotedColumn, JsonPathKey key)
     {
-        var value = $"json_extract({quotedColumn}, {QuoteLiteral("$." + key.Path)})";
+        // The value as text, as the servers' json_unquote / jsonb_extract_path_text give it (the restriction binds text):
+        // json_extract gives SQL values, booleans as 1/0.
+        var path = QuoteLiteral("$." + key.Path);
+        var value = $"CASE json_type({quotedColumn}, {path}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' "
+            + $"ELSE CAST(json_extract({quotedColumn}, {path}) AS TEXT) END";
         return key.Type is null ? value : $"CAST({value} AS {key.Type})";
     }
 
