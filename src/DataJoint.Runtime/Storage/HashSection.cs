@@ -80,7 +80,7 @@ public sealed class HashSection
         ArgumentNullException.ThrowIfNull(schema);
         var hash = ContentHash.Compute(content.Span);
         var path = PathOf(hash, schema);
-        var exists = sync ? Store.Exists(path) : await Store.ExistsAsync(path, ct).ConfigureAwait(false);
+        var exists = await Store.ObjectExists(path, sync, ct).ConfigureAwait(false);
         if (!exists)
         {
             if (sync) Store.Write(path, content);
@@ -105,7 +105,7 @@ public sealed class HashSection
             var hash = ContentHash.Encode(md5.GetHashAndReset());
             var size = file.Length;
             var path = PathOf(hash, schema);
-            var exists = sync ? Store.Exists(path) : await Store.ExistsAsync(path, ct).ConfigureAwait(false);
+            var exists = await Store.ObjectExists(path, sync, ct).ConfigureAwait(false);
             if (!exists)
             {
                 file.Position = 0;
