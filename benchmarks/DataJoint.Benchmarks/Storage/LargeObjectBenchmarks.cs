@@ -4,69 +4,68 @@ namespace DataJoint.Benchmarks.Storage;
 
 /// <summary>
 /// One large <c>&lt;object@store&gt;</c> value (<see cref="Megabytes"/> MB from a file) inserted and read back through a
-/// <c>file</c> store, next to the raw work of the same bytes with <see cref="File"/> streams in the same run: copying the
-/// file into the store folder, and reading it back. The allocations column shows that memory stays flat (streamed).
+/// <c>file</c> store and through the S3 server, next to the raw client doing the same with the same bytes in the same run
+/// (<see cref="File"/> streams, or AWSSDK.S3's PutObject/GetObject): writing the file into the store, and reading it
+/// back. The file is generated once in the temporary folder and reused by every case and run. The allocations column
+/// shows that memory stays flat (streamed).
 /// Run: dotnet run -c Release --project benchmarks/DataJoint.Benchmarks -- --filter '*LargeObjectBenchmarks*'
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
 [MemoryDiagnoser]
 public class LargeObjectBenchmarks : DatabaseBenchmark
 {
-    public const int Megabytes = 512;
+    public const int Megabytes = 1024;
+    private const string RawCopy = "raw/stored.dat";
 
     private LargeRecording _table = null!;
-    private string _root = "";
+    private BenchStore _store = null!;
     private string _source = "";
-    private string _rawCopy = "";
     private int _nextId;
 
-    protected override void Prepare()
+    [Params("file", "s3")]
+    public string Store { get; set; } = "file";
+
+    /// <summary>The source file, generated once (1 MiB of seeded random bytes repeated) and kept for later runs.</summary>
+    public static string SourceFile()
     {
-        _root = BenchStore.Configure(Instance);
-        _table = Schema.Table<LargeRecording>();
-        _source = Path.Combine(Path.GetTempPath(), $"dj-bench-{Guid.NewGuid():N}.dat");
+        var path = Path.Combine(Path.GetTempPath(), $"dj-bench-object-{Megabytes}mb.dat");
+        if (File.Exists(path) && new FileInfo(path).Length == (long)Megabytes << 20) return path;
         var chunk = new byte[1 << 20];
         new Random(7).NextBytes(chunk);
-        using (var file = File.Create(_source))
+        var partial = path + "." + Guid.NewGuid().ToString("N")[..8];
+        using (var file = File.Create(partial))
         {
             for (var i = 0; i < Megabytes; i++) file.Write(chunk);
         }
 
-        _rawCopy = Path.Combine(_root, "raw.dat");
-        File.Copy(_source, _rawCopy);
+        File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
+    protected override void Prepare()
+    {
+        _store = BenchStore.Configure(Instance, Store);
+        _table = Schema.Table<LargeRecording>();
+        _source = SourceFile();
+        _store.WriteFile(RawCopy, _source);
         _table.Insert1(new { recording_id = 0, payload = _source });
     }
 
     [IterationCleanup(Targets = [nameof(RawWrite), nameof(ObjectInsert)])]
     public void RemoveWritten()
     {
-        foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Where(f => !f.Contains("recording_id=0", StringComparison.Ordinal) && f != _rawCopy))
-        {
-            File.Delete(file);
-        }
-
+        _store.Remove(path => !path.Contains("recording_id=0", StringComparison.Ordinal) && path != RawCopy);
         (_table & "recording_id > 0").DeleteQuick();
     }
 
-    [Benchmark(Baseline = true, Description = "raw: File streams copy the file into the store folder")]
-    public long RawWrite()
-    {
-        using var source = File.OpenRead(_source);
-        using var target = File.Create(Path.Combine(_root, "copy.dat"));
-        source.CopyTo(target, 1 << 20);
-        return target.Length;
-    }
+    [Benchmark(Baseline = true, Description = "raw: write the file into the store (File stream copy / PutObject)")]
+    public long RawWrite() => _store.WriteFile("raw/copy.dat", _source);
 
     [Benchmark(Description = "Insert1 of an <object@> from the file path")]
     public void ObjectInsert() => _table.Insert1(new { recording_id = ++_nextId, payload = _source });
 
-    [Benchmark(Description = "raw: File stream reads the stored file")]
-    public long RawRead()
-    {
-        using var source = File.OpenRead(_rawCopy);
-        source.CopyTo(Stream.Null, 1 << 20);
-        return source.Length;
-    }
+    [Benchmark(Description = "raw: read the stored file (File stream / GetObject)")]
+    public long RawRead() => _store.ReadToNull(RawCopy);
 
     [Benchmark(Description = "Fetch1 + ObjectRef.OpenRead of the stored object")]
     public long ObjectRead()
@@ -77,9 +76,5 @@ public class LargeObjectBenchmarks : DatabaseBenchmark
         return payload.Size ?? 0;
     }
 
-    protected override void Release()
-    {
-        File.Delete(_source);
-        Directory.Delete(_root, recursive: true);
-    }
+    protected override void Release() => _store.Dispose();
 }

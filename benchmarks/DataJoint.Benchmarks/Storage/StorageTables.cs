@@ -21,16 +21,3 @@ public partial class StoredTrace : Manual;
     samples : json
     """)]
 public partial class RawTrace : Manual;
-
-/// <summary>A <c>file</c> store named <c>bench</c> on a temporary folder, for the storage benchmarks.</summary>
-public static class BenchStore
-{
-    public static string Configure(Instance instance)
-    {
-        var root = Path.Combine(Path.GetTempPath(), "dj-bench-store-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(root);
-        instance.Config.Set("stores.bench.protocol", "file");
-        instance.Config.Set("stores.bench.location", root);
-        return root;
-    }
-}

@@ -5,20 +5,22 @@ namespace DataJoint.Benchmarks.Storage;
 
 /// <summary>
 /// <see cref="Rows"/> small <c>&lt;blob@store&gt;</c> values (a 16-element float64 array each) inserted and fetched
-/// through a <c>file</c> store, next to the raw work in the same run: the same packed bytes written as one file per row
-/// with <see cref="File"/> and their metadata inserted with the raw driver (multi-row INSERTs in one transaction), and
-/// read back as a raw SELECT of the metadata plus one file read per row. DataJoint also hashes each value (MD5, the
-/// content address), checks that the object is absent before writing it, and verifies the hash on read.
+/// through a <c>file</c> store and through the S3 server, next to the raw work in the same run: the same packed bytes
+/// written as one object per row with the raw client (<see cref="File"/>, or AWSSDK.S3's PutObject) and their metadata
+/// inserted with the raw driver (multi-row INSERTs in one transaction), and read back as a raw SELECT of the metadata
+/// plus one object read per row (File.ReadAllBytes, or GetObject). DataJoint also hashes each value (MD5, the
+/// content address), checks that the object is absent before writing it, and verifies the hash on read. Set
+/// DJ_BENCH_STORES (e.g. "s3") to run only some stores.
 /// Run: dotnet run -c Release --project benchmarks/DataJoint.Benchmarks -- --filter '*StoredBlobBenchmarks*'
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
 [MemoryDiagnoser]
 public class StoredBlobBenchmarks : DatabaseBenchmark
 {
     public const int Rows = 10_000;
     private const int RowsPerStatement = 1_000;
 
-    private string _root = "";
+    private BenchStore _store = null!;
     private StoredTrace _written = null!;
     private StoredTrace _read = null!;
     private RawTrace _rawWritten = null!;
@@ -26,9 +28,14 @@ public class StoredBlobBenchmarks : DatabaseBenchmark
     private StoredTrace.Row[] _rows = [];
     private byte[][] _packed = [];
 
+    [ParamsSource(nameof(Stores))]
+    public string Store { get; set; } = "file";
+
+    public static IEnumerable<string> Stores => (Environment.GetEnvironmentVariable("DJ_BENCH_STORES") ?? "file,s3").Split(',');
+
     protected override void Prepare()
     {
-        _root = BenchStore.Configure(Instance);
+        _store = BenchStore.Configure(Instance, Store);
         _rows = Enumerable.Range(1, Rows).Select(i => new StoredTrace.Row
         {
             TraceId = i, Samples = Enumerable.Range(0, 16).Select(k => i + (k * 0.25)).ToArray(),
@@ -40,7 +47,6 @@ public class StoredBlobBenchmarks : DatabaseBenchmark
         _read = readSchema.Table<StoredTrace>();
         _rawRead = readSchema.Table<RawTrace>();
         _read.Insert(_rows);
-        Directory.CreateDirectory(Path.Combine(_root, "raw-read"));
         RawInsert(_rawRead, "raw-read");
     }
 
@@ -49,21 +55,19 @@ public class StoredBlobBenchmarks : DatabaseBenchmark
     {
         _written.DeleteQuick();
         _rawWritten.DeleteQuick();
-        foreach (var folder in new[] { Path.Combine(_root, "_hash", Schema.Name), Path.Combine(_root, "raw-write") })
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
-
-        Directory.CreateDirectory(Path.Combine(_root, "raw-write"));
+        // The written objects are known (content-addressed, and raw-write/{id}.bin): removed by name, not by listing.
+        var section = Instance.Stores.Hash("bench");
+        _store.Remove(_packed.Select(p => section.PathOf(ContentHash.Compute(p), Schema.Name))
+            .Concat(_rows.Select(r => $"raw-write/{r.TraceId}.bin")));
     }
 
-    [Benchmark(Baseline = true, Description = "raw: one File.WriteAllBytes per row + driver multi-row INSERTs of the metadata")]
+    [Benchmark(Baseline = true, Description = "raw: one object write per row (File.WriteAllBytes / PutObject) + driver multi-row INSERTs of the metadata")]
     public int RawWrite() => RawInsert(_rawWritten, "raw-write");
 
     [Benchmark(Description = "typed Insert(rows) of <blob@> values")]
     public void BlobInsert() => _written.Insert(_rows);
 
-    [Benchmark(Description = "raw: driver SELECT of the metadata + one File.ReadAllBytes per row")]
+    [Benchmark(Description = "raw: driver SELECT of the metadata + one object read per row (File.ReadAllBytes / GetObject)")]
     public long RawFetch()
     {
         using var connection = Raw.OpenConnection();
@@ -74,7 +78,7 @@ public class StoredBlobBenchmarks : DatabaseBenchmark
         while (reader.Read())
         {
             var metadata = System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(1))!;
-            bytes += File.ReadAllBytes(Path.Combine(_root, (string)metadata["path"]!)).Length;
+            bytes += _store.ReadAll((string)metadata["path"]!).Length;
         }
 
         return bytes;
@@ -86,7 +90,7 @@ public class StoredBlobBenchmarks : DatabaseBenchmark
     protected override void Release()
     {
         Instance.Schema(Schema.Name + "r").Drop(prompt: false);
-        Directory.Delete(_root, recursive: true);
+        _store.Dispose();
     }
 
     private int RawInsert(RawTrace table, string folder)
@@ -103,7 +107,7 @@ public class StoredBlobBenchmarks : DatabaseBenchmark
             {
                 var id = _rows[offset + i].TraceId;
                 var path = $"{folder}/{id}.bin";
-                File.WriteAllBytes(Path.Combine(_root, path), _packed[offset + i]);
+                _store.Write(path, _packed[offset + i]);
                 if (i > 0) sql.Append(',');
                 var json = $"{{\"path\": \"{path}\", \"size\": {_packed[offset + i].Length}}}";
                 foreach (var value in new object[] { id, json })

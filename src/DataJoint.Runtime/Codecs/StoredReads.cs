@@ -9,15 +9,21 @@ namespace DataJoint;
 /// </summary>
 internal static class StoredReads
 {
-    /// <summary>The content a <c>&lt;hash@&gt;</c>-based column refers to, its hash verified.</summary>
-    public static byte[] Hashed(DbDataReader reader, int ordinal)
+    /// <summary>
+    /// The content a <c>&lt;hash@&gt;</c>-based column refers to, hash verified: loaded before the row was mapped
+    /// (<see cref="StoredColumns"/>), or read now for a reader that did not load it.
+    /// </summary>
+    public static byte[] Hashed(DbDataReader reader, int ordinal) => RowReadScope.Loaded(ordinal)
+        ?? SyncOrAsync.Wait(Load(reader.GetName(ordinal), ColumnReader.ReadString(reader, ordinal), RowReadScope.Stores, sync: true, CancellationToken.None));
+
+    /// <summary>Reads the content <paramref name="metadata"/> (a hashed column's JSON) refers to from <paramref name="stores"/>, hash verified.</summary>
+    public static async ValueTask<byte[]> Load(string attribute, string metadata, Stores stores, bool sync, CancellationToken cancellationToken)
     {
-        var attribute = reader.GetName(ordinal);
-        var stored = HashedObject.Parse(ColumnReader.ReadString(reader, ordinal));
+        var stored = HashedObject.Parse(metadata);
         HashSection section;
         try
         {
-            section = RowReadScope.Stores.Hash(stored.Store);
+            section = stores.Hash(stored.Store);
         }
         catch (ConfigurationException ex)
         {
@@ -26,7 +32,7 @@ internal static class StoredReads
 
         try
         {
-            return section.Get(stored);
+            return await section.GetCore(stored, sync, cancellationToken).ConfigureAwait(false);
         }
         catch (StoredObjectCorruptException ex)
         {

@@ -238,10 +238,14 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         CancellationToken cancellationToken) =>
         await ReadAllCore(statement, context, read, sync: false, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Reads every row with <paramref name="read"/>; with <paramref name="stored"/>, each row's stored content is loaded
+    /// first, in the caller's mode, so the synchronous mapper does no store I/O.
+    /// </summary>
     internal ValueTask<List<T>> ReadAllCore<T>(SqlStatement statement, string context, Func<DbDataReader, T> read, bool sync,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, StoredColumns? stored = null)
     {
-        read = RowReadScope.Scoped(read, Config);
+        var scoped = RowReadScope.Scoped(read, Config);
         return Run(statement, context, async (command, sync, token) =>
         {
             var reader = sync ? command.ExecuteReader() : await command.ExecuteReaderAsync(token).ConfigureAwait(false);
@@ -250,7 +254,8 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
                 var rows = new List<T>();
                 while (sync ? reader.Read() : await reader.ReadAsync(token).ConfigureAwait(false))
                 {
-                    rows.Add(read(reader));
+                    var content = stored is null ? null : await stored.Load(reader, sync, token).ConfigureAwait(false);
+                    rows.Add(scoped(reader, content));
                 }
 
                 return rows;
@@ -279,7 +284,8 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
             var reader = sync ? command.ExecuteReader() : await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             try
             {
-                while (sync ? reader.Read() : await reader.ReadAsync(token).ConfigureAwait(false)) read(reader);
+                // A RowReader reads what is stored (metadata, not store content): nothing is loaded.
+                while (sync ? reader.Read() : await reader.ReadAsync(token).ConfigureAwait(false)) read(reader, null);
             }
             finally
             {
@@ -307,9 +313,9 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
     /// (reconnect); one after rows were handed out is a <see cref="LostConnectionException"/>.
     /// </summary>
     internal async IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, string context, Func<DbDataReader, T> read,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        StoredColumns? stored, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        read = RowReadScope.Scoped(read, Config);
+        var scoped = RowReadScope.Scoped(read, Config);
         var open = await Retrying((sync, token) => OpenReader(statement, context, sync, token), sync: false, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -324,7 +330,8 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
                     throw await Fail(ex, context, open.Lease.Connection, open.Transaction, firstUse: false, sync: false).ConfigureAwait(false);
                 }
 
-                yield return read(open.Reader);
+                var content = stored is null ? null : await stored.Load(open.Reader, sync: false, cancellationToken).ConfigureAwait(false);
+                yield return scoped(open.Reader, content);
             }
         }
         finally

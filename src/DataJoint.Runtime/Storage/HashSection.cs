@@ -49,19 +49,17 @@ public sealed class HashSection
     /// <summary>Reads the content <paramref name="stored"/> describes, from its recorded path, and verifies its hash.</summary>
     /// <exception cref="StoredObjectMissingException">The object is not in the store.</exception>
     /// <exception cref="StoredObjectCorruptException">The content does not hash to <see cref="HashedObject.Hash"/>.</exception>
-    public byte[] Get(HashedObject stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        var bytes = Store.ReadAllBytes(stored.Path);
-        Verify(stored, ContentHash.Compute(bytes));
-        return bytes;
-    }
+    public byte[] Get(HashedObject stored) => SyncOrAsync.Wait(GetCore(stored, sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="Get"/>.</summary>
-    public async Task<byte[]> GetAsync(HashedObject stored, CancellationToken ct = default)
+    public async Task<byte[]> GetAsync(HashedObject stored, CancellationToken ct = default) =>
+        await GetCore(stored, sync: false, ct).ConfigureAwait(false);
+
+    /// <summary>The one body of <see cref="Get"/> and <see cref="GetAsync"/>.</summary>
+    internal async ValueTask<byte[]> GetCore(HashedObject stored, bool sync, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var bytes = await Store.ReadAllBytesAsync(stored.Path, ct).ConfigureAwait(false);
+        var bytes = sync ? Store.ReadAllBytes(stored.Path) : await Store.ReadAllBytesAsync(stored.Path, ct).ConfigureAwait(false);
         Verify(stored, ContentHash.Compute(bytes));
         return bytes;
     }
@@ -82,7 +80,7 @@ public sealed class HashSection
         ArgumentNullException.ThrowIfNull(schema);
         var hash = ContentHash.Compute(content.Span);
         var path = PathOf(hash, schema);
-        var exists = sync ? Store.Exists(path) : await Store.ExistsAsync(path, ct).ConfigureAwait(false);
+        var exists = await Store.ObjectExists(path, sync, ct).ConfigureAwait(false);
         if (!exists)
         {
             if (sync) Store.Write(path, content);
@@ -107,7 +105,7 @@ public sealed class HashSection
             var hash = ContentHash.Encode(md5.GetHashAndReset());
             var size = file.Length;
             var path = PathOf(hash, schema);
-            var exists = sync ? Store.Exists(path) : await Store.ExistsAsync(path, ct).ConfigureAwait(false);
+            var exists = await Store.ObjectExists(path, sync, ct).ConfigureAwait(false);
             if (!exists)
             {
                 file.Position = 0;

@@ -116,22 +116,13 @@ internal sealed class S3ObjectStore : ObjectStore
 
     protected override async ValueTask<bool> ExistsCore(string path, bool sync, CancellationToken ct)
     {
-        try
-        {
-            await client.Value.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = prefix + path }, ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound && ex.ErrorCode != "NoSuchBucket")
-        {
-            // Not an object; a folder of objects exists when something is stored under it.
-        }
-        catch (Exception ex) when (IsClientError(ex, ct))
-        {
-            throw Translate(path, "cannot be checked", ex);
-        }
-
-        return (await ListPage(prefix + path + "/", null, maxKeys: 1, ct).ConfigureAwait(false)).S3Objects is { Count: > 0 };
+        // Not an object: a folder of objects exists when something is stored under it.
+        return await ExistsObject(path, ct).ConfigureAwait(false)
+            || (await ListPage(prefix + path + "/", null, maxKeys: 1, ct).ConfigureAwait(false)).S3Objects is { Count: > 0 };
     }
+
+    private protected override async ValueTask<bool> ObjectExistsCore(string path, bool sync, CancellationToken ct) =>
+        await ExistsObject(path, ct).ConfigureAwait(false);
 
     protected override async ValueTask<long> SizeCore(string path, bool sync, CancellationToken ct)
     {

@@ -79,6 +79,28 @@ internal static class TableAlteration
         return changes;
     }
 
+    /// <summary>
+    /// The modified attributes whose codec changes — from one codec to another, or between a codec and a core type — as
+    /// (name, type in the table, type in the class). Alter changes columns, not values: values written by the old codec
+    /// would be read by the new one.
+    /// </summary>
+    public static List<(string Name, string Was, string Becomes)> CodecChanges(List<TableChange> changes, ExistingTable existing) =>
+        changes.OfType<TableChange.Modify>()
+            .Select(m => (m.Attribute, Found: existing.Attributes.First(a => a.Name == m.OldName)))
+            .Where(p => (p.Attribute.Spec.Category == TypeCategory.Codec || IsCodecMarker(p.Found.Type))
+                && !string.Equals(Compact(p.Attribute.Type), Compact(p.Found.Type), StringComparison.OrdinalIgnoreCase))
+            .Select(p => (p.Attribute.Name, p.Found.Type, p.Attribute.Type))
+            .ToList();
+
+    /// <summary>The refusal of <see cref="CodecChanges"/> on a table with rows.</summary>
+    public static DefinitionException CodecChangeRefused(string table, string className, List<(string Name, string Was, string Becomes)> recoded) =>
+        new($"Cannot alter {table} to match {className}: "
+            + string.Join("; ", recoded.Select(c => $"`{c.Name}` is {c.Was} in the table and {c.Becomes} in the class"))
+            + ". Alter changes the column, not the values already stored, so the new type would read values the old one wrote. "
+            + "Add an attribute of the new type, copy the values into it (fetch and Update1), then drop the old one; or alter while the table is empty.");
+
+    private static bool IsCodecMarker(string type) => type.StartsWith('<');
+
     private static Dictionary<string, string> CheckRenames(IReadOnlyDictionary<string, string>? renames, List<AttributeDefinition> declared,
         Dictionary<string, ExistingAttribute> found, string table)
     {

@@ -10,7 +10,9 @@ public abstract partial class UserTable
     /// class with <see cref="Validation.Warn"/> to reach a table that differs from it.
     /// </summary>
     /// <returns>True when the table was altered; false when nothing differs or the prompt was refused.</returns>
-    /// <exception cref="DefinitionException">The primary key, foreign keys or indexes differ, or an add and a drop are not named as a rename.</exception>
+    /// <exception cref="DefinitionException">The primary key, foreign keys or indexes differ, an add and a drop are not named as a
+    /// rename, or the codec of an attribute changes (to, from or between codecs) while the table has rows, whose stored values
+    /// would not be re-encoded.</exception>
     /// <exception cref="InvalidOperationException">Called inside a transaction.</exception>
     public bool Alter(bool? prompt = null, IReadOnlyDictionary<string, string>? renames = null) =>
         SyncOrAsync.Wait(AlterCore(prompt, renames, sync: true, CancellationToken.None));
@@ -31,7 +33,15 @@ public abstract partial class UserTable
     private async ValueTask<IReadOnlyList<string>> PlanAlter(IReadOnlyDictionary<string, string>? renames, bool sync, CancellationToken cancellationToken)
     {
         var existing = await ExistingTable.Read(Connection, Schema.Name, SqlTableName, sync, cancellationToken).ConfigureAwait(false);
-        var changes = TableAlteration.Plan(TableDefinition, existing, Connection.Adapter, Schema.Name, renames);
+        // Custom codec attributes are declared by the column their chain ends in, as when the table was declared.
+        var definition = Connection.Config.Codecs.ForDeclaration(TableDefinition);
+        var changes = TableAlteration.Plan(definition, existing, Connection.Adapter, Schema.Name, renames);
+        if (TableAlteration.CodecChanges(changes, existing) is { Count: > 0 } recoded
+            && await ExistsCore(sync, cancellationToken).ConfigureAwait(false))
+        {
+            throw TableAlteration.CodecChangeRefused(Connection.Adapter.QualifiedName(Schema.Name, SqlTableName), definition.ClassName, recoded);
+        }
+
         return changes.Count == 0 ? [] : Connection.Adapter.AlterTable(Schema.Name, SqlTableName, changes);
     }
 

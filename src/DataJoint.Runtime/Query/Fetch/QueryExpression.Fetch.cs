@@ -137,8 +137,8 @@ public abstract partial class QueryExpression
     {
         await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
         var mapper = RecordMapper<TRecord>.For(Heading);
-        return await ReadTraced(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper, sync, cancellationToken)
-            .ConfigureAwait(false);
+        return await ReadTraced(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper.Read, sync, cancellationToken,
+            mapper.Reads.Contains).ConfigureAwait(false);
     }
 
     /// <summary>Streams rows mapped onto <typeparamref name="TRecord"/> while they arrive.</summary>
@@ -147,7 +147,8 @@ public abstract partial class QueryExpression
     {
         await PrepareForRead(sync: false, cancellationToken).ConfigureAwait(false);
         var mapper = RecordMapper<TRecord>.For(Heading);
-        await foreach (var row in StreamTraced(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper, cancellationToken)
+        await foreach (var row in StreamTraced(SelectStatement(orderBy, limit, offset ?? 0), "Fetching rows", mapper.Read, cancellationToken,
+            mapper.Reads.Contains)
             .ConfigureAwait(false))
         {
             yield return row;

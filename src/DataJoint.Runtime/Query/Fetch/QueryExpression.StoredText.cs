@@ -10,7 +10,8 @@ public abstract partial class QueryExpression
     {
         await PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
         var values = await ReadTraced(QuerySqlGenerator.Select(this, Connection.Adapter, [attribute]), $"Reading the stored metadata of `{attribute}`",
-            reader => reader.IsDBNull(0) ? null : ColumnReader.ReadString(reader, 0), sync, cancellationToken).ConfigureAwait(false);
+            reader => reader.IsDBNull(0) ? null : ColumnReader.ReadString(reader, 0), sync, cancellationToken,
+            reads: static _ => false).ConfigureAwait(false);
         return values.OfType<string>().ToList();
     }
 }

@@ -11,19 +11,27 @@ public abstract partial class QueryExpression
     /// </summary>
     internal virtual string? TelemetryTable => null;
 
-    /// <summary>Every fetch reads through here: one <c>fetch</c> span and the fetched-rows counter per read.</summary>
+    /// <summary>
+    /// Every fetch reads through here: one <c>fetch</c> span and the fetched-rows counter per read. The content of the
+    /// stored columns <paramref name="read"/> reads (<paramref name="reads"/>: every column when null) is loaded in the
+    /// fetch's mode before each row is mapped.
+    /// </summary>
     private protected ValueTask<List<T>> ReadTraced<T>(SqlStatement statement, string context, Func<DbDataReader, T> read, bool sync,
-        CancellationToken cancellationToken) =>
-        Telemetry.Traced(Telemetry.Fetch, Connection, TelemetryTable,
-            () => SyncOrAsync.ReadAll(Connection, statement, context, read, sync, cancellationToken), static rows => rows.Count);
+        CancellationToken cancellationToken, Func<string, bool>? reads = null)
+    {
+        var stored = StoredColumns.Of(Heading, Connection.Config, reads);
+        return Telemetry.Traced(Telemetry.Fetch, Connection, TelemetryTable,
+            () => Connection.ReadAllCore(statement, context, read, sync, cancellationToken, stored), static rows => rows.Count);
+    }
 
     /// <summary>Every stream reads through here: the span lasts until the caller stops enumerating.</summary>
     private protected async IAsyncEnumerable<T> StreamTraced<T>(SqlStatement statement, string context, Func<DbDataReader, T> read,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, Func<string, bool>? reads = null)
     {
         using var scope = Telemetry.Start(Telemetry.Fetch, Connection, TelemetryTable);
         long count = 0;
-        await using var rows = Connection.StreamAsync(statement, context, read, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var stored = StoredColumns.Of(Heading, Connection.Config, reads);
+        await using var rows = Connection.StreamAsync(statement, context, read, stored, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             try

@@ -14,12 +14,13 @@ namespace DataJoint;
 /// </summary>
 internal static class RecordMapper<TRecord>
 {
-    private static readonly ConcurrentDictionary<string, Func<DbDataReader, TRecord>> Cache = new();
+    private static readonly ConcurrentDictionary<string, (Func<DbDataReader, TRecord> Read, IReadOnlySet<string> Reads)> Cache = new();
 
-    public static Func<DbDataReader, TRecord> For(Heading heading) =>
+    /// <summary>The mapper for rows of <paramref name="heading"/>, and the attributes it reads (those the record has).</summary>
+    public static (Func<DbDataReader, TRecord> Read, IReadOnlySet<string> Reads) For(Heading heading) =>
         Cache.GetOrAdd(string.Join(",", heading.Attributes.Select(a => a.Name + ":" + a.Type)), _ => Compile(heading));
 
-    private static Func<DbDataReader, TRecord> Compile(Heading heading)
+    private static (Func<DbDataReader, TRecord>, IReadOnlySet<string>) Compile(Heading heading)
     {
         var type = typeof(TRecord);
         var reader = Expression.Parameter(typeof(DbDataReader), "reader");
@@ -81,11 +82,11 @@ internal static class RecordMapper<TRecord>
         var bindings = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.SetMethod!.IsPublic && p.GetIndexParameters().Length == 0)
             .Select(p => (Property: p, Name: Naming.PascalToSnake(p.Name)))
-            .Where(x => ordinals.ContainsKey(x.Name) && !used.Contains(x.Name))
+            .Where(x => ordinals.ContainsKey(x.Name) && used.Add(x.Name))
             .Select(x => (MemberBinding)Expression.Bind(x.Property, Read(x.Name, x.Property.PropertyType)))
             .ToList();
         Expression body = bindings.Count > 0 ? Expression.MemberInit(create, bindings) : create;
-        return Expression.Lambda<Func<DbDataReader, TRecord>>(body, reader).Compile();
+        return (Expression.Lambda<Func<DbDataReader, TRecord>>(body, reader).Compile(), used);
     }
 
     private static MethodInfo? TypedReader(TypeCategory category) => category switch
