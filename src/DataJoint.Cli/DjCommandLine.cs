@@ -18,6 +18,7 @@ internal static class DjCommandLine
         root.Subcommands.Add(ScaffoldCommand.Create(connection));
         root.Subcommands.Add(DiagramCommand.Create(connection));
         root.Subcommands.Add(AlterCommand.Create(connection));
+        root.Subcommands.Add(PopulateCommand.Create(connection));
         return root;
     }
 
@@ -28,11 +29,17 @@ internal static class DjCommandLine
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors) await error.WriteLineAsync("error: " + problem.Message).ConfigureAwait(false);
-            await error.WriteLineAsync("Run `dotnet dj --help` (or `dotnet dj <command> --help`) for the usage.").ConfigureAwait(false);
+            var help = parse.CommandResult.Command is RootCommand ? "`dotnet dj --help` (or `dotnet dj <command> --help`)" : $"`{Typed(parse.CommandResult)} --help`";
+            await error.WriteLineAsync($"Run {help} for the usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // The caller's token carries Ctrl+C (Program.cs), so the parser's own termination handling stays off.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The command as a user types it: <c>dotnet dj jobs</c>, not the executable's name.</summary>
+    private static string Typed(System.CommandLine.Parsing.CommandResult command) =>
+        command.Parent is System.CommandLine.Parsing.CommandResult parent ? Typed(parent) + " " + command.Command.Name : "dotnet dj";
 }
