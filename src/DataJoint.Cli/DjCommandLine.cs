@@ -19,6 +19,7 @@ internal static class DjCommandLine
         root.Subcommands.Add(DiagramCommand.Create(connection));
         root.Subcommands.Add(AlterCommand.Create(connection));
         root.Subcommands.Add(PopulateCommand.Create(connection));
+        root.Subcommands.Add(JobsCommand.Create(connection));
         return root;
     }
 

@@ -50,6 +50,8 @@ public abstract class CliTest(Backend backend) : BackendTest(backend)
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // No terminal to answer a prompt: what a script or CI job gives the tool.
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dotnet-dj.dll"));
@@ -57,6 +59,7 @@ public abstract class CliTest(Backend backend) : BackendTest(backend)
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DJ_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
