@@ -20,6 +20,7 @@ internal static class DjCommandLine
         root.Subcommands.Add(AlterCommand.Create(connection));
         root.Subcommands.Add(PopulateCommand.Create(connection));
         root.Subcommands.Add(JobsCommand.Create(connection));
+        TypedHelpAction.Install(root);
         return root;
     }
 
@@ -27,7 +28,8 @@ internal static class DjCommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var parse = Build().Parse(args);
-        if (parse.Errors.Count > 0)
+        // `--help` is answered even on a line that lacks the command's required arguments and options.
+        if (parse.Errors.Count > 0 && parse.Action is not TypedHelpAction)
         {
             foreach (var problem in parse.Errors) await error.WriteLineAsync("error: " + problem.Message).ConfigureAwait(false);
             var help = parse.CommandResult.Command is RootCommand ? "`dotnet dj --help` (or `dotnet dj <command> --help`)" : $"`{Typed(parse.CommandResult)} --help`";
@@ -42,5 +44,5 @@ internal static class DjCommandLine
 
     /// <summary>The command as a user types it: <c>dotnet dj jobs</c>, not the executable's name.</summary>
     private static string Typed(System.CommandLine.Parsing.CommandResult command) =>
-        command.Parent is System.CommandLine.Parsing.CommandResult parent ? Typed(parent) + " " + command.Command.Name : "dotnet dj";
+        command.Parent is System.CommandLine.Parsing.CommandResult parent ? Typed(parent) + " " + command.Command.Name : TypedHelpAction.Typed;
 }
