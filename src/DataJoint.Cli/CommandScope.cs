@@ -2,8 +2,8 @@ using System.CommandLine;
 
 namespace DataJoint.Cli;
 
-/// <summary>What a command's body gets: its parsed line, an instance connected as the options say, and where to write.</summary>
-internal sealed record CommandScope(ParseResult Parse, Instance Instance, TextWriter Output)
+/// <summary>What a command's body gets: its parsed line, an instance connected as the options say, and where to write results and notes.</summary>
+internal sealed record CommandScope(ParseResult Parse, Instance Instance, TextWriter Output, TextWriter Error)
 {
     /// <summary>
     /// Sets <paramref name="command"/>'s action: settings loaded (<see cref="ConnectionOptions.Load"/>), an instance made, the body
@@ -16,7 +16,7 @@ internal sealed record CommandScope(ParseResult Parse, Instance Instance, TextWr
             try
             {
                 await using var instance = new Instance(connection.Load(parse));
-                return await body(new CommandScope(parse, instance, parse.InvocationConfiguration.Output), cancellationToken).ConfigureAwait(false);
+                return await body(new CommandScope(parse, instance, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

@@ -18,6 +18,9 @@ internal static class DjCommandLine
         root.Subcommands.Add(ScaffoldCommand.Create(connection));
         root.Subcommands.Add(DiagramCommand.Create(connection));
         root.Subcommands.Add(AlterCommand.Create(connection));
+        root.Subcommands.Add(PopulateCommand.Create(connection));
+        root.Subcommands.Add(JobsCommand.Create(connection));
+        TypedHelpAction.Install(root);
         return root;
     }
 
@@ -25,14 +28,21 @@ internal static class DjCommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var parse = Build().Parse(args);
-        if (parse.Errors.Count > 0)
+        // `--help` is answered even on a line that lacks the command's required arguments and options.
+        if (parse.Errors.Count > 0 && parse.Action is not TypedHelpAction)
         {
             foreach (var problem in parse.Errors) await error.WriteLineAsync("error: " + problem.Message).ConfigureAwait(false);
-            await error.WriteLineAsync("Run `dotnet dj --help` (or `dotnet dj <command> --help`) for the usage.").ConfigureAwait(false);
+            var help = parse.CommandResult.Command is RootCommand ? "`dotnet dj --help` (or `dotnet dj <command> --help`)" : $"`{Typed(parse.CommandResult)} --help`";
+            await error.WriteLineAsync($"Run {help} for the usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // The caller's token carries Ctrl+C (Program.cs), so the parser's own termination handling stays off.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The command as a user types it: <c>dotnet dj jobs</c>, not the executable's name.</summary>
+    private static string Typed(System.CommandLine.Parsing.CommandResult command) =>
+        command.Parent is System.CommandLine.Parsing.CommandResult parent ? Typed(parent) + " " + command.Command.Name : TypedHelpAction.Typed;
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -39,6 +40,56 @@ internal sealed class UserAssembly : AssemblyLoadContext
         }
     }
 
+    /// <summary>The <c>--assembly</c> option of the commands that load table classes.</summary>
+    public static Option<FileInfo> AssemblyOption() =>
+        new("--assembly", "-a") { Description = "The built assembly holding the table classes (bin/Debug/net10.0/Lab.dll).", Required = true };
+
+    /// <summary>The <c>--upstream schema=Namespace</c> option for parents in other schemas (<see cref="BindAsync"/>).</summary>
+    public static Option<string[]> UpstreamOption() => new("--upstream")
+    {
+        Description = "schema=Namespace: the classes of that namespace are bound in that schema first, for parents in other schemas (repeatable).",
+    };
+
+    /// <summary>
+    /// The class named by <paramref name="className"/> bound to the existing schema <paramref name="schemaName"/>, declaring
+    /// its table (and its parents' in that schema) only when <paramref name="createTables"/>; the classes of each
+    /// <c>--upstream schema=Namespace</c> are bound in that schema first, declaring nothing.
+    /// </summary>
+    /// <exception cref="CliException">No such schema or class, or a malformed <c>--upstream</c>.</exception>
+    public async Task<UserTable> BindAsync(CommandScope scope, string schemaName, string className, string[] upstreamValues, Validation validation,
+        bool createTables, CancellationToken cancellationToken)
+    {
+        var type = TableClass(className);
+        var upstream = new List<Schema>();
+        foreach (var (upstreamName, ns) in PairArguments.Parse(upstreamValues, "--upstream", "schema=Namespace"))
+        {
+            var upstreamSchema = await scope.SchemaAsync(upstreamName, cancellationToken).ConfigureAwait(false);
+            foreach (var parentClass in TableClassesIn(ns)) await BindClassAsync(upstreamSchema, parentClass, Validation.Warn, cancellationToken).ConfigureAwait(false);
+            upstream.Add(upstreamSchema);
+        }
+
+        _ = await scope.SchemaAsync(schemaName, cancellationToken).ConfigureAwait(false);
+        var schema = await scope.Instance.SchemaAsync(schemaName, createSchema: false, createTables: createTables, upstream: upstream, ct: cancellationToken)
+            .ConfigureAwait(false);
+        return await BindClassAsync(schema, type, validation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>schema.TableAsync&lt;T&gt;(validation)</c> for a class known only at run time.</summary>
+    private static async Task<UserTable> BindClassAsync(Schema schema, Type type, Validation validation, CancellationToken cancellationToken)
+    {
+        var bind = typeof(Schema).GetMethod(nameof(Schema.TableAsync), [typeof(Validation), typeof(CancellationToken)])!.MakeGenericMethod(type);
+        try
+        {
+            var task = (Task)bind.Invoke(schema, [validation, cancellationToken])!;
+            await task.ConfigureAwait(false);
+            return (UserTable)task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task)!;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            throw ex.InnerException;
+        }
+    }
+
     /// <summary>The table class named (full name, or the name after its namespace; <c>Session.Trial</c> for a nested part).</summary>
     /// <exception cref="CliException">No class, or several, have that name.</exception>
     public Type TableClass(string name)
@@ -56,7 +107,7 @@ internal sealed class UserAssembly : AssemblyLoadContext
     }
 
     /// <summary>The table classes declared directly in <paramref name="ns"/> (parts are bound with their masters).</summary>
-    public IReadOnlyList<Type> TableClassesIn(string ns) => TableClasses().Where(t => !t.IsNested && t.Namespace == ns).ToList();
+    private List<Type> TableClassesIn(string ns) => TableClasses().Where(t => !t.IsNested && t.Namespace == ns).ToList();
 
     private IEnumerable<Type> TableClasses()
     {

@@ -114,21 +114,6 @@ public sealed class CommandTests(Backend backend) : CliTest(backend)
     }
 
     [Test]
-    public async Task HelpIsThereForEveryCommand()
-    {
-        var root = await RunAsync("--help");
-        Assert.That(root.ExitCode, Is.EqualTo(0));
-        Assert.That(root.Output, Does.Contain("schemas").And.Contain("tables").And.Contain("describe").And.Contain("scaffold")
-            .And.Contain("diagram").And.Contain("alter").And.Contain("--host"));
-        foreach (var command in new[] { "schemas", "tables", "describe", "scaffold", "diagram", "alter" })
-        {
-            var help = await RunAsync(command, "--help");
-            Assert.That(help.ExitCode, Is.EqualTo(0), command);
-            Assert.That(help.Output, Does.Contain("Usage:").And.Contain(command).And.Contain("--user"), command);
-        }
-    }
-
-    [Test]
     public async Task DiagramWritesDotAndMermaidToOutputAndSvgToAFile()
     {
         var schema = NewLabSchema();

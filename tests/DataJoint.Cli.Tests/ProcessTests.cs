@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using DataJoint.Cli.Tests.Infrastructure;
 
@@ -12,7 +11,7 @@ public sealed class ProcessTests(Backend backend) : CliTest(backend)
     {
         var schema = NewLabSchema();
         var folder = Directory.CreateTempSubdirectory("dj-cli-env-").FullName;
-        var run = await RunProgramAsync(folder, Environment(), "tables", schema.Name);
+        var run = await RunProgramAsync(folder, Environment(), ["tables", schema.Name]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Output, Does.Contain("session__trial"));
     }
@@ -27,7 +26,7 @@ public sealed class ProcessTests(Backend backend) : CliTest(backend)
         Directory.CreateDirectory(Path.Combine(folder, ".secrets"));
         File.WriteAllText(Path.Combine(folder, ".secrets", "database.user"), Server.User);
         File.WriteAllText(Path.Combine(folder, ".secrets", "database.password"), Server.Password);
-        var run = await RunProgramAsync(folder, new Dictionary<string, string?>(), "describe", $"{schema.Name}.Session");
+        var run = await RunProgramAsync(folder, new Dictionary<string, string?>(), ["describe", $"{schema.Name}.Session"]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Output, Is.EqualTo(schema.GetTable("Session").Describe()));
     }
@@ -38,7 +37,7 @@ public sealed class ProcessTests(Backend backend) : CliTest(backend)
         var folder = Directory.CreateTempSubdirectory("dj-cli-bad-").FullName;
         var environment = Environment();
         environment["DJ_PASS"] = "not-the-password";
-        var run = await RunProgramAsync(folder, environment, "schemas");
+        var run = await RunProgramAsync(folder, environment, ["schemas"]);
         Assert.That(run.ExitCode, Is.EqualTo(3));
         Assert.That(run.Output, Is.Empty);
         Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
@@ -55,28 +54,4 @@ public sealed class ProcessTests(Backend backend) : CliTest(backend)
         ["DJ_PASS"] = Server.Password,
         ["DJ_BACKEND"] = BackendName,
     };
-
-    /// <summary>Runs the built dotnet-dj program in <paramref name="directory"/> with only the given DJ_* variables.</summary>
-    private static async Task<CliRun> RunProgramAsync(string directory, IReadOnlyDictionary<string, string?> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dotnet-dj.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DJ_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        var run = new CliRun(process.ExitCode, await output, await error);
-        TestContext.Out.WriteLine($"dotnet-dj {string.Join(' ', args)} → {run.ExitCode}\n{run.Output}{run.Error}");
-        return run;
-    }
 }

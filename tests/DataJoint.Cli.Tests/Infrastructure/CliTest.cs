@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using DataJoint.Tests.Infrastructure;
 
@@ -36,6 +37,50 @@ public abstract class CliTest(Backend backend) : BackendTest(backend)
         TestContext.Out.WriteLine($"dj {string.Join(' ', args.TakeWhile(a => a != "--host"))} → {exitCode}\n{run.Output}{run.Error}");
         return run;
     }
+
+    /// <summary>
+    /// Runs the built dotnet-dj program in <paramref name="directory"/> with only the given DJ_* variables; <paramref name="whileRunning"/>
+    /// gets the process once it started (to interrupt it).
+    /// </summary>
+    protected static async Task<CliRun> RunProgramAsync(string directory, IReadOnlyDictionary<string, string?> environment, string[] args,
+        Func<Process, Task>? whileRunning = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // No terminal to answer a prompt: what a script or CI job gives the tool.
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dotnet-dj.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DJ_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            if (whileRunning is not null) await whileRunning(process);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        var run = new CliRun(process.ExitCode, await output, await error);
+        TestContext.Out.WriteLine($"dotnet-dj {string.Join(' ', args.TakeWhile(a => a != "--host" && a != "--backend"))} → {run.ExitCode}\n{run.Output}{run.Error}");
+        return run;
+    }
+
+    /// <summary>Runs the built program with <paramref name="args"/> followed by the connection options, in a fresh folder.</summary>
+    protected Task<CliRun> DjProcessAsync(string[] args, Func<Process, Task>? whileRunning = null) =>
+        RunProgramAsync(Directory.CreateTempSubdirectory("dj-cli-run-").FullName, new Dictionary<string, string?>(), [.. args, .. ConnectionArgs], whileRunning);
 
     /// <summary>A fresh schema (dropped after the test) with <see cref="LabTables"/> declared and a few rows.</summary>
     protected Schema NewLabSchema()
