@@ -11,6 +11,7 @@
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> allocations <populate|dicts|typed>
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- sqlite sqlite-cpu [repetitions]   (the Sqlite*Benchmarks, interleaved)
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- sqlite sqlite-allocations <insert|fetch|populate>
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- sqlite sqlite-repeat <insert|raw-insert|fetch|raw-fetch|populate|raw-populate> [seconds]
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> repeat <restricted|raw-restricted|join|raw-join|populate|raw-populate> [seconds]
 //     (one case in a loop, for a profiler attached from outside: perf record with DOTNET_PerfMapEnabled=1)
 using DataJoint;
@@ -92,6 +93,19 @@ switch (args[1])
         break;
     case "allocations" when args.Length > 2:
         Run(new FetchBenchmarks { Backend = backend }, f => AllocationSampler.Print(args[2] == "dicts" ? () => f.Dicts() : () => f.Typed()));
+        break;
+    case "sqlite-repeat" when args.Length > 2:
+        RunSqlite(new SqliteInsertBenchmarks(), i => RunSqlite(new SqliteFetchBenchmarks(), f => RunSqlite(new SqlitePopulateBenchmarks(), p =>
+            Repeat(args, args[2] switch
+            {
+                "insert" => () => { i.Empty(); return i.Typed(); },
+                "raw-insert" => () => { i.Empty(); return i.RawPrepared(); },
+                "fetch" => f.Typed,
+                "raw-fetch" => f.RawReader,
+                "populate" => () => { p.Empty(); return p.Populate(); },
+                "raw-populate" => () => { p.Empty(); return p.RawLoop(); },
+                _ => throw new ArgumentException($"Unknown case '{args[2]}'."),
+            }))));
         break;
     case "repeat" when args.Length > 2 && args[2].EndsWith("populate", StringComparison.Ordinal):
         Run(new PopulateBenchmarks { Backend = backend }, b => Repeat(args, args[2] == "raw-populate"
