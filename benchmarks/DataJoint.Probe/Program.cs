@@ -160,29 +160,22 @@ static void Repeat(string[] args, Func<int> work)
 }
 
 static void RunSqlite<T>(T benchmark, Action<T> probe)
-    where T : SqliteBenchmark
-{
-    benchmark.Setup();
-    try
-    {
-        probe(benchmark);
-    }
-    finally
-    {
-        benchmark.Cleanup();
-    }
-}
+    where T : SqliteBenchmark =>
+    Around(benchmark.Setup, benchmark.Cleanup, () => probe(benchmark));
 
 static void Run<T>(T benchmark, Action<T> probe)
-    where T : DatabaseBenchmark
+    where T : DatabaseBenchmark =>
+    Around(benchmark.Setup, benchmark.Cleanup, () => probe(benchmark));
+
+static void Around(Action setup, Action cleanup, Action body)
 {
-    benchmark.Setup();
+    setup();
     try
     {
-        probe(benchmark);
+        body();
     }
     finally
     {
-        benchmark.Cleanup();
+        cleanup();
     }
 }
