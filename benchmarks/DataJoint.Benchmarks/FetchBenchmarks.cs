@@ -31,13 +31,7 @@ public class FetchBenchmarks : DatabaseBenchmark
         using var command = connection.CreateCommand();
         command.CommandText = _select;
         using var reader = command.ExecuteReader();
-        var rows = new List<FetchItemRecord>();
-        while (reader.Read())
-        {
-            rows.Add(new FetchItemRecord(reader.GetInt32(0), reader.GetString(1), reader.GetDouble(2), reader.GetFieldValue<DateOnly>(3)));
-        }
-
-        return rows.Count;
+        return FetchItemData.ReadRecords(reader).Count;
     }
 
     [Benchmark(Description = "typed Fetch() (generated mapper)")]

@@ -15,6 +15,18 @@ public sealed record FetchItemRecord(int ItemId, string Label, double Value, Dat
 /// <summary>The rows the fetch and insert benchmarks use.</summary>
 public static class FetchItemData
 {
+    /// <summary>The raw baselines' reader loop: every row of <c>SELECT item_id, label, value, created</c> into records.</summary>
+    public static List<FetchItemRecord> ReadRecords(System.Data.Common.DbDataReader reader)
+    {
+        var rows = new List<FetchItemRecord>();
+        while (reader.Read())
+        {
+            rows.Add(new FetchItemRecord(reader.GetInt32(0), reader.GetString(1), reader.GetDouble(2), reader.GetFieldValue<DateOnly>(3)));
+        }
+
+        return rows;
+    }
+
     public static FetchItem.Row[] Create(int count, int firstId = 1)
     {
         var start = new DateOnly(2020, 1, 1);

@@ -9,6 +9,9 @@
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> delete-cpu [repetitions]
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> delete-commands
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> allocations <populate|dicts|typed>
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- sqlite sqlite-cpu [repetitions]   (the Sqlite*Benchmarks, interleaved)
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- sqlite sqlite-allocations <insert|fetch|populate>
+//   dotnet run -c Release --project benchmarks/DataJoint.Probe -- sqlite sqlite-repeat <insert|raw-insert|fetch|raw-fetch|populate|raw-populate> [seconds]
 //   dotnet run -c Release --project benchmarks/DataJoint.Probe -- <mysql|postgresql> repeat <restricted|raw-restricted|join|raw-join|populate|raw-populate> [seconds]
 //     (one case in a loop, for a profiler attached from outside: perf record with DOTNET_PerfMapEnabled=1)
 using DataJoint;
@@ -17,7 +20,7 @@ using DataJoint.Benchmarks.Comparison;
 using DataJoint.Probe;
 
 if (args.Length < 2) throw new ArgumentException("usage: <mysql|postgresql> <commands|populate-cpu|fetch-cpu|allocations> [argument]");
-var backend = args[0] == "postgresql" ? Backend.PostgreSql : Backend.MySql;
+var backend = args[0] switch { "postgresql" => Backend.PostgreSql, "sqlite" => Backend.Sqlite, _ => Backend.MySql };
 var repetitions = args.Length > 2 && int.TryParse(args[2], out var r) ? r : 5;
 switch (args[1])
 {
@@ -91,6 +94,19 @@ switch (args[1])
     case "allocations" when args.Length > 2:
         Run(new FetchBenchmarks { Backend = backend }, f => AllocationSampler.Print(args[2] == "dicts" ? () => f.Dicts() : () => f.Typed()));
         break;
+    case "sqlite-repeat" when args.Length > 2:
+        RunSqlite(new SqliteInsertBenchmarks(), i => RunSqlite(new SqliteFetchBenchmarks(), f => RunSqlite(new SqlitePopulateBenchmarks(), p =>
+            Repeat(args, args[2] switch
+            {
+                "insert" => () => { i.Empty(); return i.Typed(); },
+                "raw-insert" => () => { i.Empty(); return i.RawPrepared(); },
+                "fetch" => f.Typed,
+                "raw-fetch" => f.RawReader,
+                "populate" => () => { p.Empty(); return p.Populate(); },
+                "raw-populate" => () => { p.Empty(); return p.RawLoop(); },
+                _ => throw new ArgumentException($"Unknown case '{args[2]}'."),
+            }))));
+        break;
     case "repeat" when args.Length > 2 && args[2].EndsWith("populate", StringComparison.Ordinal):
         Run(new PopulateBenchmarks { Backend = backend }, b => Repeat(args, args[2] == "raw-populate"
             ? () => { b.Empty(); return b.RawLoop(); }
@@ -105,6 +121,25 @@ switch (args[1])
             "raw-join" => q.RawJoin,
             _ => throw new ArgumentException($"Unknown case '{args[2]}'."),
         }));
+        break;
+    case "sqlite-cpu":
+        RunSqlite(new SqliteInsertBenchmarks(), i => RunSqlite(new SqliteFetchBenchmarks(), f => RunSqlite(new SqlitePopulateBenchmarks(), p =>
+            CpuMeter.Print(backend, repetitions, 1, "per call",
+            [
+                ("raw prepared INSERT, 100k", 1, i.Empty, i.RawPrepared), ("typed Insert(rows), 100k", 1, i.Empty, i.Typed),
+                ("raw reader into records, 100k", 1, null, f.RawReader), ("typed Fetch(), 100k", 1, null, f.Typed),
+                ("raw per-key transactions, 1,000 keys", 1, p.Empty, p.RawLoop), ("Populate(), 1,000 keys", 1, p.Empty, p.Populate),
+            ]))));
+        break;
+    case "sqlite-allocations" when args.Length > 2:
+        RunSqlite(new SqliteInsertBenchmarks(), i => RunSqlite(new SqliteFetchBenchmarks(), f => RunSqlite(new SqlitePopulateBenchmarks(), p =>
+            AllocationSampler.Print(args[2] switch
+            {
+                "insert" => () => { i.Empty(); i.Typed(); },
+                "fetch" => () => f.Typed(),
+                "populate" => () => { p.Empty(); p.Populate(); },
+                _ => throw new ArgumentException($"Unknown case '{args[2]}'."),
+            }))));
         break;
     default:
         throw new ArgumentException($"Unknown probe '{args[1]}'.");
@@ -124,16 +159,23 @@ static void Repeat(string[] args, Func<int> work)
     Console.WriteLine($"{args[2]}: {calls} calls, {clock.Elapsed.TotalMilliseconds / calls:F3} ms each");
 }
 
+static void RunSqlite<T>(T benchmark, Action<T> probe)
+    where T : SqliteBenchmark =>
+    Around(benchmark.Setup, benchmark.Cleanup, () => probe(benchmark));
+
 static void Run<T>(T benchmark, Action<T> probe)
-    where T : DatabaseBenchmark
+    where T : DatabaseBenchmark =>
+    Around(benchmark.Setup, benchmark.Cleanup, () => probe(benchmark));
+
+static void Around(Action setup, Action cleanup, Action body)
 {
-    benchmark.Setup();
+    setup();
     try
     {
-        probe(benchmark);
+        body();
     }
     finally
     {
-        benchmark.Cleanup();
+        cleanup();
     }
 }

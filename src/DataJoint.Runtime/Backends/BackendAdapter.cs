@@ -273,6 +273,13 @@ internal abstract class BackendAdapter
 
     // ---- Reading columns: what each driver returns for DataJoint's core types (ColumnReader dispatches here) ----
 
+    /// <summary>
+    /// Whether the driver's <c>GetString</c>, <c>GetDouble</c> and <c>GetFloat</c> convert whatever a column holds (SQLite's
+    /// <c>sqlite3_column_text</c> and <c>_double</c> do), so a reader calls them without first asking the field's type; a
+    /// server driver's getters throw on another type, so the reader asks and converts.
+    /// </summary>
+    public virtual bool ConvertsOnRead => false;
+
     /// <summary>Reads an <c>int8</c> column.</summary>
     public virtual sbyte ReadInt8(DbDataReader reader, int ordinal) => reader.GetFieldValue<sbyte>(ordinal);
 

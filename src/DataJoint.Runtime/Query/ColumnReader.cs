@@ -7,7 +7,8 @@ namespace DataJoint;
 /// <summary>
 /// Reads one column as a given CLR type. What a driver returns for a core type that its server stores differently
 /// (bool, uuid, int8) is the backend adapter's decision (<see cref="BackendAdapter.ForReader"/>); the other readers only
-/// widen or narrow numbers the server returned in another width. Used by generated materializers.
+/// widen or narrow numbers the server returned in another width, reading a driver's 64-bit integer or double (SQLite's
+/// only integer and real classes) without boxing it. Used by generated materializers.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ColumnReader
@@ -18,14 +19,20 @@ public static class ColumnReader
         : Convert.ToSByte(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     /// <summary>Reads an <c>int16</c>.</summary>
-    public static short ReadInt16(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(short)
-        ? reader.GetInt16(ordinal)
-        : Convert.ToInt16(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    public static short ReadInt16(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) switch
+    {
+        var t when t == typeof(short) => reader.GetInt16(ordinal),
+        var t when t == typeof(long) => checked((short)reader.GetInt64(ordinal)),
+        _ => Convert.ToInt16(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Reads an <c>int32</c>.</summary>
-    public static int ReadInt32(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(int)
-        ? reader.GetInt32(ordinal)
-        : Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    public static int ReadInt32(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) switch
+    {
+        var t when t == typeof(int) => reader.GetInt32(ordinal),
+        var t when t == typeof(long) => checked((int)reader.GetInt64(ordinal)),
+        _ => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Reads an <c>int64</c>.</summary>
     public static long ReadInt64(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(long)
@@ -33,12 +40,17 @@ public static class ColumnReader
         : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     /// <summary>Reads a <c>float32</c>.</summary>
-    public static float ReadFloat32(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(float)
+    public static float ReadFloat32(DbDataReader reader, int ordinal) => ConvertsOnRead(reader)
         ? reader.GetFloat(ordinal)
-        : Convert.ToSingle(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+        : reader.GetFieldType(ordinal) switch
+        {
+            var t when t == typeof(float) => reader.GetFloat(ordinal),
+            var t when t == typeof(double) => (float)reader.GetDouble(ordinal),
+            _ => Convert.ToSingle(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
+        };
 
     /// <summary>Reads a <c>float64</c>.</summary>
-    public static double ReadFloat64(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(double)
+    public static double ReadFloat64(DbDataReader reader, int ordinal) => ConvertsOnRead(reader) || reader.GetFieldType(ordinal) == typeof(double)
         ? reader.GetDouble(ordinal)
         : Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
@@ -51,13 +63,15 @@ public static class ColumnReader
         : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture) != 0;
 
     /// <summary>Reads a string type (<c>char</c>, <c>varchar</c>, <c>enum</c>, text).</summary>
-    public static string ReadString(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(string)
+    public static string ReadString(DbDataReader reader, int ordinal) => ConvertsOnRead(reader) || reader.GetFieldType(ordinal) == typeof(string)
         ? reader.GetString(ordinal)
         : reader.GetValue(ordinal) switch
         {
             string s => s,
             var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
         };
+
+    private static bool ConvertsOnRead(DbDataReader reader) => BackendAdapter.ForReader(reader) is { ConvertsOnRead: true };
 
     /// <summary>Reads a <c>date</c>.</summary>
     public static DateOnly ReadDate(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);

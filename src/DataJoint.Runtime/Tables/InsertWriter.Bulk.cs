@@ -39,9 +39,9 @@ internal sealed partial class InsertWriter
     /// </summary>
     private async ValueTask<long?> TryBulkLoad(List<object?[]> rows, long offset, bool sync, CancellationToken cancellationToken)
     {
+        if (!MayBulkLoad(rows.Count)) return null;
         var connection = _table.Connection;
         var logger = InsertLog.For(connection.DataJointLoggers);
-        if (!MayBulkLoad(rows.Count)) return null;
 
         var loader = _adapter.BulkLoader;
         var groups = GroupForBulkLoad(rows, loader, out var reason);

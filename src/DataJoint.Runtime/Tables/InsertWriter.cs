@@ -280,7 +280,8 @@ internal sealed partial class InsertWriter
         var conflict = _options.Replace ? InsertConflict.Replace : _options.SkipDuplicates ? InsertConflict.Skip : InsertConflict.Error;
         foreach (var chunk in rows.Select(Bound).Chunk(RowsPerStatement))
         {
-            if (_adapter.DefaultKeywordInValues)
+            // Rows that give every column (most do) are one statement as they are, without the grouping below.
+            if (_adapter.DefaultKeywordInValues || !Array.Exists(chunk, LeavesADefault))
             {
                 yield return StatementBuilder.Insert(_adapter, _table.FullTableName, _heading.Names, chunk, _heading.PrimaryKey, conflict);
                 continue;
@@ -301,6 +302,8 @@ internal sealed partial class InsertWriter
             }
         }
     }
+
+    private static bool LeavesADefault(object?[] row) => Array.Exists(row, static value => ReferenceEquals(value, StatementBuilder.Default));
 
     /// <summary>Which values of a bound row are <see cref="StatementBuilder.Default"/>, one character per column ('1': default).</summary>
     private static string DefaultedColumns(object?[] row) =>

@@ -96,7 +96,7 @@ internal sealed partial class SqliteAdapter : BackendAdapter
     {
         null => null,
         DateTime d when spec.Category == TypeCategory.DateTime => DateTimeText(d, spec.Precision ?? 0),
-        DateTime d when spec.Category == TypeCategory.Date => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d when spec.Category == TypeCategory.Date => DateText(DateOnly.FromDateTime(d)),
         string s when spec.Category == TypeCategory.Uuid => Guid.Parse(s).ToString("D"),
         decimal m when spec.Category == TypeCategory.Decimal => DecimalText(m, spec.Scale ?? 0),
         _ => ToDbValue(value),
@@ -106,10 +106,13 @@ internal sealed partial class SqliteAdapter : BackendAdapter
     {
         Guid g => g.ToString("D"),
         DateTime d => DateTimeText(d, 7),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly d => DateText(d),
         decimal m => m.ToString(CultureInfo.InvariantCulture),
         _ => base.ToDbValue(value),
     };
+
+    // The round-trip format of a DateOnly is yyyy-MM-dd, written without parsing a custom format string.
+    private static string DateText(DateOnly date) => date.ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A datetime as stored: <c>yyyy-MM-dd HH:mm:ss</c> and the fraction rounded to the declared digits, trailing zeros
@@ -364,6 +367,10 @@ internal sealed partial class SqliteAdapter : BackendAdapter
         OnConflictClause.AppendReplace(sql, this, primaryKey, columns);
 
     protected override bool Produced(DbDataReader reader) => reader is SqliteDataReader;
+
+    // Text columns have TEXT affinity and float columns REAL, so the getters read what is stored; asking the field type
+    // first cost a native call per value.
+    public override bool ConvertsOnRead => true;
 
     public override sbyte ReadInt8(DbDataReader reader, int ordinal) => checked((sbyte)reader.GetInt64(ordinal));
 
