@@ -158,46 +158,6 @@ public sealed class JobTable : Table
 
     internal override ValueTask PrepareForRead(bool sync, CancellationToken cancellationToken) => EnsureDeclared(sync, cancellationToken);
 
-    /// <summary>The job table's definition (docs/semantics.md#jobs): the target's foreign-key primary key plus the job columns.</summary>
-    private static TableDefinition BuildDefinition(AutoPopulated target)
-    {
-        var definition = target.TableDefinition;
-        var adapter = target.Connection.Adapter;
-        var fromParents = definition.ForeignKeys.SelectMany(fk => fk.Attributes).ToHashSet(StringComparer.Ordinal);
-        var key = definition.Attributes.Where(a => a.InKey && fromParents.Contains(a.Name))
-            .Select(a => new AttributeDefinition(a.Name, adapter.JobKeyType(a, target.Schema.Name), inKey: true, nullable: false, defaultValue: null, ""))
-            .ToList();
-        if (key.Count == 0)
-        {
-            throw new DataJointException($"Cannot create a job table for {definition.ClassName}: no primary-key attribute of it comes from a foreign key.");
-        }
-
-        // Exactly DataJoint-Python's job-table definition (jobs.py): these types, defaults and spellings, no column comments.
-        AttributeDefinition Column(string name, string type, string? defaultValue, bool nullable = false) =>
-            new(name, type, inKey: false, nullable, nullable ? "null" : defaultValue, comment: "");
-
-        var columns = new List<AttributeDefinition>(key)
-        {
-            Column("status", "enum('pending', 'reserved', 'success', 'error', 'ignore')", null),
-            Column("priority", "int8", null),
-            Column("created_time", "datetime(3)", "CURRENT_TIMESTAMP(3)"),
-            Column("scheduled_time", "datetime(3)", "CURRENT_TIMESTAMP(3)"),
-            Column("reserved_time", "datetime(3)", null, nullable: true),
-            Column("completed_time", "datetime(3)", null, nullable: true),
-            Column("duration", "float64", null, nullable: true),
-            Column("error_message", $"varchar({ErrorMessageLength})", "\"\""),
-            Column("error_stack", "<blob>", null, nullable: true),
-            Column("user", "varchar(255)", "\"\""),
-            Column("host", "varchar(255)", "\"\""),
-            Column("pid", "int32", "0"),
-            Column("connection_id", "int64", "0"),
-            Column("version", "varchar(64)", "\"\""),
-        };
-        var comment = $"Job queue for {adapter.QualifiedName(target.Schema.Name, definition.TableName)}";
-        return new TableDefinition(definition.ClassName + ".Jobs", QueueNameOf(definition.TableName), TableTier.Manual, comment, columns, [],
-            [new IndexDefinition(["status", "priority", "scheduled_time"], unique: false)]);
-    }
-
     internal async ValueTask EnsureDeclared(bool sync, CancellationToken cancellationToken)
     {
         if (Connection.TryRecall(Schema.Name, SqlTableName, TableFact.JobTableDeclared, out _)) return;
