@@ -4,7 +4,7 @@ using DataJoint.Benchmarks.Fetching;
 namespace DataJoint.Benchmarks;
 
 /// <summary>
-/// The same <see cref="Rows"/> rows (int, varchar, double, date) as an Arrow record batch and as a data frame, next to the
+/// The same <see cref="Rows"/> rows (int, varchar, double, date) as an Arrow record batch, as a stream of batches and as a data frame, next to the
 /// typed fetch and a raw DataReader loop filling plain arrays (the columnar baseline) over the same SELECT in the same run.
 /// Run: dotnet run -c Release --project benchmarks/DataJoint.Benchmarks -- --filter '*ArrowBenchmarks*'
 /// </summary>
@@ -12,7 +12,7 @@ namespace DataJoint.Benchmarks;
 [MemoryDiagnoser]
 public class ArrowBenchmarks : DatabaseBenchmark
 {
-    [Params(100_000)]
+    [Params(100_000, 1_000_000)]
     public int Rows { get; set; }
 
     private FetchItem _table = null!;
@@ -55,6 +55,19 @@ public class ArrowBenchmarks : DatabaseBenchmark
     {
         using var batch = _table.ToArrow();
         return batch.Length;
+    }
+
+    [Benchmark(Description = "ToArrowBatches(65536)")]
+    public long ArrowBatches()
+    {
+        long rows = 0;
+        foreach (var batch in _table.ToArrowBatches(65_536))
+        {
+            rows += batch.Length;
+            batch.Dispose();
+        }
+
+        return rows;
     }
 
     [Benchmark(Description = "ToDataFrame()")]

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using DataJoint.Definition;
@@ -15,47 +13,36 @@ namespace DataJoint.Analysis;
 /// </summary>
 internal static class ArrowTypes
 {
-    public static ArrowColumn ColumnFor(HeadingAttribute attribute)
+    /// <param name="attribute">The attribute.</param>
+    /// <param name="capacity">Rows expected (the batch size; a guess for a whole result).</param>
+    public static ArrowColumn ColumnFor(HeadingAttribute attribute, int capacity)
     {
         var spec = TypeClassifier.Classify(attribute.Type) ?? new TypeSpec(TypeCategory.Native, attribute.Type);
         return spec.Category switch
         {
-            TypeCategory.Int8 => Column(attribute, Int8Type.Default, new Int8Array.Builder(), (b, r, i) => b.Append(ColumnReader.ReadInt8(r, i)), b => b.AppendNull(), b => b.Build()),
-            TypeCategory.Int16 => Column(attribute, Int16Type.Default, new Int16Array.Builder(), (b, r, i) => b.Append(ColumnReader.ReadInt16(r, i)), b => b.AppendNull(), b => b.Build()),
-            TypeCategory.Int32 => Column(attribute, Int32Type.Default, new Int32Array.Builder(), (b, r, i) => b.Append(ColumnReader.ReadInt32(r, i)), b => b.AppendNull(), b => b.Build()),
-            TypeCategory.Int64 => Column(attribute, Int64Type.Default, new Int64Array.Builder(), (b, r, i) => b.Append(ColumnReader.ReadInt64(r, i)), b => b.AppendNull(), b => b.Build()),
-            TypeCategory.Float32 => Column(attribute, FloatType.Default, new FloatArray.Builder(), (b, r, i) => b.Append(ColumnReader.ReadFloat32(r, i)), b => b.AppendNull(), b => b.Build()),
-            TypeCategory.Float64 => Column(attribute, DoubleType.Default, new DoubleArray.Builder(), (b, r, i) => b.Append(ColumnReader.ReadFloat64(r, i)), b => b.AppendNull(), b => b.Build()),
+            TypeCategory.Int8 => new FixedWidthColumn<sbyte, Int8Cell>(attribute, Int8Type.Default, capacity),
+            TypeCategory.Int16 => new FixedWidthColumn<short, Int16Cell>(attribute, Int16Type.Default, capacity),
+            TypeCategory.Int32 => new FixedWidthColumn<int, Int32Cell>(attribute, Int32Type.Default, capacity),
+            TypeCategory.Int64 => new FixedWidthColumn<long, Int64Cell>(attribute, Int64Type.Default, capacity),
+            TypeCategory.Float32 => new FixedWidthColumn<float, Float32Cell>(attribute, FloatType.Default, capacity),
+            TypeCategory.Float64 => new FixedWidthColumn<double, Float64Cell>(attribute, DoubleType.Default, capacity),
             TypeCategory.Decimal => DecimalColumn(attribute, new Decimal128Type(spec.Precision ?? 38, spec.Scale ?? 0)),
-            TypeCategory.Bool => Column(attribute, BooleanType.Default, new BooleanArray.Builder(), (b, r, i) => b.Append(ColumnReader.ReadBool(r, i)), b => b.AppendNull(), b => b.Build()),
-            TypeCategory.Char or TypeCategory.VarChar or TypeCategory.Enum or TypeCategory.Json or TypeCategory.Native => TextColumn(attribute),
-            TypeCategory.Date => Column(attribute, Date32Type.Default, new Date32Array.Builder(), (b, r, i) => b.Append(ColumnReader.ReadDate(r, i)), b => b.AppendNull(), b => b.Build()),
-            TypeCategory.DateTime => Column(attribute, WallClock, new TimestampArray.Builder(WallClock),
-                (b, r, i) => b.Append(new DateTimeOffset(DateTime.SpecifyKind(ColumnReader.ReadDateTime(r, i), DateTimeKind.Utc))), b => b.AppendNull(), b => b.Build()),
-            TypeCategory.Uuid => Column(attribute, GuidType.Default, new GuidArray.Builder(), (b, r, i) => b.Append(ColumnReader.ReadGuid(r, i)), b => b.AppendNull(), b => b.Build()),
-            TypeCategory.Codec when spec.StoredCategory == TypeCategory.Json => TextColumn(attribute),
-            _ => BinaryColumn(attribute),
+            TypeCategory.Bool => new BooleanColumn(attribute, capacity),
+            TypeCategory.Char or TypeCategory.VarChar or TypeCategory.Enum => new VariableWidthColumn(attribute, StringType.Default, rawText: true, capacity),
+            TypeCategory.Json or TypeCategory.Native => new VariableWidthColumn(attribute, StringType.Default, rawText: false, capacity),
+            TypeCategory.Date => new FixedWidthColumn<int, Date32Cell>(attribute, Date32Type.Default, capacity),
+            TypeCategory.DateTime => new FixedWidthColumn<long, TimestampCell>(attribute, WallClock, capacity),
+            TypeCategory.Uuid => new BuilderColumn<GuidArray.Builder>(attribute, GuidType.Default, new GuidArray.Builder(),
+                (b, r, i) => b.Append(ColumnReader.ReadGuid(r, i)), b => b.AppendNull(), b => b.Build()),
+            TypeCategory.Codec when spec.StoredCategory == TypeCategory.Json => new VariableWidthColumn(attribute, StringType.Default, rawText: false, capacity),
+            // Binary columns hold what is stored; a codec whose column is text (a registered codec) is kept as its UTF-8 bytes.
+            _ => new VariableWidthColumn(attribute, BinaryType.Default, rawText: false, capacity),
         };
     }
 
     // Wall-clock values: Arrow's time-zone-naive timestamp.
     private static readonly TimestampType WallClock = new(TimeUnit.Microsecond, (string?)null);
 
-    private static ArrowColumn<TBuilder> Column<TBuilder>(HeadingAttribute attribute, IArrowType type, TBuilder builder,
-        Action<TBuilder, DbDataReader, int> append, Action<TBuilder> appendNull, Func<TBuilder, IArrowArray> build) =>
-        new(attribute, type, builder, append, appendNull, build);
-
-    private static ArrowColumn<Decimal128Array.Builder> DecimalColumn(HeadingAttribute attribute, Decimal128Type type) =>
-        Column(attribute, type, new Decimal128Array.Builder(type), (b, r, i) => b.Append(ColumnReader.ReadDecimal(r, i)), b => b.AppendNull(), b => b.Build());
-
-    private static ArrowColumn<StringArray.Builder> TextColumn(HeadingAttribute attribute) =>
-        Column(attribute, StringType.Default, new StringArray.Builder(), (b, r, i) => b.Append(ColumnReader.ReadString(r, i)), b => b.AppendNull(), b => b.Build());
-
-    // Binary columns hold what is stored; a codec whose column is text (a registered codec) is kept as its UTF-8 bytes.
-    private static ArrowColumn<BinaryArray.Builder> BinaryColumn(HeadingAttribute attribute) =>
-        Column(attribute, BinaryType.Default, new BinaryArray.Builder(), (b, r, i) => b.Append(r.GetValue(i) switch
-        {
-            byte[] bytes => bytes,
-            var text => Encoding.UTF8.GetBytes(Convert.ToString(text, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-        }), b => b.AppendNull(), b => b.Build());
+    private static BuilderColumn<Decimal128Array.Builder> DecimalColumn(HeadingAttribute attribute, Decimal128Type type) =>
+        new(attribute, type, new Decimal128Array.Builder(type), (b, r, i) => b.Append(ColumnReader.ReadDecimal(r, i)), b => b.AppendNull(), b => b.Build());
 }

@@ -21,7 +21,7 @@ public static class ColumnarQueryExtensions
     public static RecordBatch ToArrow(this QueryExpression query, string? orderBy = null, int? limit = null, int? offset = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query.ReadRows(() => new ArrowBatchReader(query.Heading), orderBy, limit, offset);
+        return query.ReadRows(() => new ArrowBatchReader(query.Heading, ArrowBatchReader.InitialCapacity), orderBy, limit, offset);
     }
 
     /// <summary>Asynchronous <see cref="ToArrow"/>.</summary>
@@ -29,7 +29,33 @@ public static class ColumnarQueryExtensions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query.ReadRowsAsync(() => new ArrowBatchReader(query.Heading), orderBy, limit, offset, cancellationToken);
+        return query.ReadRowsAsync(() => new ArrowBatchReader(query.Heading, ArrowBatchReader.InitialCapacity), orderBy, limit, offset, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows as a stream of Arrow record batches of at most <paramref name="batchSize"/> rows each (the last may be shorter;
+    /// an empty result is one empty batch), with <see cref="ToArrow"/>'s columns: one statement whose rows are read as the
+    /// batches are asked for, so a result larger than memory can be processed batch by batch. Dispose each batch when done
+    /// with it; the connection is held until the enumeration ends.
+    /// </summary>
+    /// <param name="query">The query.</param>
+    /// <param name="batchSize">Rows per batch (at least 1).</param>
+    /// <param name="orderBy">As fetch's <c>orderBy</c>.</param>
+    /// <param name="limit">At most this many rows in all.</param>
+    /// <param name="offset">Rows to skip first.</param>
+    public static IEnumerable<RecordBatch> ToArrowBatches(this QueryExpression query, int batchSize, string? orderBy = null, int? limit = null,
+        int? offset = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.ReadBatches(() => new ArrowBatchReader(query.Heading, batchSize), batchSize, orderBy, limit, offset);
+    }
+
+    /// <summary>Asynchronous <see cref="ToArrowBatches"/>.</summary>
+    public static IAsyncEnumerable<RecordBatch> ToArrowBatchesAsync(this QueryExpression query, int batchSize, string? orderBy = null, int? limit = null,
+        int? offset = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.ReadBatchesAsync(() => new ArrowBatchReader(query.Heading, batchSize), batchSize, orderBy, limit, offset, cancellationToken);
     }
 
     /// <summary>The rows as a data frame: <see cref="ToArrow"/>'s columns as data-frame columns (docs/analysis.md#data-frames).</summary>

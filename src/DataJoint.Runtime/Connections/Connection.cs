@@ -316,20 +316,11 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         StoredColumns? stored, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var scoped = RowReadScope.Scoped(read, Config);
-        var open = await Retrying((sync, token) => OpenReader(statement, context, sync, token), sync: false, cancellationToken).ConfigureAwait(false);
+        var open = await OpenStream(statement, context, sync: false, cancellationToken).ConfigureAwait(false);
         try
         {
-            while (true)
+            while (await ReadNext(open, context, sync: false, cancellationToken).ConfigureAwait(false))
             {
-                try
-                {
-                    if (!await open.Reader.ReadAsync(cancellationToken).ConfigureAwait(false)) break;
-                }
-                catch (Exception ex) when (IsFailure(ex, open.Lease.Connection))
-                {
-                    throw await Fail(ex, context, open.Lease.Connection, open.Transaction, firstUse: false, sync: false).ConfigureAwait(false);
-                }
-
                 var content = stored is null ? null : await stored.Load(open.Reader, sync: false, cancellationToken).ConfigureAwait(false);
                 yield return scoped(open.Reader, content);
             }
@@ -337,6 +328,23 @@ public sealed partial class Connection : IDisposable, IAsyncDisposable
         finally
         {
             await open.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a SELECT whose rows are read as the caller asks for them (a lost connection before the first row reconnects).</summary>
+    internal ValueTask<OpenReader> OpenStream(SqlStatement statement, string context, bool sync, CancellationToken cancellationToken) =>
+        Retrying((s, token) => OpenReader(statement, context, s, token), sync, cancellationToken);
+
+    /// <summary>Moves a stream to its next row; a failure once rows were handed out is translated (a lost connection is not retried).</summary>
+    internal async ValueTask<bool> ReadNext(OpenReader open, string context, bool sync, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return sync ? open.Reader.Read() : await open.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsFailure(ex, open.Lease.Connection))
+        {
+            throw await Fail(ex, context, open.Lease.Connection, open.Transaction, firstUse: false, sync).ConfigureAwait(false);
         }
     }
 

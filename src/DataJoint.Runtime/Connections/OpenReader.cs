@@ -13,10 +13,13 @@ internal sealed class OpenReader(Connection connection, ConnectionLease lease, D
     /// <summary>The transaction the rows are read in, if any.</summary>
     public Transaction? Transaction { get; } = transaction;
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => Close(sync: false);
+
+    /// <summary>Closes the reader and the command and returns the connection, synchronously or not.</summary>
+    public async ValueTask Close(bool sync)
     {
-        await connection.DisposeQuietly(Reader, Lease.Connection, sync: false).ConfigureAwait(false);
-        await connection.DisposeQuietly(command, Lease.Connection, sync: false).ConfigureAwait(false);
-        await connection.DisposeQuietly(Lease, sync: false).ConfigureAwait(false);
+        await connection.DisposeQuietly(Reader, Lease.Connection, sync).ConfigureAwait(false);
+        await connection.DisposeQuietly(command, Lease.Connection, sync).ConfigureAwait(false);
+        await connection.DisposeQuietly(Lease, sync).ConfigureAwait(false);
     }
 }

@@ -16,19 +16,42 @@ internal static class DefaultKeySource
                 + $"{definition.ClassName} has no foreign key above the --- line. Add one, or override KeySource.");
         }
 
-        QueryExpression? keySource = null;
-        foreach (var fk in parents)
+        return Join(parents.Select(fk => Parent(target, fk.Parent).Proj(Renames(fk.Attributes, fk.ParentAttributes))));
+    }
+
+    /// <summary>
+    /// The default key source of a table read from the database (no class, so no override): its foreign keys that lie in its
+    /// primary key, each parent read as a <see cref="FreeTable"/>.
+    /// </summary>
+    public static async ValueTask<QueryExpression> ForExisting(Table target, bool sync, CancellationToken cancellationToken)
+    {
+        var connection = target.Connection;
+        var existing = await ExistingTable.Read(connection, target.Schema.Name, target.SqlTableName, sync, cancellationToken).ConfigureAwait(false);
+        var key = target.PrimaryKey.ToHashSet(StringComparer.Ordinal);
+        var parents = new List<QueryExpression>();
+        foreach (var fk in existing.ForeignKeys.Where(fk => fk.Attributes.All(key.Contains)))
         {
-            var renames = fk.Attributes.Zip(fk.ParentAttributes)
-                .Where(pair => !string.Equals(pair.First, pair.Second, StringComparison.Ordinal))
-                .Select(pair => $"{pair.First} = {pair.Second}")
-                .ToArray();
-            var projected = Parent(target, fk.Parent).Proj(renames);
-            keySource = keySource is null ? projected : keySource * projected;
+            var parent = new FreeTable(connection, connection.Adapter.QualifiedName(fk.ParentSchema, fk.ParentTable));
+            await parent.PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
+            parents.Add(parent.Proj(Renames(fk.Attributes, fk.ParentAttributes)));
         }
 
-        return keySource!;
+        if (parents.Count == 0)
+        {
+            throw new DataJointException($"{target.FullTableName} has no foreign key in its primary key, so it has no key source to queue jobs from. "
+                + "Bind its class with schema.Table<T>() and give it a KeySource.");
+        }
+
+        return Join(parents);
     }
+
+    private static string[] Renames(IReadOnlyList<string> attributes, IReadOnlyList<string> parentAttributes) =>
+        attributes.Zip(parentAttributes)
+            .Where(pair => !string.Equals(pair.First, pair.Second, StringComparison.Ordinal))
+            .Select(pair => $"{pair.First} = {pair.Second}")
+            .ToArray();
+
+    private static QueryExpression Join(IEnumerable<QueryExpression> projectedParents) => projectedParents.Aggregate((keySource, parent) => keySource * parent);
 
     /// <summary>
     /// The parent as bound where the target's declaration found it (its heading carries lineage); a parent forgotten since

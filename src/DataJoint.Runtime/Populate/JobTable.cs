@@ -24,11 +24,15 @@ public sealed class JobTable : Table
     /// <summary>Appended to a cut error message.</summary>
     public const string TruncationAppendix = "...truncated";
 
-    private readonly AutoPopulated _target;
+    private readonly Table _target;
+    private readonly Schema _schema;
     private readonly Heading _heading;
+    // The key source of a target found in the database without its class (built on the first refresh).
+    private QueryExpression? _unboundKeySource;
 
-    private JobTable(AutoPopulated target, TableDefinition definition)
+    private JobTable(Schema schema, Table target, TableDefinition definition)
     {
+        _schema = schema;
         _target = target;
         Definition = definition;
         SqlTableName = definition.TableName;
@@ -39,14 +43,17 @@ public sealed class JobTable : Table
             target.Heading.LineageAvailable);
     }
 
-    /// <summary>The table whose keys this queue holds.</summary>
-    public AutoPopulated Target => _target;
+    /// <summary>
+    /// The table whose keys this queue holds: the bound class (an <see cref="AutoPopulated"/>), or a <see cref="FreeTable"/> for a
+    /// job table <see cref="DataJoint.Schema.Jobs"/> found in the database whose table is not bound through that schema.
+    /// </summary>
+    public Table Target => _target;
 
     /// <summary>The job table's model (declared from it on first use).</summary>
     public TableDefinition Definition { get; }
 
     /// <inheritdoc/>
-    public override Schema Schema => _target.Schema;
+    public override Schema Schema => _schema;
 
     /// <inheritdoc/>
     public override string SqlTableName { get; }
@@ -74,36 +81,53 @@ public sealed class JobTable : Table
     private QueryExpression WithStatus(string status) => Restrict("status = '" + status + "'", semanticCheck: false);
 
     /// <summary>The handle on the target's job table; nothing is sent to the server.</summary>
-    internal static JobTable For(AutoPopulated target) => new(target, BuildDefinition(target));
-
-    /// <summary>Declares the job table unless it exists (what every operation on it does first).</summary>
-    public void Declare() => SyncOrAsync.Wait(EnsureDeclared(sync: true, CancellationToken.None));
-
-    /// <summary>Asynchronous <see cref="Declare"/>.</summary>
-    public async Task DeclareAsync(CancellationToken cancellationToken = default) =>
-        await EnsureDeclared(sync: false, cancellationToken).ConfigureAwait(false);
-
-    internal override ValueTask PrepareForRead(bool sync, CancellationToken cancellationToken) => EnsureDeclared(sync, cancellationToken);
-
-    /// <summary>The job table's definition (docs/semantics.md#jobs): the target's foreign-key primary key plus the job columns.</summary>
-    private static TableDefinition BuildDefinition(AutoPopulated target)
+    internal static JobTable For(AutoPopulated target)
     {
         var definition = target.TableDefinition;
-        var adapter = target.Connection.Adapter;
-        var fromParents = definition.ForeignKeys.SelectMany(fk => fk.Attributes).ToHashSet(StringComparer.Ordinal);
-        var key = definition.Attributes.Where(a => a.InKey && fromParents.Contains(a.Name))
-            .Select(a => new AttributeDefinition(a.Name, adapter.JobKeyType(a, target.Schema.Name), inKey: true, nullable: false, defaultValue: null, ""))
-            .ToList();
+        var key = JobKeyOf(definition).Select(a => (a.Name, Type: target.Connection.Adapter.JobKeyType(a, target.Schema.Name))).ToList();
         if (key.Count == 0)
         {
             throw new DataJointException($"Cannot create a job table for {definition.ClassName}: no primary-key attribute of it comes from a foreign key.");
         }
 
+        return new JobTable(target.Schema, target, BuildDefinition(target.Schema, definition.ClassName, definition.TableName, key));
+    }
+
+    /// <summary>Whether a job table can be made for the table: some primary-key attribute of it comes from a foreign key.</summary>
+    internal static bool CanQueue(TableDefinition definition) => JobKeyOf(definition).Any();
+
+    /// <summary>
+    /// The handle on the existing job table of <paramref name="tableName"/>, an auto-populated table of <paramref name="schema"/>
+    /// bound to no class there: the target is read as a <see cref="FreeTable"/>, the key is the job table's own.
+    /// </summary>
+    internal static async ValueTask<JobTable> ForUnbound(Schema schema, string tableName, bool sync, CancellationToken cancellationToken)
+    {
+        var adapter = schema.Connection.Adapter;
+        var target = new FreeTable(schema.Connection, adapter.QualifiedName(schema.Name, tableName));
+        await target.PrepareForRead(sync, cancellationToken).ConfigureAwait(false);
+        var queue = await DatabaseHeading.Read(schema.Connection, schema.Name, QueueNameOf(tableName), sync, cancellationToken).ConfigureAwait(false);
+        var key = queue.Where(a => a.InKey)
+            .Select(a => target.Heading.TryGet(a.Name, out var t) ? t : a)
+            .Select(a => (a.Name, Type: adapter.JobKeyType(new AttributeDefinition(a.Name, a.Type, inKey: true, nullable: false, defaultValue: null, ""), schema.Name)))
+            .ToList();
+        return new JobTable(schema, target, BuildDefinition(schema, TableNames.ClassNameOf(tableName), tableName, key));
+    }
+
+    /// <summary>The target's primary-key attributes that come from its foreign keys: the job table's key.</summary>
+    private static IEnumerable<AttributeDefinition> JobKeyOf(TableDefinition definition)
+    {
+        var fromParents = definition.ForeignKeys.SelectMany(fk => fk.Attributes).ToHashSet(StringComparer.Ordinal);
+        return definition.Attributes.Where(a => a.InKey && fromParents.Contains(a.Name));
+    }
+
+    /// <summary>The job table's definition (docs/semantics.md#jobs): the target's foreign-key primary key plus the job columns.</summary>
+    private static TableDefinition BuildDefinition(Schema schema, string className, string tableName, IReadOnlyList<(string Name, string Type)> key)
+    {
         // Exactly DataJoint-Python's job-table definition (jobs.py): these types, defaults and spellings, no column comments.
         AttributeDefinition Column(string name, string type, string? defaultValue, bool nullable = false) =>
             new(name, type, inKey: false, nullable, nullable ? "null" : defaultValue, comment: "");
 
-        var columns = new List<AttributeDefinition>(key)
+        var columns = new List<AttributeDefinition>(key.Select(k => new AttributeDefinition(k.Name, k.Type, inKey: true, nullable: false, defaultValue: null, "")))
         {
             Column("status", "enum('pending', 'reserved', 'success', 'error', 'ignore')", null),
             Column("priority", "int8", null),
@@ -120,10 +144,19 @@ public sealed class JobTable : Table
             Column("connection_id", "int64", "0"),
             Column("version", "varchar(64)", "\"\""),
         };
-        var comment = $"Job queue for {adapter.QualifiedName(target.Schema.Name, definition.TableName)}";
-        return new TableDefinition(definition.ClassName + ".Jobs", QueueNameOf(definition.TableName), TableTier.Manual, comment, columns, [],
+        var comment = $"Job queue for {schema.Connection.Adapter.QualifiedName(schema.Name, tableName)}";
+        return new TableDefinition(className + ".Jobs", QueueNameOf(tableName), TableTier.Manual, comment, columns, [],
             [new IndexDefinition(["status", "priority", "scheduled_time"], unique: false)]);
     }
+
+    /// <summary>Declares the job table unless it exists (what every operation on it does first).</summary>
+    public void Declare() => SyncOrAsync.Wait(EnsureDeclared(sync: true, CancellationToken.None));
+
+    /// <summary>Asynchronous <see cref="Declare"/>.</summary>
+    public async Task DeclareAsync(CancellationToken cancellationToken = default) =>
+        await EnsureDeclared(sync: false, cancellationToken).ConfigureAwait(false);
+
+    internal override ValueTask PrepareForRead(bool sync, CancellationToken cancellationToken) => EnsureDeclared(sync, cancellationToken);
 
     internal async ValueTask EnsureDeclared(bool sync, CancellationToken cancellationToken)
     {
@@ -223,7 +256,7 @@ public sealed class JobTable : Table
         ArgumentNullException.ThrowIfNull(options);
         await EnsureDeclared(sync, cancellationToken).ConfigureAwait(false);
         var priority = options.Priority ?? Settings.DefaultPriority;
-        var todo = PopulateEngine.Todo(_target, restrictions);
+        var todo = await Todo(restrictions, sync, cancellationToken).ConfigureAwait(false);
         var newKeys = todo.RestrictNot(KeyProjection.Of(_target, _target.PrimaryKey), semanticCheck: false)
             .RestrictNot(KeyProjection.Of(this, _heading.PrimaryKey), semanticCheck: false);
 
@@ -270,6 +303,15 @@ public sealed class JobTable : Table
         return result;
     }
 
+
+    /// <summary>The target's key source restricted by <paramref name="restrictions"/>: the class's, or for an unbound target its default one.</summary>
+    private async ValueTask<QueryExpression> Todo(object[] restrictions, bool sync, CancellationToken cancellationToken)
+    {
+        if (_target is AutoPopulated bound) return PopulateEngine.Todo(bound, restrictions);
+        var keySource = _unboundKeySource ??= await DefaultKeySource.ForExisting(_target, sync, cancellationToken).ConfigureAwait(false);
+        foreach (var restriction in restrictions) keySource = keySource.Restrict(restriction);
+        return keySource;
+    }
 
     /// <summary>
     /// Puts back to <c>pending</c> every reservation whose worker is gone: its server session (<c>connection_id</c>) no longer

@@ -122,10 +122,17 @@ public sealed partial class Schema
     public async Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken cancellationToken = default) =>
         await ListTablesCore(sync: false, cancellationToken).ConfigureAwait(false);
 
-    internal async ValueTask<IReadOnlyList<string>> ListTablesCore(bool sync, CancellationToken cancellationToken)
-    {
-        var names = await SyncOrAsync.ReadAll(Connection, new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`",
+    internal async ValueTask<IReadOnlyList<string>> ListTablesCore(bool sync, CancellationToken cancellationToken) =>
+        await UserTablesInOrder(await ReadTableNames(sync, cancellationToken).ConfigureAwait(false), sync, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Every table name of the schema as the server lists them, internal <c>~</c> tables included.</summary>
+    private async ValueTask<IReadOnlyList<string>> ReadTableNames(bool sync, CancellationToken cancellationToken) =>
+        await SyncOrAsync.ReadAll(Connection, new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`",
             r => r.GetString(0), sync, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The user tables among <paramref name="names"/> (internal <c>~</c> tables left out), parents first.</summary>
+    private async ValueTask<IReadOnlyList<string>> UserTablesInOrder(IReadOnlyList<string> names, bool sync, CancellationToken cancellationToken)
+    {
         var tables = names.Where(t => !t.StartsWith('~')).ToList();
         var graph = await DependencyGraph.LoadDownstream(Connection, Name, sync, cancellationToken).ConfigureAwait(false);
         return graph.TopologicalOrder(Name, tables);
@@ -159,8 +166,7 @@ public sealed partial class Schema
     /// <summary>Drops every table of the schema (internal ones too), each after the tables that reference it.</summary>
     private async ValueTask DropTablesOneByOne(bool sync, CancellationToken cancellationToken)
     {
-        var names = await SyncOrAsync.ReadAll(Connection, new SqlStatement(Connection.Adapter.ListTables, [Name]), $"Listing tables of `{Name}`",
-            r => r.GetString(0), sync, cancellationToken).ConfigureAwait(false);
+        var names = await ReadTableNames(sync, cancellationToken).ConfigureAwait(false);
         var graph = await DependencyGraph.LoadDownstream(Connection, Name, sync, cancellationToken).ConfigureAwait(false);
         var ordered = graph.TopologicalOrder(Name, names).Reverse().ToList();
         ordered.AddRange(names.Except(ordered, StringComparer.Ordinal));

@@ -76,6 +76,40 @@ public sealed class SyncAsyncParityTests(Backend backend) : BackendTest(backend)
         new("Jobs.Refresh", s => T<Doubled>(s).Jobs.Refresh(), async s => await T<Doubled>(s).Jobs.RefreshAsync(CancellationToken.None)),
         new("Jobs.Progress", s => T<Doubled>(s).Jobs.Progress(), async s => await T<Doubled>(s).Jobs.ProgressAsync()),
         new("Jobs.Drop", s => Done(() => T<Doubled>(s).Jobs.Drop()), async s => await Done(() => T<Doubled>(s).Jobs.DropAsync())),
+        new("Jobs.Declare", s => Done(() => T<Doubled>(s).Jobs.Declare()), async s => await Done(() => T<Doubled>(s).Jobs.DeclareAsync())),
+        new("Jobs.Reserve and Complete", s => Reserved(s) ? Done(() => T<Doubled>(s).Jobs.Complete(Source1, 1.5)) : "not reserved",
+            async s => await ReservedAsync(s) ? await Done(() => T<Doubled>(s).Jobs.CompleteAsync(Source1, 1.5)) : "not reserved"),
+        new("Jobs.Error and ErrorStack", s => Done(() => T<Doubled>(s).Jobs.Error(Source1, "boom", "at Make")) + T<Doubled>(s).Jobs.ErrorStack(Source1),
+            async s => await Done(() => T<Doubled>(s).Jobs.ErrorAsync(Source1, "boom", "at Make")) + await T<Doubled>(s).Jobs.ErrorStackAsync(Source1)),
+        new("Jobs.Ignore", s => Done(() => T<Doubled>(s).Jobs.Ignore(Source1)), async s => await Done(() => T<Doubled>(s).Jobs.IgnoreAsync(Source1))),
+        new("Jobs.Reclaim", s => Reserved(s) ? T<Doubled>(s).Jobs.Reclaim() : -1, async s => await ReservedAsync(s) ? await T<Doubled>(s).Jobs.ReclaimAsync() : -1),
+        new("Schema.Jobs", s => s.Jobs().Select(j => j.FullTableName), async s => (await s.JobsAsync()).Select(j => j.FullTableName)),
+        new("Head", s => T<Recording>(s).Head(2), async s => await T<Recording>(s).HeadAsync(2)),
+        new("Tail", s => T<Recording>(s).Tail(2), async s => await T<Recording>(s).TailAsync(2)),
+        new("Preview", s => T<Animal>(s).Preview(limit: 3), async s => await T<Animal>(s).PreviewAsync(limit: 3)),
+        new("ToArrays", s => Arrays(T<Recording>(s).ToArrays(["animal", "recording"], includeKey: true, orderBy: "KEY")),
+            async s => Arrays(await T<Recording>(s).ToArraysAsync(["animal", "recording"], includeKey: true, orderBy: "KEY"))),
+        new("ReadRows", s => T<Animal>(s).ReadRows(() => new FirstColumnReader(), orderBy: "KEY", limit: 3),
+            async s => await T<Animal>(s).ReadRowsAsync(() => new FirstColumnReader(), orderBy: "KEY", limit: 3)),
+        new("Validate", s => T<Source>(s).Validate(InvalidSources).Summary(), async s => (await T<Source>(s).ValidateAsync(InvalidSources)).Summary()),
+        new("Validate unloaded FreeTable", s => new FreeTable(s.Connection, T<Source>(s).FullTableName).Validate(InvalidSources).Summary(),
+            async s => (await new FreeTable(s.Connection, T<Source>(s).FullTableName).ValidateAsync(InvalidSources)).Summary()),
+        new("Describe", s => T<Pairing>(s).Describe(), async s => await T<Pairing>(s).DescribeAsync()),
+        new("GetTable", s => s.GetTable("Recording.Channel").ToDicts(orderBy: "KEY"), async s => await (await s.GetTableAsync("Recording.Channel")).ToDictsAsync(orderBy: "KEY")),
+        new("Scaffold", s => s.Scaffold("Lab.Tables"), async s => await s.ScaffoldAsync("Lab.Tables")),
+        new("ScaffoldFiles", s => s.ScaffoldFiles("Lab.Tables"), async s => await s.ScaffoldFilesAsync("Lab.Tables")),
+        new("Schema.Table<T> declaring", s => s.Table<Loaded>().Heading.Names, async s => (await s.TableAsync<Loaded>()).Heading.Names),
+        new("FreeTable.LoadHeading", s => HeadingLoaded(s, t => t.LoadHeading()), async s => await HeadingLoadedAsync(s, t => t.LoadHeadingAsync())),
+        new("Connection.Query", s => s.Connection.Query("SELECT 1 AS one"), async s => await s.Connection.QueryAsync("SELECT 1 AS one")),
+        new("Connection.Execute", s => s.Connection.Execute($"DELETE FROM {T<Spike>(s).FullTableName}"),
+            async s => await s.Connection.ExecuteAsync($"DELETE FROM {T<Spike>(s).FullTableName}")),
+        new("Connection.Ping", s => Done(() => s.Connection.Ping()), async s => await Done(() => s.Connection.PingAsync())),
+        new("Transaction", s => Committed(s), async s => await CommittedAsync(s)),
+        new("Diagram.Of and Prune", s => Diagram.Of(s).Prune().ToMermaid(), async s => (await (await Diagram.OfAsync(s)).PruneAsync()).ToMermaid()),
+        new("Diagram.Cascade and Counts", s => Diagram.Cascade(T<Animal>(s) & Animal1).Counts(),
+            async s => await (await Diagram.CascadeAsync(T<Animal>(s) & Animal1)).CountsAsync()),
+        new("Diagram.Trace", s => Diagram.Trace(T<Spike>(s) & new { spike = 1 }).ToMermaid(),
+            async s => (await Diagram.TraceAsync(T<Spike>(s) & new { spike = 1 })).ToMermaid()),
     }.Select(twin => new TestCaseData(twin).SetArgDisplayNames(twin.Name));
 
     [TestCaseSource(nameof(Twins))]
@@ -98,6 +132,75 @@ public sealed class SyncAsyncParityTests(Backend backend) : BackendTest(backend)
         schema.Table<Source>().Insert(Enumerable.Range(1, 3).Select(i => new Source.Row { SourceId = i, Value = i }));
         schema.Table<Doubled>();
         return schema;
+    }
+
+    private static readonly object Source1 = new { source_id = 1 };
+
+    private static readonly object[] InvalidSources = [new { source_id = 1, value = 2 }, new { source_id = "x", value = 3.5 }, new { value = 1 }];
+
+    private static bool Reserved(Schema schema) => T<Doubled>(schema).Jobs.Refresh().Added == 3 && T<Doubled>(schema).Jobs.Reserve(Source1);
+
+    private static async Task<bool> ReservedAsync(Schema schema) =>
+        (await T<Doubled>(schema).Jobs.RefreshAsync(CancellationToken.None)).Added == 3 && await T<Doubled>(schema).Jobs.ReserveAsync(Source1);
+
+    private static string Arrays(ArrayColumns arrays) =>
+        Text(arrays.Keys) + Text(arrays.Attributes.Select(a => a + "=" + Text(arrays[a])));
+
+    private static IReadOnlyList<string> HeadingLoaded(Schema schema, Action<FreeTable> load)
+    {
+        var table = new FreeTable(schema.Connection, T<Spike>(schema).FullTableName);
+        load(table);
+        return table.Heading.Names;
+    }
+
+    private static async Task<object?> HeadingLoadedAsync(Schema schema, Func<FreeTable, Task> load)
+    {
+        var table = new FreeTable(schema.Connection, T<Spike>(schema).FullTableName);
+        await load(table);
+        return table.Heading.Names;
+    }
+
+    private static long Committed(Schema schema)
+    {
+        using (var transaction = schema.Connection.Transaction())
+        {
+            T<Source>(schema).Insert1(new Source.Row { SourceId = 7, Value = 7 });
+            transaction.Commit();
+        }
+
+        using (schema.Connection.Transaction())
+        {
+            T<Source>(schema).Insert1(new Source.Row { SourceId = 8, Value = 8 });
+        }
+
+        return T<Source>(schema).Count();
+    }
+
+    private static async Task<object?> CommittedAsync(Schema schema)
+    {
+        await using (var transaction = await schema.Connection.TransactionAsync())
+        {
+            await T<Source>(schema).Insert1Async(new Source.Row { SourceId = 7, Value = 7 });
+            await transaction.CommitAsync();
+        }
+
+        await using (await schema.Connection.TransactionAsync())
+        {
+            await T<Source>(schema).Insert1Async(new Source.Row { SourceId = 8, Value = 8 });
+        }
+
+        return await T<Source>(schema).CountAsync();
+    }
+
+    /// <summary>The first column of each row as text, straight off the reader (the ReadRows hook DataJoint.Analysis builds on).</summary>
+    private sealed class FirstColumnReader : RowReader<string>
+    {
+        private readonly List<string> _values = [];
+
+        public override void Read(System.Data.Common.DbDataReader reader) =>
+            _values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "null");
+
+        public override string Complete() => string.Join(",", _values);
     }
 
     private static string Describe(ForeignKeyInfo key) =>
