@@ -2,12 +2,15 @@
 //
 //   dotnet run --project samples/Workers                      coordinator: 4 workers, 200 keys, MySQL on localhost
 //   dotnet run --project samples/Workers -- --backend postgresql --workers 6 --keys 500
+//   dotnet run --project samples/Workers -- --backend sqlite --database workers.db
+//                                                             no server: the processes share one SQLite file (WAL)
 //   dotnet Workers.dll worker --schema NAME [--hang-on ID] [--progress]
 //                                                             one worker (what the coordinator starts); --progress draws
 //                                                             a live progress bar when run in a terminal
 //
 // Connection: --host/--port/--user/--password/--backend, else DJ_HOST, DJ_PORT, DJ_USER, DJ_PASS, DJ_BACKEND, else the
-// servers of scripts/db-servers.sh (127.0.0.1, datajoint/datajoint).
+// servers of scripts/db-servers.sh (127.0.0.1, datajoint/datajoint); with --backend sqlite, --database names the file
+// (default workers.db in the current folder).
 using System.Diagnostics;
 using DataJoint;
 using Workers;
@@ -109,7 +112,7 @@ internal sealed class WorkerProcess
 
 /// <summary>Command-line options.</summary>
 internal sealed record Options(string Mode, string Host, int? Port, string User, string Password, Backend Backend, int Workers, int Keys,
-    string? Schema, int? HangOn, bool Progress)
+    string? Schema, int? HangOn, bool Progress, string Database)
 {
     public static Options Parse(string[] args)
     {
@@ -121,14 +124,21 @@ internal sealed record Options(string Mode, string Host, int? Port, string User,
         }
 
         var backendText = Get("backend", "DJ_BACKEND") ?? "mysql";
-        var backend = backendText.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? Backend.PostgreSql : Backend.MySql;
+        var backend = backendText.ToLowerInvariant() switch
+        {
+            "mysql" or "mariadb" => Backend.MySql,
+            "postgresql" or "postgres" => Backend.PostgreSql,
+            "sqlite" => Backend.Sqlite,
+            _ => throw new ArgumentException($"--backend must be mysql, postgresql or sqlite, not '{backendText}'."),
+        };
         return new Options(mode, Get("host", "DJ_HOST") ?? "127.0.0.1", int.TryParse(Get("port", "DJ_PORT"), out var port) ? port : null,
             Get("user", "DJ_USER") ?? "datajoint", Get("password", "DJ_PASS") ?? "datajoint", backend,
             int.TryParse(Get("workers", null), out var w) ? w : 4, int.TryParse(Get("keys", null), out var k) ? k : 200,
-            Get("schema", null), int.TryParse(Get("hang-on", null), out var h) ? h : null, args.Contains("--progress"));
+            Get("schema", null), int.TryParse(Get("hang-on", null), out var h) ? h : null, args.Contains("--progress"),
+            Path.GetFullPath(Get("database", null) ?? "workers.db"));
     }
 
-    public Instance Connect() => new(Host, User, Password, port: Port, backend: Backend);
+    public Instance Connect() => Backend == Backend.Sqlite ? new(Backend.Sqlite, Database) : new(Host, User, Password, port: Port, backend: Backend);
 
     public IEnumerable<string> WorkerArguments(string schema)
     {
@@ -136,6 +146,14 @@ internal sealed record Options(string Mode, string Host, int? Port, string User,
         yield return "--schema";
         yield return schema;
         yield return "--backend";
+        if (Backend == Backend.Sqlite)
+        {
+            yield return "sqlite";
+            yield return "--database";
+            yield return Database;
+            yield break;
+        }
+
         yield return Backend == Backend.PostgreSql ? "postgresql" : "mysql";
         yield return "--host";
         yield return Host;

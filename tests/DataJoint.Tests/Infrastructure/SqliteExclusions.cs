@@ -58,8 +58,6 @@ internal static class SqliteExclusions
         ["WebApiTests.AddsSubjectsPerTenantAndAnswersItsHealthCheck"] = "connects with host, user, password and port (or a server sample/host); SQLite opens a file",
         ["WebApiTests.AnUnreachableTenantMakesTheHealthCheckUnhealthy"] = "connects with host, user, password and port (or a server sample/host); SQLite opens a file",
         ["WebApiTests.ServesEachTenantsSubjectsAsJson"] = "connects with host, user, password and port (or a server sample/host); SQLite opens a file",
-        ["WorkerProcessTests.KilledWorkerLeavesNoHalfWrittenKey"] = "runs the Workers sample against a server (--host/--port); not done for a SQLite file",
-        ["WorkerProcessTests.TwoProcessesMakeEveryKeyExactlyOnce"] = "runs the Workers sample against a server (--host/--port); not done for a SQLite file",
         ["CommandTests.AServerThatCannotBeReachedOrRefusesIsOneLineAndExitCodeThree"] = "the dj tool's server connection settings (host, port, user, password) and their errors; an SQLite file has none (the other dj commands run on SQLite with --database)",
         ["CommandTests.BadCommandLinesExitWithTwoAndSayWhatIsWrong"] = "its bad --backend is overridden by the SQLite fixture's own --backend (the other cases are backend-independent and run on the servers)",
         ["ProcessTests.ReadsTheConnectionFromTheEnvironment"] = "the dj tool's server connection settings (host, port, user, password) and their errors; an SQLite file has none (the other dj commands run on SQLite with --database)",

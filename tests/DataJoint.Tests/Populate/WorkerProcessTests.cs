@@ -92,8 +92,11 @@ public sealed class WorkerProcessTests(Backend backend) : BackendTest(backend)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(WorkersDll.Value);
-        foreach (var a in (string[])["worker", "--schema", Schema.Name, "--backend", Backend == Backend.PostgreSql ? "postgresql" : "mysql",
-                     "--host", Server.Host, "--port", Server.Port.ToString(), "--user", Server.User, "--password", Server.Password, .. extra])
+        string[] connection = Backend == Backend.Sqlite
+            ? ["--backend", "sqlite", "--database", Server.Host] // the test run's database file, shared with this process (WAL)
+            : ["--backend", Backend == Backend.PostgreSql ? "postgresql" : "mysql", "--host", Server.Host, "--port", Server.Port.ToString(),
+                "--user", Server.User, "--password", Server.Password];
+        foreach (var a in (string[])["worker", "--schema", Schema.Name, .. connection, .. extra])
         {
             info.ArgumentList.Add(a);
         }
