@@ -82,9 +82,7 @@ public sealed class ConcurrentBindingTests(Backend backend) : BackendTest(backen
         var instances = Enumerable.Range(0, 8).Select(_ => NewInstance()).ToList();
         await Task.WhenAll(instances.SelectMany(i => Enumerable.Range(0, 2)
             .Select(_ => Task.Run(() => i.Schema(Schema.Name).Table<Pairing>().Count()))));
-        var rows = Instance.Connection.Query(Backend == Backend.MySql
-            ? $"SELECT count(*) AS n FROM `{Schema.Name}`.`~lineage`"
-            : $"SELECT count(*) AS n FROM \"{Schema.Name}\".\"~lineage\"");
+        var rows = Instance.Connection.Query($"SELECT count(*) AS n FROM {FullName(Schema.Name, "~lineage")}");
         Assert.That(rows.Single()["n"], Is.EqualTo(7L), "lab: lab; animal: lab, animal; pairing: lab, animal, buddy_lab, buddy");
     }
 }

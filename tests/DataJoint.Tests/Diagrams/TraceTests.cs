@@ -53,18 +53,18 @@ public sealed class TraceTests(Backend backend) : BackendTest(backend)
         other.Table<Lab>().Insert([new Lab.Row { Lab = "here" }, new Lab.Row { Lab = "there" }]);
         Instance.Connection.Execute($"CREATE TABLE {Full("note")} ({Q("lab")} varchar(16) NOT NULL, {Q("note")} int NOT NULL, "
             + $"PRIMARY KEY ({Q("lab")}, {Q("note")}), FOREIGN KEY ({Q("lab")}) REFERENCES {Full("lab")} ({Q("lab")}), "
-            + $"FOREIGN KEY ({Q("lab")}) REFERENCES {Q(other.Name)}.{Q("lab")} ({Q("lab")}))");
+            + $"FOREIGN KEY ({Q("lab")}) REFERENCES {FullName(other.Name, "lab")} ({Q("lab")}))");
         var note = new FreeTable(Instance.Connection, $"{Schema.Name}.note");
         note.Insert1(new { lab = "here", note = 1 });
 
         var trace = Diagram.Trace(note);
         var ambiguous = Assert.Throws<ArgumentException>(() => _ = trace["Lab"]);
         Assert.That(ambiguous!.Message, Does.StartWith("Ambiguous table reference 'Lab': it matches")
-            .And.Contain(Full("lab")).And.Contain($"{Q(other.Name)}.{Q("lab")}").And.Contain("Use the full name (schema.table)"));
+            .And.Contain(Full("lab")).And.Contain($"{FullName(other.Name, "lab")}").And.Contain("Use the full name (schema.table)"));
         Assert.Multiple(() =>
         {
             Assert.That(trace[$"{Schema.Name}.lab"].ToDicts().Select(r => r["lab"]), Is.EqualTo(new[] { "here" }));
-            Assert.That(trace[$"{Q(other.Name)}.{Q("lab")}"].ToDicts().Select(r => r["lab"]), Is.EqualTo(new[] { "here" }), "quoted full names work too");
+            Assert.That(trace[$"{FullName(other.Name, "lab")}"].ToDicts().Select(r => r["lab"]), Is.EqualTo(new[] { "here" }), "quoted full names work too");
             Assert.That(trace[other.Table<Lab>()].Count(), Is.EqualTo(1));
         });
     }
