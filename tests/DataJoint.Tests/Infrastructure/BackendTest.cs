@@ -61,6 +61,19 @@ public abstract class BackendTest(Backend backend)
     /// <summary>A table's full name for hand-written SQL on this backend (SQLite keeps every schema in one database: <c>"schema.table"</c>).</summary>
     protected string FullName(string schema, string table) => Backend == Backend.Sqlite ? Q($"{schema}.{table}") : $"{Q(schema)}.{Q(table)}";
 
+    /// <summary>
+    /// Sets a column comment of a hand-declared table after its CREATE TABLE: PostgreSQL's COMMENT ON COLUMN, SQLite's
+    /// comments catalog table (where DataJoint keeps column comments there). MySQL takes the comment inline in CREATE TABLE.
+    /// </summary>
+    protected void CommentColumn(string table, string column, string comment)
+    {
+        if (Backend == Backend.MySql) throw new InvalidOperationException("On MySQL write COMMENT '...' in the CREATE TABLE.");
+        Instance.Connection.Execute(Backend == Backend.PostgreSql
+            ? $"COMMENT ON COLUMN {FullName(Schema.Name, table)}.{Q(column)} IS '{comment.Replace("'", "''", StringComparison.Ordinal)}'"
+            : $"INSERT INTO \"~dj_comments\" (schema_name, table_name, column_name, comment) VALUES ('{Schema.Name}', '{table}', '{column}', "
+                + $"'{comment.Replace("'", "''", StringComparison.Ordinal)}')");
+    }
+
     /// <summary>SELECT with a row when the table exists (parameters: schema, table), for hand-written checks.</summary>
     protected string TableExistsSql => Backend == Backend.Sqlite
         ? $"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = {P(0)} || '.' || {P(1)}"
