@@ -39,6 +39,13 @@ public sealed class ValueCheckTests(Backend backend) : BackendTest(backend)
             table.Insert1(new { item_id = 2, label = "a\0b" });
             Assert.That((table & new { item_id = 2 }).Fetch1().Label, Is.EqualTo("a\0b"));
         }
+        else if (Backend == Backend.Sqlite)
+        {
+            // SQLite stores both: a real holds ±Infinity, and text holds U+0000 (bound as bytes made text, SqliteAdapter.BindValue).
+            table.Insert1(new { item_id = 1, reading = double.PositiveInfinity, label = "a\0b" });
+            var row = table.Fetch1();
+            Assert.That((row.Reading, row.Label), Is.EqualTo(((double?)double.PositiveInfinity, "a\0b")));
+        }
         else
         {
             var ex = Assert.Throws<DataJointException>(() => table.Insert1(new { item_id = 2, label = "a\0b" }));
