@@ -50,7 +50,9 @@ public sealed class SessionKiller(Backend backend, Instance admin)
             ? "SELECT trx_mysql_thread_id AS id FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE @p0"
             : "SELECT pid AS id FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1";
         long? victim = null;
-        for (var i = 0; i < 500 && victim is null && !running.IsCompleted; i++)
+        // A deadline, not a number of polls: under a loaded CI machine each poll can take far longer than its 20 ms pause.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && victim is null && !running.IsCompleted)
         {
             var rows = await watcher.Connection.QueryAsync(waiting, ["%" + schemaName + "%"]);
             if (rows.Count > 0) victim = Convert.ToInt64(rows[0]["id"]);
