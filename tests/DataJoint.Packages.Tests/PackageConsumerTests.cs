@@ -20,9 +20,9 @@ public sealed class PackageConsumerTests
     [OneTimeTearDown]
     public void DeleteFeed() => _feed?.Dispose();
 
-    private (int ExitCode, string Output) Dotnet(string directory, string arguments)
+    private (int ExitCode, string Output) Dotnet(string directory, string arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var result = Tests.Dotnet.Run(directory, arguments, _feed.Environment, BuildTimeout);
+        var result = Tests.Dotnet.Run(directory, arguments, environment ?? _feed.Environment, BuildTimeout);
         TestContext.Out.WriteLine($"$ dotnet {arguments}\n{result.Output}");
         return result;
     }
@@ -141,19 +141,20 @@ public sealed class PackageConsumerTests
             "tools/net10.0/any/dotnet-dj.dll", "tools/net8.0/any/dotnet-dj.dll", "tools/net10.0/any/DataJoint.Runtime.dll", "README.md", "icon.png",
         }));
         var directory = _feed.NewConsumer("tool");
-        var (manifestExit, manifestOutput) = Dotnet(directory, "new tool-manifest");
+        var toolEnvironment = _feed.ToolEnvironment;
+        var (manifestExit, manifestOutput) = Dotnet(directory, "new tool-manifest", toolEnvironment);
         Assert.That(manifestExit, Is.Zero, manifestOutput);
-        var (installExit, installOutput) = Dotnet(directory, $"tool install DataJoint.Cli --version {_feed.Version}");
+        var (installExit, installOutput) = Dotnet(directory, $"tool install DataJoint.Cli --version {_feed.Version}", toolEnvironment);
         Assert.That(installExit, Is.Zero, installOutput);
         Assert.That(installOutput, Does.Contain("dotnet dj"));
 
-        var (helpExit, helpOutput) = Dotnet(directory, "dj --help");
+        var (helpExit, helpOutput) = Dotnet(directory, "dj --help", toolEnvironment);
         Assert.That(helpExit, Is.Zero, helpOutput);
         Assert.That(helpOutput, Does.Contain("scaffold").And.Contain("describe").And.Contain("--host"));
 
         // The installed tool reaches the server from the DJ_* variables, and a missing schema is exit code 4.
         string Env(string name, string fallback) => Environment.GetEnvironmentVariable($"DJ_TEST_MYSQL_{name}") ?? fallback;
-        var environment = new Dictionary<string, string?>(_feed.Environment)
+        var environment = new Dictionary<string, string?>(toolEnvironment)
         {
             ["DJ_HOST"] = Env("HOST", "127.0.0.1"),
             ["DJ_PORT"] = Env("PORT", "3306"),

@@ -42,6 +42,16 @@ internal sealed partial class PackageFeed : IDisposable
         ["MSBUILD_EXE_PATH"] = null,
     };
 
+    /// <summary>
+    /// The environment for local-tool commands: <see cref="Environment"/> with a DOTNET_CLI_HOME of the feed's own. The SDK
+    /// caches where a local tool's package lies (toolResolverCache, keyed by id and version) under DOTNET_CLI_HOME; an
+    /// earlier run that packed the same version into another, since deleted, folder would otherwise be found first.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ToolEnvironment => new Dictionary<string, string?>(Environment)
+    {
+        ["DOTNET_CLI_HOME"] = Directory.CreateDirectory(Path.Combine(Root, "cli-home")).FullName,
+    };
+
     public static PackageFeed Create()
     {
         var root = Directory.CreateTempSubdirectory("dj-packages-").FullName;
