@@ -60,7 +60,18 @@ public sealed class SessionKiller(Backend backend, Instance admin)
         }
 
         if (victim is null && running.IsCompleted) Assert.Fail("the operation ended before it waited for the lock: " + running.Exception);
-        Assert.That(victim, Is.Not.Null, "the operation never waited for the lock");
+        if (victim is null)
+        {
+            // Say what the operation's session was doing instead (a wait on something other than a row lock, e.g. a
+            // metadata lock behind another client's DDL, is invisible to the query above).
+            var sessions = MySql
+                ? "SELECT ID AS id, STATE AS state, INFO AS query FROM information_schema.PROCESSLIST WHERE INFO LIKE @p0 AND ID <> CONNECTION_ID()"
+                : "SELECT pid AS id, wait_event_type || '/' || coalesce(wait_event, '') AS state, query FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()";
+            var seen = await watcher.Connection.QueryAsync(sessions, ["%" + schemaName + "%"]);
+            Assert.Fail($"the operation never waited for the lock within {clock.Elapsed.TotalSeconds:F0} s; sessions on the schema: "
+                + string.Join(" | ", seen.Select(r => $"{r["id"]} [{r["state"]}] {r["query"]}")));
+        }
+
         new SessionKiller(backend, watcher).Kill(victim!.Value);
         try
         {
