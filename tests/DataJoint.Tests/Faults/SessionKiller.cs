@@ -49,28 +49,34 @@ public sealed class SessionKiller(Backend backend, Instance admin)
         var waiting = MySql
             ? "SELECT trx_mysql_thread_id AS id FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE @p0"
             : "SELECT pid AS id FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1";
+        // What the operation's sessions were doing, for the failure message: a wait on something other than a row lock
+        // (a metadata lock behind another client's DDL, say) is invisible to the query above.
+        var sessions = MySql
+            ? "SELECT ID AS id, STATE AS state, INFO AS query FROM information_schema.PROCESSLIST WHERE INFO LIKE @p0 AND ID <> CONNECTION_ID()"
+            : "SELECT pid AS id, wait_event_type || '/' || coalesce(wait_event, '') AS state, query FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()";
+        var seen = "";
         long? victim = null;
-        // A deadline, not a number of polls: under a loaded CI machine each poll can take far longer than its 20 ms pause.
+        // A deadline, not a number of polls: under a loaded CI machine each poll can take far longer than its pause.
+        // MariaDB refreshes its INNODB_TRX snapshot only when it has not been read for 100 ms: polled faster, the view
+        // stays as it was at the first poll — before the operation waited — and the wait is never seen.
+        var pause = TimeSpan.FromMilliseconds(MySql ? 150 : 20);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var nextLook = TimeSpan.FromSeconds(1);
         while (clock.Elapsed < TimeSpan.FromSeconds(60) && victim is null && !running.IsCompleted)
         {
             var rows = await watcher.Connection.QueryAsync(waiting, ["%" + schemaName + "%"]);
             if (rows.Count > 0) victim = Convert.ToInt64(rows[0]["id"]);
-            else await Task.Delay(20);
+            else await Task.Delay(pause);
+            if (victim is null && clock.Elapsed > nextLook)
+            {
+                nextLook = clock.Elapsed + TimeSpan.FromSeconds(2);
+                seen = $"at {clock.Elapsed.TotalSeconds:F0} s: " + string.Join(" | ",
+                    (await watcher.Connection.QueryAsync(sessions, ["%" + schemaName + "%"])).Select(r => $"{r["id"]} [{r["state"]}] {r["query"]}"));
+            }
         }
 
-        if (victim is null && running.IsCompleted) Assert.Fail("the operation ended before it waited for the lock: " + running.Exception);
-        if (victim is null)
-        {
-            // Say what the operation's session was doing instead (a wait on something other than a row lock, e.g. a
-            // metadata lock behind another client's DDL, is invisible to the query above).
-            var sessions = MySql
-                ? "SELECT ID AS id, STATE AS state, INFO AS query FROM information_schema.PROCESSLIST WHERE INFO LIKE @p0 AND ID <> CONNECTION_ID()"
-                : "SELECT pid AS id, wait_event_type || '/' || coalesce(wait_event, '') AS state, query FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()";
-            var seen = await watcher.Connection.QueryAsync(sessions, ["%" + schemaName + "%"]);
-            Assert.Fail($"the operation never waited for the lock within {clock.Elapsed.TotalSeconds:F0} s; sessions on the schema: "
-                + string.Join(" | ", seen.Select(r => $"{r["id"]} [{r["state"]}] {r["query"]}")));
-        }
+        if (victim is null && running.IsCompleted) Assert.Fail($"the operation ended before it waited for the lock ({seen}): {running.Exception}");
+        if (victim is null) Assert.Fail($"the operation never waited for the lock within {clock.Elapsed.TotalSeconds:F0} s ({seen})");
 
         new SessionKiller(backend, watcher).Kill(victim!.Value);
         try
