@@ -65,6 +65,23 @@ internal sealed class S3ObjectStore : ObjectStore
         }
     }
 
+    // The response names the size: the body is read into an array of that size, not grown in a MemoryStream.
+    private protected override async ValueTask<byte[]> ReadAllCore(string path, bool sync, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await client.Value.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = prefix + path }, ct).ConfigureAwait(false);
+            var bytes = new byte[response.ContentLength];
+            if (sync) response.ResponseStream.ReadExactly(bytes);
+            else await response.ResponseStream.ReadExactlyAsync(bytes, ct).ConfigureAwait(false);
+            return bytes;
+        }
+        catch (Exception ex) when (IsClientError(ex, ct))
+        {
+            throw Translate(path, "cannot be read", ex);
+        }
+    }
+
     protected override async ValueTask<long> WriteCore(string path, Stream content, bool sync, CancellationToken ct)
     {
         var key = prefix + path;
