@@ -85,32 +85,46 @@ internal sealed class S3ObjectStore : ObjectStore
     protected override async ValueTask<long> WriteCore(string path, Stream content, bool sync, CancellationToken ct)
     {
         var key = prefix + path;
+        // Content of a known size below one part (the hashed codecs' values) is sent as it is, without a part buffer.
+        if (content.CanSeek && content.Length - content.Position < PartSize)
+        {
+            return await PutObject(path, key, content, content.Length - content.Position, ct).ConfigureAwait(false);
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(PartSize);
+        var filled = 0;
         try
         {
-            var filled = await Fill(content, buffer, sync, ct).ConfigureAwait(false);
+            filled = await Fill(content, buffer, sync, ct).ConfigureAwait(false);
             if (filled < PartSize)
             {
                 using var single = new MemoryStream(buffer, 0, filled, writable: false);
-                await client.Value.PutObjectAsync(new PutObjectRequest
-                {
-                    BucketName = bucket, Key = key, InputStream = single, AutoCloseStream = false, UseChunkEncoding = false,
-                }, ct).ConfigureAwait(false);
-                return filled;
+                return await PutObject(path, key, single, filled, ct).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (IsClientError(ex, ct))
+        finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw Translate(path, "cannot be written", ex);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
+            // A full buffer is the multipart upload's first part, returned when that part is sent.
+            if (filled < PartSize) ArrayPool<byte>.Shared.Return(buffer);
         }
 
         return await WriteParts(path, key, content, buffer, sync, ct).ConfigureAwait(false);
+    }
+
+    private async ValueTask<long> PutObject(string path, string key, Stream content, long length, CancellationToken ct)
+    {
+        try
+        {
+            await client.Value.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = bucket, Key = key, InputStream = content, AutoCloseStream = false, UseChunkEncoding = false,
+            }, ct).ConfigureAwait(false);
+            return length;
+        }
+        catch (Exception ex) when (IsClientError(ex, ct))
+        {
+            throw Translate(path, "cannot be written", ex);
+        }
     }
 
     /// <summary>
