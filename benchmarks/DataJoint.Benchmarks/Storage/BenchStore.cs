@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3.Transfer;
 
 namespace DataJoint.Benchmarks.Storage;
 
@@ -71,6 +72,21 @@ public sealed class BenchStore : IDisposable
 
         s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = Key(path), FilePath = localFile, UseChunkEncoding = false })
             .GetAwaiter().GetResult();
+        return new FileInfo(localFile).Length;
+    }
+
+    /// <summary>
+    /// Copies a local file to <paramref name="path"/> with the SDK's own multipart upload (<c>TransferUtility</c>: parallel
+    /// parts, 8 MiB each as DataJoint's); on a <c>file</c> store the same stream copy as <see cref="WriteFile"/>.
+    /// </summary>
+    public long UploadFile(string path, string localFile)
+    {
+        if (s3 is null) return WriteFile(path, localFile);
+        using var transfer = new TransferUtility(s3, new TransferUtilityConfig { ConcurrentServiceRequests = 4 });
+        transfer.UploadAsync(new TransferUtilityUploadRequest
+        {
+            BucketName = bucket, Key = Key(path), FilePath = localFile, PartSize = 8 << 20,
+        }).GetAwaiter().GetResult();
         return new FileInfo(localFile).Length;
     }
 

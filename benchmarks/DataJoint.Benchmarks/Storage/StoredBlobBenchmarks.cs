@@ -10,14 +10,15 @@ namespace DataJoint.Benchmarks.Storage;
 /// inserted with the raw driver (multi-row INSERTs in one transaction), and read back as a raw SELECT of the metadata
 /// plus one object read per row (File.ReadAllBytes, or GetObject). DataJoint also hashes each value (MD5, the
 /// content address), checks that the object is absent before writing it, and verifies the hash on read. Set
-/// DJ_BENCH_STORES (e.g. "s3") to run only some stores.
+/// DJ_BENCH_STORES (e.g. "s3") to run only some stores, DJ_BENCH_ROWS for another row count.
 /// Run: dotnet run -c Release --project benchmarks/DataJoint.Benchmarks -- --filter '*StoredBlobBenchmarks*'
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
 [MemoryDiagnoser]
 public class StoredBlobBenchmarks : DatabaseBenchmark
 {
-    public const int Rows = 10_000;
+    /// <summary>Rows inserted and fetched: DJ_BENCH_ROWS, 10,000 by default (s3rver is slow: use 500–1,000 there).</summary>
+    public static readonly int Rows = int.TryParse(Environment.GetEnvironmentVariable("DJ_BENCH_ROWS"), out var rows) ? rows : 10_000;
     private const int RowsPerStatement = 1_000;
 
     private BenchStore _store = null!;
@@ -103,7 +104,7 @@ public class StoredBlobBenchmarks : DatabaseBenchmark
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             var sql = new StringBuilder($"INSERT INTO {table.FullTableName} VALUES ");
-            for (var i = 0; i < RowsPerStatement; i++)
+            for (var i = 0; i < Math.Min(RowsPerStatement, Rows - offset); i++)
             {
                 var id = _rows[offset + i].TraceId;
                 var path = $"{folder}/{id}.bin";

@@ -14,6 +14,7 @@ internal sealed class StoredColumns
     private readonly Heading heading;
     private readonly Config config;
     private readonly Func<string, bool> reads;
+    private readonly HashSections sections;
     private int[]? ordinals;
 
     private StoredColumns(Heading heading, Config config, Func<string, bool> reads)
@@ -21,6 +22,7 @@ internal sealed class StoredColumns
         this.heading = heading;
         this.config = config;
         this.reads = reads;
+        sections = new HashSections(config.ObjectStores);
     }
 
     /// <summary>
@@ -44,7 +46,7 @@ internal sealed class StoredColumns
         foreach (var ordinal in ordinals)
         {
             if (reader.IsDBNull(ordinal)) continue;
-            loaded[ordinal] = await StoredReads.Load(reader.GetName(ordinal), ColumnReader.ReadString(reader, ordinal), config.ObjectStores, sync,
+            loaded[ordinal] = await StoredReads.Load(reader.GetName(ordinal), ColumnReader.ReadString(reader, ordinal), sections, sync,
                 cancellationToken).ConfigureAwait(false);
         }
 

@@ -14,16 +14,17 @@ internal static class StoredReads
     /// (<see cref="StoredColumns"/>), or read now for a reader that did not load it.
     /// </summary>
     public static byte[] Hashed(DbDataReader reader, int ordinal) => RowReadScope.Loaded(ordinal)
-        ?? SyncOrAsync.Wait(Load(reader.GetName(ordinal), ColumnReader.ReadString(reader, ordinal), RowReadScope.Stores, sync: true, CancellationToken.None));
+        ?? SyncOrAsync.Wait(Load(reader.GetName(ordinal), ColumnReader.ReadString(reader, ordinal), new HashSections(RowReadScope.Stores), sync: true,
+            CancellationToken.None));
 
-    /// <summary>Reads the content <paramref name="metadata"/> (a hashed column's JSON) refers to from <paramref name="stores"/>, hash verified.</summary>
-    public static async ValueTask<byte[]> Load(string attribute, string metadata, Stores stores, bool sync, CancellationToken cancellationToken)
+    /// <summary>Reads the content <paramref name="metadata"/> (a hashed column's JSON) refers to from <paramref name="sections"/>, hash verified.</summary>
+    public static async ValueTask<byte[]> Load(string attribute, string metadata, HashSections sections, bool sync, CancellationToken cancellationToken)
     {
         var stored = HashedObject.Parse(metadata);
         HashSection section;
         try
         {
-            section = stores.Hash(stored.Store);
+            section = sections.Get(stored.Store);
         }
         catch (ConfigurationException ex)
         {

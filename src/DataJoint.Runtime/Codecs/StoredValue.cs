@@ -80,7 +80,7 @@ internal static class StoredValue
         HashSection section;
         try
         {
-            section = target.Stores.Hash(attribute.Spec.Store);
+            section = target.Sections.Get(attribute.Spec.Store);
         }
         catch (ConfigurationException ex)
         {

@@ -34,6 +34,24 @@ internal sealed class FileObjectStore : ObjectStore
         }
     }
 
+    // One open, a read of the file's size, no stream: what File.ReadAllBytes does (the hashed codecs read one small object a row).
+    private protected override async ValueTask<byte[]> ReadAllCore(string path, bool sync, CancellationToken ct)
+    {
+        var full = FullPathCore(path);
+        try
+        {
+            return sync ? File.ReadAllBytes(full) : await File.ReadAllBytesAsync(full, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw Missing(path, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failed(path, "cannot be read", ex);
+        }
+    }
+
     protected override async ValueTask<long> WriteCore(string path, Stream content, bool sync, CancellationToken ct)
     {
         RequireRoot(path);

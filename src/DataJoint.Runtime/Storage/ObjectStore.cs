@@ -31,11 +31,11 @@ public abstract class ObjectStore : IDisposable
         await OpenReadCore(StorePath.Check(Name, path), sync: false, ct).ConfigureAwait(false);
 
     /// <summary>Reads a whole object into memory (for small objects; use <see cref="OpenRead"/> to stream).</summary>
-    public byte[] ReadAllBytes(string path) => SyncOrAsync.Wait(ReadAll(StorePath.Check(Name, path), sync: true, CancellationToken.None));
+    public byte[] ReadAllBytes(string path) => SyncOrAsync.Wait(ReadAllCore(StorePath.Check(Name, path), sync: true, CancellationToken.None));
 
     /// <summary>Asynchronous <see cref="ReadAllBytes"/>.</summary>
     public async Task<byte[]> ReadAllBytesAsync(string path, CancellationToken ct = default) =>
-        await ReadAll(StorePath.Check(Name, path), sync: false, ct).ConfigureAwait(false);
+        await ReadAllCore(StorePath.Check(Name, path), sync: false, ct).ConfigureAwait(false);
 
     /// <summary>Writes <paramref name="content"/> (read to its end) to <paramref name="path"/>, replacing any object there.</summary>
     /// <returns>The number of bytes written.</returns>
@@ -196,7 +196,11 @@ public abstract class ObjectStore : IDisposable
         return StreamPump.Copy(source, destination, sync, ct);
     }
 
-    private async ValueTask<byte[]> ReadAll(string path, bool sync, CancellationToken ct)
+    /// <summary>
+    /// See <see cref="ReadAllBytes"/>; by default streams <see cref="OpenReadCore"/> into memory. A protocol that knows
+    /// the size first reads into an array of that size (small objects are read one per row by the hashed codecs).
+    /// </summary>
+    private protected virtual async ValueTask<byte[]> ReadAllCore(string path, bool sync, CancellationToken ct)
     {
         var stream = await OpenReadCore(path, sync, ct).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))

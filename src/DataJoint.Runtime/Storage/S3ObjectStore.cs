@@ -9,13 +9,17 @@ namespace DataJoint;
 /// <summary>
 /// An <c>s3</c> store on any S3-compatible endpoint (path-style addressing, signature v4). Objects live under
 /// <c>bucket/location/</c>. Reads stream the response body; writes send one request for objects up to
-/// <see cref="PartSize"/> and a multipart upload, one part in memory at a time, for larger ones. The SDK has only
+/// <see cref="PartSize"/> and a multipart upload for larger ones, <see cref="PartsInFlight"/> parts at a time, streamed
+/// from the source (memory holds the parts in flight, never the object). The SDK has only
 /// asynchronous calls on .NET, so the synchronous forms wait for them.
 /// </summary>
 internal sealed class S3ObjectStore : ObjectStore
 {
     /// <summary>Bytes buffered per upload request (S3's minimum part size is 5 MiB).</summary>
     public const int PartSize = 8 << 20;
+
+    /// <summary>Parts a multipart upload sends at once; memory holds at most this many parts plus the one being read.</summary>
+    public const int PartsInFlight = 4;
 
     private readonly Lazy<AmazonS3Client> client;
     private readonly string bucket;
@@ -61,41 +65,108 @@ internal sealed class S3ObjectStore : ObjectStore
         }
     }
 
+    // The response names the size: the body is read into an array of that size, not grown in a MemoryStream.
+    private protected override async ValueTask<byte[]> ReadAllCore(string path, bool sync, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await client.Value.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = prefix + path }, ct).ConfigureAwait(false);
+            var bytes = new byte[response.ContentLength];
+            if (sync) response.ResponseStream.ReadExactly(bytes);
+            else await response.ResponseStream.ReadExactlyAsync(bytes, ct).ConfigureAwait(false);
+            return bytes;
+        }
+        catch (Exception ex) when (IsClientError(ex, ct))
+        {
+            throw Translate(path, "cannot be read", ex);
+        }
+    }
+
     protected override async ValueTask<long> WriteCore(string path, Stream content, bool sync, CancellationToken ct)
     {
         var key = prefix + path;
+        // Content of a known size below one part (the hashed codecs' values) is sent as it is, without a part buffer.
+        if (content.CanSeek && content.Length - content.Position < PartSize)
+        {
+            return await PutObject(path, key, content, content.Length - content.Position, ct).ConfigureAwait(false);
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(PartSize);
-        string? uploadId = null;
+        var filled = 0;
         try
         {
-            var filled = await Fill(content, buffer, sync, ct).ConfigureAwait(false);
+            filled = await Fill(content, buffer, sync, ct).ConfigureAwait(false);
             if (filled < PartSize)
             {
                 using var single = new MemoryStream(buffer, 0, filled, writable: false);
-                await client.Value.PutObjectAsync(new PutObjectRequest
-                {
-                    BucketName = bucket, Key = key, InputStream = single, AutoCloseStream = false, UseChunkEncoding = false,
-                }, ct).ConfigureAwait(false);
-                return filled;
+                return await PutObject(path, key, single, filled, ct).ConfigureAwait(false);
             }
+        }
+        finally
+        {
+            // A full buffer is the multipart upload's first part, returned when that part is sent.
+            if (filled < PartSize) ArrayPool<byte>.Shared.Return(buffer);
+        }
 
+        return await WriteParts(path, key, content, buffer, sync, ct).ConfigureAwait(false);
+    }
+
+    private async ValueTask<long> PutObject(string path, string key, Stream content, long length, CancellationToken ct)
+    {
+        try
+        {
+            await client.Value.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = bucket, Key = key, InputStream = content, AutoCloseStream = false, UseChunkEncoding = false,
+            }, ct).ConfigureAwait(false);
+            return length;
+        }
+        catch (Exception ex) when (IsClientError(ex, ct))
+        {
+            throw Translate(path, "cannot be written", ex);
+        }
+    }
+
+    /// <summary>
+    /// A multipart upload whose first part, full, is in <paramref name="first"/>: up to <see cref="PartsInFlight"/>
+    /// parts upload at once while the next one is read from <paramref name="content"/>, each part's buffer going back to
+    /// the pool when its request ends. Any failure or cancellation stops the parts still running and aborts the upload.
+    /// </summary>
+    private async ValueTask<long> WriteParts(string path, string key, Stream content, byte[] first, bool sync, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var running = new List<Task<PartETag>>(PartsInFlight);
+        var parts = new List<PartETag>();
+        byte[]? buffer = first;
+        string? uploadId = null;
+        try
+        {
             uploadId = (await client.Value.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = bucket, Key = key }, ct)
                 .ConfigureAwait(false)).UploadId;
-            var parts = new List<PartETag>();
             long total = 0;
-            while (filled > 0)
+            var filled = PartSize;
+            while (true)
             {
-                using var part = new MemoryStream(buffer, 0, filled, writable: false);
-                var uploaded = await client.Value.UploadPartAsync(new UploadPartRequest
+                var number = parts.Count + running.Count + 1;
+                var request = new UploadPartRequest
                 {
-                    BucketName = bucket, Key = key, UploadId = uploadId, PartNumber = parts.Count + 1, PartSize = filled, InputStream = part,
-                    UseChunkEncoding = false,
-                }, ct).ConfigureAwait(false);
-                parts.Add(new PartETag(parts.Count + 1, uploaded.ETag));
+                    BucketName = bucket, Key = key, UploadId = uploadId, PartNumber = number, PartSize = filled,
+                    InputStream = new MemoryStream(buffer, 0, filled, writable: false), UseChunkEncoding = false,
+                };
+                var owned = buffer;
+                buffer = null;
+                // Task.Run: the SDK signs the part (SHA-256 of 8 MiB) before its first await; reading the next part need not wait for it.
+                running.Add(Task.Run(() => UploadPart(request, number, owned, stop.Token), CancellationToken.None));
                 total += filled;
+                if (filled < PartSize) break;
+                if (running.Count == PartsInFlight) parts.Add(await TakeFinished(running).ConfigureAwait(false));
+                buffer = ArrayPool<byte>.Shared.Rent(PartSize);
                 filled = await Fill(content, buffer, sync, ct).ConfigureAwait(false);
+                if (filled == 0) break;
             }
 
+            while (running.Count > 0) parts.Add(await TakeFinished(running).ConfigureAwait(false));
+            parts.Sort(static (a, b) => a.PartNumber.GetValueOrDefault().CompareTo(b.PartNumber.GetValueOrDefault()));
             await client.Value.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
             {
                 BucketName = bucket, Key = key, UploadId = uploadId, PartETags = parts,
@@ -109,9 +180,38 @@ internal sealed class S3ObjectStore : ObjectStore
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+            if (running.Count > 0)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(running).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default).ConfigureAwait(false);
+            }
+
             if (uploadId is not null) await Abort(key, uploadId).ConfigureAwait(false);
         }
+    }
+
+    private async Task<PartETag> UploadPart(UploadPartRequest request, int number, byte[] buffer, CancellationToken ct)
+    {
+        try
+        {
+            var uploaded = await client.Value.UploadPartAsync(request, ct).ConfigureAwait(false);
+            return new PartETag(number, uploaded.ETag);
+        }
+        finally
+        {
+            request.InputStream.Dispose();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Waits for the first of <paramref name="running"/> to end and removes it: its part, or its failure.</summary>
+    private static async Task<PartETag> TakeFinished(List<Task<PartETag>> running)
+    {
+        var finished = await Task.WhenAny(running).ConfigureAwait(false);
+        running.Remove(finished);
+        return await finished.ConfigureAwait(false);
     }
 
     protected override async ValueTask<bool> ExistsCore(string path, bool sync, CancellationToken ct)

@@ -49,4 +49,25 @@ public sealed class HashFormatTests
         Assert.Throws<DataJointException>(() => HashedObject.Parse("{\"path\": \"p\"}"));
         Assert.Throws<DataJointException>(() => HashedObject.Parse("not json"));
     }
+
+    [Test]
+    public void MetadataParsingSkipsUnknownKeysAndRefusesWhatIsNotMetadata()
+    {
+        var longPath = new string('x', 3000) + "/é";
+        Assert.Multiple(() =>
+        {
+            Assert.That(HashedObject.Parse("{\"extra\": {\"a\": [1, {\"b\": null}]}, \"h\\u0061sh\": \"h\", \"path\": \"p\\\"q\", \"size\": \"7\"}"),
+                Is.EqualTo(new HashedObject("h", "p\"q", "", null, 0)), "escaped key and text, nested unknown key, size that is not a number");
+            Assert.That(HashedObject.Parse($"{{\"hash\": \"h\", \"path\": \"{longPath}\", \"size\": 12}}").Path, Is.EqualTo(longPath),
+                "metadata longer than the stack buffer");
+            Assert.That(HashedObject.Parse("{\"hash\": \"a\", \"hash\": \"b\", \"path\": \"p\"}").Hash, Is.EqualTo("b"), "the last of a repeated key");
+            Assert.That(Assert.Throws<DataJointException>(() => HashedObject.Parse("{\"hash\": 5, \"path\": \"p\"}"))!.Message,
+                Does.Contain("\"hash\" is not text"));
+            Assert.That(Assert.Throws<DataJointException>(() => HashedObject.Parse("[1]"))!.Message, Does.Contain("not a JSON object"));
+            Assert.That(Assert.Throws<DataJointException>(() => HashedObject.Parse("{\"hash\": \"h\", \"path\": \"p\"} x"))!.Message,
+                Does.Contain("not valid JSON"));
+            Assert.That(Assert.Throws<DataJointException>(() => HashedObject.Parse("{\"hash\": \"h\", \"path\": \"p\""))!.Message,
+                Does.Contain("not valid JSON"));
+        });
+    }
 }
