@@ -286,6 +286,9 @@ internal abstract class BackendAdapter
     /// <summary>Reads a <c>bool</c> column.</summary>
     public virtual bool ReadBool(DbDataReader reader, int ordinal) => reader.GetBoolean(ordinal);
 
+    /// <summary>Reads a <c>decimal(p,s)</c> column; a server's driver returns it at the column's scale already.</summary>
+    public virtual decimal ReadDecimal(DbDataReader reader, int ordinal, int scale) => reader.GetDecimal(ordinal);
+
     /// <summary>Reads a <c>uuid</c> column.</summary>
     public virtual Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
 

@@ -376,6 +376,36 @@ internal sealed partial class SqliteAdapter : BackendAdapter
 
     public override bool ReadBool(DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
 
+    // NUMERIC affinity stores a decimal as an integer or a real, which keep no trailing zeros (-87654.3210 is the real
+    // -87654.321). A real is read as the shortest text that gives the same double (SQLite's own text has 17 digits,
+    // 9999999999.9999008): a value of up to 15 significant digits, all a decimal(p ≤ 15) holds, comes back digit for digit.
+    // The declared scale is then restored: adding a zero of scale s makes the scale at least s; more digits than s
+    // (only where a longer value lost digits in the double) are rounded to s, as the column would have stored it.
+    public override decimal ReadDecimal(DbDataReader reader, int ordinal, int scale)
+    {
+        var type = reader.GetFieldType(ordinal);
+        decimal value;
+        if (type == typeof(long))
+        {
+            value = reader.GetInt64(ordinal);
+        }
+        else if (type == typeof(double))
+        {
+            Span<char> text = stackalloc char[32];
+            reader.GetDouble(ordinal).TryFormat(text, out var length, "R", CultureInfo.InvariantCulture);
+            value = decimal.Parse(text[..length], NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            value = decimal.Parse(reader.GetString(ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        var s = Math.Min(scale, 28);
+        return value.Scale < s ? value + new decimal(0, 0, 0, isNegative: false, (byte)s)
+            : value.Scale > s ? Math.Round(value, s, MidpointRounding.AwayFromZero)
+            : value;
+    }
+
     // ---- Query SQL ----
 
     public override string TranslateExpression(string expression) => ExpressionTranslator.ToSqlite(expression);
