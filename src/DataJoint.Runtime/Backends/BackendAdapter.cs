@@ -240,6 +240,17 @@ internal abstract class BackendAdapter
     /// </summary>
     public virtual string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) => null;
 
+    /// <summary>
+    /// For a duplicate-key error whose <paramref name="message"/> names the key's columns but not its values (SQLite's
+    /// "UNIQUE constraint failed: t.a, t.b"), those columns; null when the message gives the values or names no columns.
+    /// The insert then finds the values among its rows and adds them with <see cref="DuplicateKeyDetail"/>.
+    /// </summary>
+    public virtual IReadOnlyList<string>? DuplicateKeyColumnsWithoutValues(string message) => null;
+
+    /// <summary>The text naming a duplicated key's values, in the form PostgreSQL's detail has (read back by <see cref="DuplicatedPrimaryKey"/>).</summary>
+    public static string DuplicateKeyDetail(IEnumerable<string> columns, IEnumerable<string> values) =>
+        $" (Key ({string.Join(", ", columns)})=({string.Join(", ", values)}) already exists.)";
+
     /// <summary>Primary-key values as text, joined the way the server prints a duplicated key.</summary>
     public virtual string KeyText(IEnumerable<string> values) => string.Join(", ", values);
 

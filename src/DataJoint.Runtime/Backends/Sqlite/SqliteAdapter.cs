@@ -356,6 +356,26 @@ internal sealed partial class SqliteAdapter : BackendAdapter
         };
     }
 
+    // "UNIQUE constraint failed: schema.table.a, schema.table.b": the columns (a table's name holds a dot, a column's none).
+    public override IReadOnlyList<string>? DuplicateKeyColumnsWithoutValues(string message)
+    {
+        const string failed = "UNIQUE constraint failed: ";
+        var start = message.IndexOf(failed, StringComparison.Ordinal);
+        if (start < 0) return null;
+        start += failed.Length;
+        var end = message.IndexOf('\'', start);
+        return message[start..(end < 0 ? message.Length : end)].Split(", ").Select(c => c[(c.LastIndexOf('.') + 1)..]).ToArray();
+    }
+
+    // The values are added to SQLite's message by the insert, in PostgreSQL's form: "Key (a, b)=(1, x) already exists".
+    public override string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) =>
+        DuplicateKeyDetailText().Match(message) is { Success: true } m && m.Groups["columns"].Value == string.Join(", ", primaryKey)
+            ? m.Groups["values"].Value
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Key \((?<columns>[^)]*)\)=\((?<values>.*)\) already exists", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex DuplicateKeyDetailText();
+
     public override void AppendSkipDuplicates(SqlBuilder sql, string table, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns) =>
         OnConflictClause.AppendSkip(sql, this, primaryKey);
 
