@@ -15,12 +15,15 @@ internal sealed class SqliteDataSource : DbDataSource
 
     private readonly object _prepare = new();
     private readonly bool _inMemory;
+    private readonly string _path;
     private volatile bool _prepared;
+    private volatile bool _disposed;
     private SqliteConnection? _keepAlive;
 
     public SqliteDataSource(DatabaseSettings settings)
     {
         var path = PathOf(settings);
+        _path = path;
         _inMemory = path == Memory;
         BusyTimeoutMilliseconds = Math.Max(1, settings.ConnectTimeout) * 1000;
         var builder = new SqliteConnectionStringBuilder
@@ -46,7 +49,11 @@ internal sealed class SqliteDataSource : DbDataSource
     /// <summary>How long a statement waits for another connection's lock before failing (from <c>database.connect_timeout</c>).</summary>
     public int BusyTimeoutMilliseconds { get; }
 
-    protected override DbConnection CreateDbConnection() => new SqliteSessionConnection(this, ConnectionString);
+    // Closed with its instance, as the servers' data sources are: no connection after that (Microsoft.Data.Sqlite alone would
+    // open the file again, and an in-memory database would open empty).
+    protected override DbConnection CreateDbConnection() => _disposed
+        ? throw new ObjectDisposedException(nameof(SqliteDataSource), $"The SQLite database {_path} was closed with its Instance: open a new Instance to use it.")
+        : new SqliteSessionConnection(this, ConnectionString);
 
     /// <summary>On the first connection: the journal mode and the catalog tables (and, in memory, the connection that keeps the database).</summary>
     public void PrepareOnce(SqliteConnection connection)
@@ -72,6 +79,7 @@ internal sealed class SqliteDataSource : DbDataSource
     {
         if (disposing)
         {
+            _disposed = true;
             _keepAlive?.Dispose();
             // Pooled handles keep the file open (and an in-memory database alive); they belong to this data source alone.
             SqliteConnection.ClearAllPools();
@@ -82,6 +90,7 @@ internal sealed class SqliteDataSource : DbDataSource
 
     protected override async ValueTask DisposeAsyncCore()
     {
+        _disposed = true;
         if (_keepAlive is not null) await _keepAlive.DisposeAsync().ConfigureAwait(false);
         _keepAlive = null;
         SqliteConnection.ClearAllPools();
