@@ -34,8 +34,6 @@ internal static class SqliteExclusions
         ["PythonWorkerProtocolTests.ErrorsRecordedByPythonAreSeenByDotNetAndIgnoredJobsAreLeftAlone"] = "drives the job table with DataJoint-Python's server SQL; DataJoint-Python has no SQLite backend",
         ["PythonWorkerProtocolTests.JobsQueuedByPythonAreReservedByDotNetAndJobsHeldByPythonAreSkipped"] = "drives the job table with DataJoint-Python's server SQL; DataJoint-Python has no SQLite backend",
         ["PythonWorkerProtocolTests.TheJobTableHasTheColumnsDataJointPythonDeclares"] = "checks the server's own catalog or DDL with hand-written SQL",
-        ["ReclaimTests.AReservationOfAGoneWorkerIsMadeByTheNextPopulate"] = "not done on SQLite yet: every key but the live worker's Assert.That(result.SuccessCount, Is.EqualTo(19)) Expected: 19 But was: 18",
-        ["ReclaimTests.ReclaimWithoutRefreshFreesOnlyGoneSessions"] = "not done on SQLite yet: DataJoint.QueryException : Reclaiming jobs of gone workers in 'djtest_564ca7a749f046988.~~item_length': SQLite",
         ["ReconnectTests.InsideATransactionALostConnectionIsNeverRetried"] = "kills the server session under the operation; an embedded database has no server session to kill",
         ["ReconnectTests.WithReconnectTheNextOperationsAfterKilledIdleConnectionsSucceed"] = "kills the server session under the operation; an embedded database has no server session to kill",
         ["ReconnectTests.WithoutReconnectAKilledIdleConnectionIsALostConnectionException"] = "kills the server session under the operation; an embedded database has no server session to kill",

@@ -13,6 +13,14 @@ internal sealed class SqliteDataSource : DbDataSource
     /// <summary>The name that opens a database in memory instead of a file.</summary>
     public const string Memory = ":memory:";
 
+    /// <summary>Bits of a session id that number its data source (<see cref="SqliteSessionConnection"/>).</summary>
+    internal const int NumberBits = 12;
+
+    // The data sources of this process not yet disposed, by number: a session of a disposed one is gone, as a server's
+    // session ends when its pool closes.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> Open = new();
+    private static int _sources;
+
     private readonly object _prepare = new();
     private readonly bool _inMemory;
     private readonly string _path;
@@ -24,6 +32,8 @@ internal sealed class SqliteDataSource : DbDataSource
     {
         var path = PathOf(settings);
         _path = path;
+        Number = Interlocked.Increment(ref _sources) & ((1 << NumberBits) - 1);
+        Open[Number] = 0;
         _inMemory = path == Memory;
         BusyTimeoutMilliseconds = Math.Max(1, settings.ConnectTimeout) * 1000;
         var builder = new SqliteConnectionStringBuilder
@@ -45,6 +55,12 @@ internal sealed class SqliteDataSource : DbDataSource
         : settings.Name;
 
     public override string ConnectionString { get; }
+
+    /// <summary>This data source's number among those of the process (wrapping after 4096).</summary>
+    public int Number { get; }
+
+    /// <summary>Whether the data source numbered <paramref name="number"/> in this process is not disposed.</summary>
+    public static bool IsOpen(int number) => Open.ContainsKey(number);
 
     /// <summary>How long a statement waits for another connection's lock before failing (from <c>database.connect_timeout</c>).</summary>
     public int BusyTimeoutMilliseconds { get; }
@@ -80,6 +96,7 @@ internal sealed class SqliteDataSource : DbDataSource
         if (disposing)
         {
             _disposed = true;
+            Open.TryRemove(Number, out _);
             _keepAlive?.Dispose();
             // Pooled handles keep the file open (and an in-memory database alive); they belong to this data source alone.
             SqliteConnection.ClearAllPools();
@@ -91,6 +108,7 @@ internal sealed class SqliteDataSource : DbDataSource
     protected override async ValueTask DisposeAsyncCore()
     {
         _disposed = true;
+        Open.TryRemove(Number, out _);
         if (_keepAlive is not null) await _keepAlive.DisposeAsync().ConfigureAwait(false);
         _keepAlive = null;
         SqliteConnection.ClearAllPools();
