@@ -8,7 +8,7 @@ namespace DataJoint;
 /// DDL, introspection and error translation. One subclass per backend; query code never branches on the
 /// backend itself.
 /// </summary>
-internal abstract class BackendAdapter
+internal abstract partial class BackendAdapter
 {
     public abstract Backend Backend { get; }
 
@@ -250,6 +250,15 @@ internal abstract class BackendAdapter
     /// <summary>The text naming a duplicated key's values, in the form PostgreSQL's detail has (read back by <see cref="DuplicatedPrimaryKey"/>).</summary>
     public static string DuplicateKeyDetail(IEnumerable<string> columns, IEnumerable<string> values) =>
         $" (Key ({string.Join(", ", columns)})=({string.Join(", ", values)}) already exists.)";
+
+    /// <summary>The primary-key values in a <see cref="DuplicateKeyDetail"/> of <paramref name="message"/> naming exactly <paramref name="primaryKey"/>, or null.</summary>
+    protected static string? DuplicatedKeyInDetail(string message, IReadOnlyList<string> primaryKey) =>
+        DuplicateKeyDetailText().Match(message) is { Success: true } m && m.Groups["columns"].Value == string.Join(", ", primaryKey)
+            ? m.Groups["values"].Value
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Key \((?<columns>[^)]*)\)=\((?<values>.*)\) already exists", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex DuplicateKeyDetailText();
 
     /// <summary>Primary-key values as text, joined the way the server prints a duplicated key.</summary>
     public virtual string KeyText(IEnumerable<string> values) => string.Join(", ", values);
