@@ -44,5 +44,5 @@ internal static class ArrowTypes
     private static readonly TimestampType WallClock = new(TimeUnit.Microsecond, (string?)null);
 
     private static BuilderColumn<Decimal128Array.Builder> DecimalColumn(HeadingAttribute attribute, Decimal128Type type) =>
-        new(attribute, type, new Decimal128Array.Builder(type), (b, r, i) => b.Append(ColumnReader.ReadDecimal(r, i)), b => b.AppendNull(), b => b.Build());
+        new(attribute, type, new Decimal128Array.Builder(type), (b, r, i) => b.Append(ColumnReader.ReadDecimal(r, i, type.Scale)), b => b.AppendNull(), b => b.Build());
 }

@@ -162,9 +162,10 @@ internal static class TableEmitter
 
     private static string ReadExpression(ResolvedAttribute a, int ordinal)
     {
-        var read = a.CustomCodec
-            ? $"global::DataJoint.ColumnReader.{a.ReadMethod}(reader, {ordinal}, {Literal(a.Type)})"
-            : $"global::DataJoint.ColumnReader.{a.ReadMethod}(reader, {ordinal})";
+        var argument = a.CustomCodec ? Literal(a.Type) : a.ReadArgument;
+        var read = argument is null
+            ? $"global::DataJoint.ColumnReader.{a.ReadMethod}(reader, {ordinal})"
+            : $"global::DataJoint.ColumnReader.{a.ReadMethod}(reader, {ordinal}, {argument})";
         return a.Nullable || a.OptionalBecauseDefault ? $"reader.IsDBNull({ordinal}) ? null : {read}" : read;
     }
 

@@ -17,7 +17,10 @@ internal sealed record ResolvedTable(
     public bool BlocksEmission => Table.BlocksEmission || Diagnostics.Any(d => d.Id == DataJoint.Definition.DiagnosticIds.Internal);
 }
 
-/// <summary>One attribute of the heading, FK-inherited ones included.</summary>
+/// <summary>
+/// One attribute of the heading, FK-inherited ones included. <see cref="ReadArgument"/> is the reader's third argument, when
+/// it takes one (a decimal's declared scale).
+/// </summary>
 internal sealed record ResolvedAttribute(
     string Name,
     string Type,
@@ -31,7 +34,8 @@ internal sealed record ResolvedAttribute(
     string? Initializer,
     bool OptionalBecauseDefault,
     LineageOrigin? Lineage,
-    bool CustomCodec = false)
+    bool CustomCodec = false,
+    string? ReadArgument = null)
 {
     public string PropertyName => DataJoint.Definition.Naming.SnakeToPascal(Name);
 }

@@ -306,7 +306,8 @@ internal sealed class Resolver
         }
 
         return new ResolvedAttribute(name, spec.Text, inKey, nullable, defaultValue, comment, spec.ClrType, ReadMethod(spec),
-            spec.IsReferenceClrType, initializer, optional, lineage);
+            spec.IsReferenceClrType, initializer, optional, lineage,
+            ReadArgument: spec.Category == TypeCategory.Decimal ? (spec.Scale ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
     private static string ReadMethod(TypeSpec spec) => spec.Category switch

@@ -8,7 +8,7 @@ namespace DataJoint;
 /// DDL, introspection and error translation. One subclass per backend; query code never branches on the
 /// backend itself.
 /// </summary>
-internal abstract class BackendAdapter
+internal abstract partial class BackendAdapter
 {
     public abstract Backend Backend { get; }
 
@@ -240,6 +240,26 @@ internal abstract class BackendAdapter
     /// </summary>
     public virtual string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) => null;
 
+    /// <summary>
+    /// For a duplicate-key error whose <paramref name="message"/> names the key's columns but not its values (SQLite's
+    /// "UNIQUE constraint failed: t.a, t.b"), those columns; null when the message gives the values or names no columns.
+    /// The insert then finds the values among its rows and adds them with <see cref="DuplicateKeyDetail"/>.
+    /// </summary>
+    public virtual IReadOnlyList<string>? DuplicateKeyColumnsWithoutValues(string message) => null;
+
+    /// <summary>The text naming a duplicated key's values, in the form PostgreSQL's detail has (read back by <see cref="DuplicatedPrimaryKey"/>).</summary>
+    public static string DuplicateKeyDetail(IEnumerable<string> columns, IEnumerable<string> values) =>
+        $" (Key ({string.Join(", ", columns)})=({string.Join(", ", values)}) already exists.)";
+
+    /// <summary>The primary-key values in a <see cref="DuplicateKeyDetail"/> of <paramref name="message"/> naming exactly <paramref name="primaryKey"/>, or null.</summary>
+    protected static string? DuplicatedKeyInDetail(string message, IReadOnlyList<string> primaryKey) =>
+        DuplicateKeyDetailText().Match(message) is { Success: true } m && m.Groups["columns"].Value == string.Join(", ", primaryKey)
+            ? m.Groups["values"].Value
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Key \((?<columns>[^)]*)\)=\((?<values>.*)\) already exists", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex DuplicateKeyDetailText();
+
     /// <summary>Primary-key values as text, joined the way the server prints a duplicated key.</summary>
     public virtual string KeyText(IEnumerable<string> values) => string.Join(", ", values);
 
@@ -285,6 +305,9 @@ internal abstract class BackendAdapter
 
     /// <summary>Reads a <c>bool</c> column.</summary>
     public virtual bool ReadBool(DbDataReader reader, int ordinal) => reader.GetBoolean(ordinal);
+
+    /// <summary>Reads a <c>decimal(p,s)</c> column; a server's driver returns it at the column's scale already.</summary>
+    public virtual decimal ReadDecimal(DbDataReader reader, int ordinal, int scale) => reader.GetDecimal(ordinal);
 
     /// <summary>Reads a <c>uuid</c> column.</summary>
     public virtual Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);

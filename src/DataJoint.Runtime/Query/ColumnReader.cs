@@ -54,8 +54,13 @@ public static class ColumnReader
         ? reader.GetDouble(ordinal)
         : Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a <c>decimal(p,s)</c>.</summary>
-    public static decimal ReadDecimal(DbDataReader reader, int ordinal) => reader.GetDecimal(ordinal);
+    /// <summary>Reads a <c>decimal(p,s)</c> with the declared scale (trailing zeros kept, as the servers return them).</summary>
+    /// <param name="reader">The reader positioned on the row.</param>
+    /// <param name="ordinal">The column.</param>
+    /// <param name="scale">The attribute's declared scale <c>s</c>.</param>
+    public static decimal ReadDecimal(DbDataReader reader, int ordinal, int scale) => BackendAdapter.ForReader(reader) is { } adapter
+        ? adapter.ReadDecimal(reader, ordinal, scale)
+        : reader.GetDecimal(ordinal);
 
     /// <summary>Reads a <c>bool</c> (stored as a boolean or as a small integer, as the backend declares it).</summary>
     public static bool ReadBool(DbDataReader reader, int ordinal) => BackendAdapter.ForReader(reader) is { } adapter
@@ -182,8 +187,7 @@ public static class ColumnReader
             Definition.TypeCategory.Json => ReadJson(reader, ordinal),
             Definition.TypeCategory.Uuid => ReadGuid(reader, ordinal),
             Definition.TypeCategory.Codec => ReadCodec(reader, ordinal, spec),
-            // A driver without a decimal type of its own (SQLite) returns a number or text; the servers' drivers return decimal.
-            Definition.TypeCategory.Decimal => reader.GetValue(ordinal) as decimal? ?? ReadDecimal(reader, ordinal),
+            Definition.TypeCategory.Decimal => ReadDecimal(reader, ordinal, spec.Scale ?? 0),
             _ => reader.GetValue(ordinal),
         };
     }

@@ -48,6 +48,35 @@ internal sealed partial class InsertWriter
         };
     }
 
+    /// <summary>
+    /// The values of a duplicated key whose error named only its columns (<see cref="BackendAdapter.DuplicateKeyColumnsWithoutValues"/>),
+    /// as <see cref="BackendAdapter.DuplicateKeyDetail"/> writes them: the first row of the failed statement (rows
+    /// <paramref name="from"/> to <paramref name="to"/>, none of them written) whose key an earlier row of it gives, or
+    /// the table already holds. Empty when no row is found (the columns are not all inserted ones).
+    /// </summary>
+    private async ValueTask<string> DuplicatedKey(IReadOnlyList<string> keyColumns, List<object?[]> rows, int from, int to, bool sync,
+        CancellationToken cancellationToken)
+    {
+        var ordinals = keyColumns.Select(IndexOf).ToArray();
+        if (ordinals.Any(i => i < 0)) return "";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = from; r < to; r++)
+        {
+            var values = ordinals.Select(i => KeyValueText(rows[r][i])).ToArray();
+            var found = !seen.Add(string.Join("\0", values));
+            if (!found)
+            {
+                var key = keyColumns.Select((c, k) => KeyValuePair.Create(c, rows[r][ordinals[k]])).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                var existing = _table.Restrict(key);
+                found = (sync ? existing.Count() : await existing.CountAsync(cancellationToken).ConfigureAwait(false)) > 0;
+            }
+
+            if (found) return BackendAdapter.DuplicateKeyDetail(keyColumns, values);
+        }
+
+        return "";
+    }
+
     private static string KeyValueText(object? value) => value switch
     {
         null => "",

@@ -224,8 +224,14 @@ internal sealed partial class InsertWriter
             catch (DataJointException ex) when (ex is not LostConnectionException)
             {
                 var from = first;
-                throw AtRowOfInput(ex, _adapter.WithRowOfInput(ex.Message, n => offset + from + n), rows,
-                    Math.Min(rows.Count, first + rowsPerStatement), offset);
+                var to = Math.Min(rows.Count, first + rowsPerStatement);
+                var message = _adapter.WithRowOfInput(ex.Message, n => offset + from + n);
+                if (ex is DuplicateKeyException && _adapter.DuplicateKeyColumnsWithoutValues(message) is { } keyColumns)
+                {
+                    message += await DuplicatedKey(keyColumns, rows, from, to, sync, cancellationToken).ConfigureAwait(false);
+                }
+
+                throw AtRowOfInput(ex, message, rows, to, offset);
             }
 
             first += rowsPerStatement;

@@ -453,13 +453,7 @@ internal sealed partial class PostgreSqlAdapter : BackendAdapter
     }
 
     // The detail (sent because the data source sets Include Error Detail) reads "Key (a, b)=(1, x) already exists."
-    public override string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) =>
-        DuplicateKeyDetail().Match(message) is { Success: true } m && m.Groups["columns"].Value == string.Join(", ", primaryKey)
-            ? m.Groups["values"].Value
-            : null;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"Key \((?<columns>[^)]*)\)=\((?<values>.*)\) already exists", System.Text.RegularExpressions.RegexOptions.Singleline)]
-    private static partial System.Text.RegularExpressions.Regex DuplicateKeyDetail();
+    public override string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) => DuplicatedKeyInDetail(message, primaryKey);
 
     public override void AppendSkipDuplicates(SqlBuilder sql, string table, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns) =>
         OnConflictClause.AppendSkip(sql, this, primaryKey);

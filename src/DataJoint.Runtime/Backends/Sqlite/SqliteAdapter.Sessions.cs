@@ -5,7 +5,8 @@ namespace DataJoint;
 
 /// <summary>
 /// Sessions on SQLite: no server, so a session is one connection object of one process. Its id carries the process id
-/// (<see cref="SqliteSessionConnection"/>), which is how a reservation's worker is found gone across processes.
+/// and its data source's number (<see cref="SqliteSessionConnection"/>), which is how a reservation's worker is found gone:
+/// its process exited, or its instance in this process was disposed.
 /// </summary>
 internal sealed partial class SqliteAdapter
 {

@@ -356,6 +356,20 @@ internal sealed partial class SqliteAdapter : BackendAdapter
         };
     }
 
+    // "UNIQUE constraint failed: schema.table.a, schema.table.b": the columns (a table's name holds a dot, a column's none).
+    public override IReadOnlyList<string>? DuplicateKeyColumnsWithoutValues(string message)
+    {
+        const string failed = "UNIQUE constraint failed: ";
+        var start = message.IndexOf(failed, StringComparison.Ordinal);
+        if (start < 0) return null;
+        start += failed.Length;
+        var end = message.IndexOf('\'', start);
+        return message[start..(end < 0 ? message.Length : end)].Split(", ").Select(c => c[(c.LastIndexOf('.') + 1)..]).ToArray();
+    }
+
+    // The values are added to SQLite's message by the insert, in PostgreSQL's form: "Key (a, b)=(1, x) already exists".
+    public override string? DuplicatedPrimaryKey(string message, IReadOnlyList<string> primaryKey) => DuplicatedKeyInDetail(message, primaryKey);
+
     public override void AppendSkipDuplicates(SqlBuilder sql, string table, IReadOnlyList<string> primaryKey, IReadOnlyList<string> columns) =>
         OnConflictClause.AppendSkip(sql, this, primaryKey);
 
@@ -375,6 +389,36 @@ internal sealed partial class SqliteAdapter : BackendAdapter
     public override sbyte ReadInt8(DbDataReader reader, int ordinal) => checked((sbyte)reader.GetInt64(ordinal));
 
     public override bool ReadBool(DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
+
+    // NUMERIC affinity stores a decimal as an integer or a real, which keep no trailing zeros (-87654.3210 is the real
+    // -87654.321). A real is read as the shortest text that gives the same double (SQLite's own text has 17 digits,
+    // 9999999999.9999008): a value of up to 15 significant digits, all a decimal(p ≤ 15) holds, comes back digit for digit.
+    // The declared scale is then restored: adding a zero of scale s makes the scale at least s; more digits than s
+    // (only where a longer value lost digits in the double) are rounded to s, as the column would have stored it.
+    public override decimal ReadDecimal(DbDataReader reader, int ordinal, int scale)
+    {
+        var type = reader.GetFieldType(ordinal);
+        decimal value;
+        if (type == typeof(long))
+        {
+            value = reader.GetInt64(ordinal);
+        }
+        else if (type == typeof(double))
+        {
+            Span<char> text = stackalloc char[32];
+            reader.GetDouble(ordinal).TryFormat(text, out var length, "R", CultureInfo.InvariantCulture);
+            value = decimal.Parse(text[..length], NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            value = decimal.Parse(reader.GetString(ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        var s = Math.Min(scale, 28);
+        return value.Scale < s ? value + new decimal(0, 0, 0, isNegative: false, (byte)s)
+            : value.Scale > s ? Math.Round(value, s, MidpointRounding.AwayFromZero)
+            : value;
+    }
 
     // ---- Query SQL ----
 

@@ -50,11 +50,28 @@ internal sealed class SqliteBulkLoader(SqliteAdapter adapter) : BulkLoader
             }
             catch (SqliteException ex)
             {
-                throw adapter.Translate(ex, target.Context(rows.Count, Method) + $" at row {rowOfInput(r + 1)} of the insert");
+                var error = adapter.Translate(ex, target.Context(rows.Count, Method) + $" at row {rowOfInput(r + 1)} of the insert");
+                return error is DuplicateKeyException ? throw WithKey(error, target, row) : throw error;
             }
         }
 
         return ValueTask.FromResult(written);
+    }
+
+    // SQLite names the key's columns only; the failing row gives their values.
+    private DuplicateKeyException WithKey(DataJointException error, BulkTarget target, object?[] row)
+    {
+        if (adapter.DuplicateKeyColumnsWithoutValues(error.Message) is not { } keyColumns) return (DuplicateKeyException)error;
+        var values = new List<string>();
+        foreach (var name in keyColumns)
+        {
+            var i = 0;
+            while (i < target.Columns.Count && target.Columns[i].Name != name) i++;
+            if (i == target.Columns.Count) return (DuplicateKeyException)error;
+            values.Add(Convert.ToString(row[target.Ordinals[i]], System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        }
+
+        return new DuplicateKeyException(error.Message + BackendAdapter.DuplicateKeyDetail(keyColumns, values), error.InnerException, error.ServerErrorCode);
     }
 
     // The columns whose strings may hold NUL: their values go as UTF-8 bytes where needed (SqliteAdapter.BindValue), and the

@@ -13,14 +13,27 @@ internal sealed class SqliteDataSource : DbDataSource
     /// <summary>The name that opens a database in memory instead of a file.</summary>
     public const string Memory = ":memory:";
 
+    /// <summary>Bits of a session id that number its data source (<see cref="SqliteSessionConnection"/>).</summary>
+    internal const int NumberBits = 12;
+
+    // The data sources of this process not yet disposed, by number: a session of a disposed one is gone, as a server's
+    // session ends when its pool closes.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> Open = new();
+    private static int _sources;
+
     private readonly object _prepare = new();
     private readonly bool _inMemory;
+    private readonly string _path;
     private volatile bool _prepared;
+    private volatile bool _disposed;
     private SqliteConnection? _keepAlive;
 
     public SqliteDataSource(DatabaseSettings settings)
     {
         var path = PathOf(settings);
+        _path = path;
+        Number = Interlocked.Increment(ref _sources) & ((1 << NumberBits) - 1);
+        Open[Number] = 0;
         _inMemory = path == Memory;
         BusyTimeoutMilliseconds = Math.Max(1, settings.ConnectTimeout) * 1000;
         var builder = new SqliteConnectionStringBuilder
@@ -43,10 +56,20 @@ internal sealed class SqliteDataSource : DbDataSource
 
     public override string ConnectionString { get; }
 
+    /// <summary>This data source's number among those of the process (wrapping after 4096).</summary>
+    public int Number { get; }
+
+    /// <summary>Whether the data source numbered <paramref name="number"/> in this process is not disposed.</summary>
+    public static bool IsOpen(int number) => Open.ContainsKey(number);
+
     /// <summary>How long a statement waits for another connection's lock before failing (from <c>database.connect_timeout</c>).</summary>
     public int BusyTimeoutMilliseconds { get; }
 
-    protected override DbConnection CreateDbConnection() => new SqliteSessionConnection(this, ConnectionString);
+    // Closed with its instance, as the servers' data sources are: no connection after that (Microsoft.Data.Sqlite alone would
+    // open the file again, and an in-memory database would open empty).
+    protected override DbConnection CreateDbConnection() => _disposed
+        ? throw new ObjectDisposedException(nameof(SqliteDataSource), $"The SQLite database {_path} was closed with its Instance: open a new Instance to use it.")
+        : new SqliteSessionConnection(this, ConnectionString);
 
     /// <summary>On the first connection: the journal mode and the catalog tables (and, in memory, the connection that keeps the database).</summary>
     public void PrepareOnce(SqliteConnection connection)
@@ -72,6 +95,8 @@ internal sealed class SqliteDataSource : DbDataSource
     {
         if (disposing)
         {
+            _disposed = true;
+            Open.TryRemove(Number, out _);
             _keepAlive?.Dispose();
             // Pooled handles keep the file open (and an in-memory database alive); they belong to this data source alone.
             SqliteConnection.ClearAllPools();
@@ -82,6 +107,8 @@ internal sealed class SqliteDataSource : DbDataSource
 
     protected override async ValueTask DisposeAsyncCore()
     {
+        _disposed = true;
+        Open.TryRemove(Number, out _);
         if (_keepAlive is not null) await _keepAlive.DisposeAsync().ConfigureAwait(false);
         _keepAlive = null;
         SqliteConnection.ClearAllPools();

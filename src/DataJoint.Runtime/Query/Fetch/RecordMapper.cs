@@ -36,7 +36,10 @@ internal static class RecordMapper<TRecord>
             var underlying = Nullable.GetUnderlyingType(target) ?? target;
             if (TypedReader(column.Spec.Category) is { } typed && typed.ReturnType == underlying)
             {
-                Expression value = Expression.Call(typed, reader, ordinal);
+                // A decimal is read at its declared scale (ColumnReader.ReadDecimal).
+                Expression value = typed.GetParameters().Length == 3
+                    ? Expression.Call(typed, reader, ordinal, Expression.Constant(column.Spec.Scale ?? 0))
+                    : Expression.Call(typed, reader, ordinal);
                 if (underlying != target) value = Expression.Convert(value, target);
                 if (!target.IsValueType || underlying != target)
                 {
